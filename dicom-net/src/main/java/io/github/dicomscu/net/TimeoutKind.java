@@ -1,0 +1,48 @@
+package io.github.dicomscu.net;
+
+/**
+ * The timers of the engine, each bounding one kind of wait.
+ */
+public enum TimeoutKind {
+
+	/** Establishing the TCP connection to the peer. */
+	CONNECT("connect timeout", "establishing the TCP connection"),
+
+	/** Waiting for an A-ASSOCIATE or A-RELEASE response. */
+	ACSE("ACSE timeout", "waiting for an association or release response"),
+
+	/** Waiting for a DIMSE message (a response, or the next fragment of one). */
+	DIMSE("DIMSE timeout", "waiting for a DIMSE message"),
+
+	/** Network idle: no traffic on an established association. */
+	IDLE("network idle timeout", "waiting on an idle association"),
+
+	/** The PS3.8 ARTIM timer: waiting for an A-ASSOCIATE-RQ or for the peer to close the connection. */
+	ARTIM("ARTIM timeout", "waiting for the peer (ARTIM timer)");
+
+	private final String text;
+
+	private final String activity;
+
+	TimeoutKind(String text, String activity) {
+		this.text = text;
+		this.activity = activity;
+	}
+
+	/**
+	 * Return a short readable name, such as "DIMSE timeout".
+	 * @return the name
+	 */
+	public String text() {
+		return this.text;
+	}
+
+	/**
+	 * Return what the engine was doing when this timer expired.
+	 * @return the activity
+	 */
+	public String activity() {
+		return this.activity;
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.github.dicomscu.net.association;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an association acceptor accepts: its AE title ({@code null} accepts any called AE title),
+ * the abstract syntaxes with the transfer syntaxes accepted for each (the first transfer syntax
+ * the requestor proposes that is in the list wins), the maximum PDU length it receives and its
+ * timers.
+ *
+ * @param aeTitle the AE title the requestor must call, or {@code null} for any
+ * @param syntaxes abstract syntax UID to accepted transfer syntax UIDs
+ * @param maxPduLength the maximum P-DATA-TF PDU length received, 0 for no limit
+ * @param timeouts the timers
+ */
+public record AcceptorSettings(String aeTitle, Map<String, List<String>> syntaxes, long maxPduLength,
+		AssociationTimeouts timeouts) {
+
+	public AcceptorSettings {
+		if (aeTitle != null) {
+			aeTitle = AeTitle.check("acceptor AE title", aeTitle);
+		}
+		Map<String, List<String>> copy = new LinkedHashMap<>();
+		syntaxes.forEach((abstractSyntax, transferSyntaxes) -> copy.put(abstractSyntax, List.copyOf(transferSyntaxes)));
+		syntaxes = Map.copyOf(copy);
+	}
+
+}

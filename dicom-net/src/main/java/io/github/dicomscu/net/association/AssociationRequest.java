@@ -1,0 +1,234 @@
+package io.github.dicomscu.net.association;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.dicomscu.data.Uid;
+import io.github.dicomscu.net.ImplementationInfo;
+import io.github.dicomscu.net.context.PresentationContext;
+import io.github.dicomscu.net.context.RequestedContexts;
+import io.github.dicomscu.net.pdu.UserIdentityRq;
+
+/**
+ * Everything needed to request an association: the peer, the AE titles, the presentation
+ * contexts to propose (at most {@value RequestedContexts#MAXIMUM}), the maximum PDU length we
+ * receive, an optional local bind address and the timers. Immutable; build with
+ * {@link #builder(String, int)}.
+ */
+public final class AssociationRequest {
+
+	/** Default calling AE title. */
+	public static final String DEFAULT_CALLING_AE_TITLE = "DICOMSCU";
+
+	/** Default called AE title. */
+	public static final String DEFAULT_CALLED_AE_TITLE = "ANY-SCP";
+
+	/** Default maximum PDU length we receive, in bytes. */
+	public static final long DEFAULT_MAX_PDU_LENGTH = 16382;
+
+	private final String host;
+
+	private final int port;
+
+	private final String callingAeTitle;
+
+	private final String calledAeTitle;
+
+	private final List<PresentationContext> contexts;
+
+	private final long maxPduLength;
+
+	private final BindAddress bindAddress;
+
+	private final AssociationTimeouts timeouts;
+
+	private final UserIdentityRq userIdentity;
+
+	private AssociationRequest(Builder builder) {
+		this.host = builder.host;
+		this.port = builder.port;
+		this.callingAeTitle = AeTitle.check("calling AE title", builder.callingAeTitle);
+		this.calledAeTitle = AeTitle.check("called AE title", builder.calledAeTitle);
+		if (builder.contexts.isEmpty()) {
+			throw new IllegalArgumentException("An association must propose at least one presentation context");
+		}
+		RequestedContexts.checkCount(builder.contexts, "the association request");
+		this.contexts = List.copyOf(builder.contexts);
+		this.maxPduLength = builder.maxPduLength;
+		this.bindAddress = builder.bindAddress;
+		this.timeouts = builder.timeouts;
+		this.userIdentity = builder.userIdentity;
+	}
+
+	/**
+	 * Start building a request to the given peer.
+	 * @param host the peer's host
+	 * @param port the peer's port
+	 * @return a builder
+	 */
+	public static Builder builder(String host, int port) {
+		return new Builder(host, port);
+	}
+
+	public String getHost() {
+		return this.host;
+	}
+
+	public int getPort() {
+		return this.port;
+	}
+
+	public String getCallingAeTitle() {
+		return this.callingAeTitle;
+	}
+
+	public String getCalledAeTitle() {
+		return this.calledAeTitle;
+	}
+
+	/**
+	 * Return the contexts to propose, in order; context ids are assigned 1, 3, 5, … in this
+	 * order.
+	 * @return the contexts
+	 */
+	public List<PresentationContext> getContexts() {
+		return this.contexts;
+	}
+
+	public long getMaxPduLength() {
+		return this.maxPduLength;
+	}
+
+	public BindAddress getBindAddress() {
+		return this.bindAddress;
+	}
+
+	public AssociationTimeouts getTimeouts() {
+		return this.timeouts;
+	}
+
+	public UserIdentityRq getUserIdentity() {
+		return this.userIdentity;
+	}
+
+	/**
+	 * Return a short description of the peer, such as {@code STORESCP@127.0.0.1:11112}.
+	 * @return the description
+	 */
+	public String describePeer() {
+		return this.calledAeTitle + "@" + this.host + ":" + this.port;
+	}
+
+	@Override
+	public String toString() {
+		return this.callingAeTitle + " -> " + describePeer() + " (" + this.contexts.size() + " contexts)";
+	}
+
+	/**
+	 * Builder for {@link AssociationRequest}.
+	 */
+	public static final class Builder {
+
+		private final String host;
+
+		private final int port;
+
+		private String callingAeTitle = DEFAULT_CALLING_AE_TITLE;
+
+		private String calledAeTitle = DEFAULT_CALLED_AE_TITLE;
+
+		private final List<PresentationContext> contexts = new ArrayList<>();
+
+		private long maxPduLength = DEFAULT_MAX_PDU_LENGTH;
+
+		private BindAddress bindAddress;
+
+		private AssociationTimeouts timeouts = AssociationTimeouts.defaults();
+
+		private UserIdentityRq userIdentity;
+
+		private Builder(String host, int port) {
+			if (host == null || host.isBlank()) {
+				throw new IllegalArgumentException("Peer host must not be empty");
+			}
+			if (port < 1 || port > 65535) {
+				throw new IllegalArgumentException("Peer port " + port + " is outside 1-65535");
+			}
+			this.host = host;
+			this.port = port;
+		}
+
+		public Builder callingAeTitle(String callingAeTitle) {
+			this.callingAeTitle = callingAeTitle;
+			return this;
+		}
+
+		public Builder calledAeTitle(String calledAeTitle) {
+			this.calledAeTitle = calledAeTitle;
+			return this;
+		}
+
+		/**
+		 * Add a context to propose; the order of calls is the order proposed.
+		 * @param context the context
+		 * @return this builder
+		 */
+		public Builder context(PresentationContext context) {
+			this.contexts.add(Objects.requireNonNull(context, "context"));
+			return this;
+		}
+
+		/**
+		 * Add contexts to propose, in order.
+		 * @param contexts the contexts
+		 * @return this builder
+		 */
+		public Builder contexts(List<PresentationContext> contexts) {
+			contexts.forEach(this::context);
+			return this;
+		}
+
+		/**
+		 * Set the maximum length of the P-DATA-TF PDUs we receive, 0 for no limit.
+		 * @param maxPduLength the length in bytes
+		 * @return this builder
+		 */
+		public Builder maxPduLength(long maxPduLength) {
+			if (maxPduLength < 0 || maxPduLength > 0xFFFFFFFFL || (maxPduLength > 0 && maxPduLength < 8)) {
+				throw new IllegalArgumentException(
+						"Maximum PDU length " + maxPduLength + " must be 0 (no limit) or between 8 and 4294967295");
+			}
+			this.maxPduLength = maxPduLength;
+			return this;
+		}
+
+		public Builder bindAddress(BindAddress bindAddress) {
+			this.bindAddress = bindAddress;
+			return this;
+		}
+
+		public Builder timeouts(AssociationTimeouts timeouts) {
+			this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+			return this;
+		}
+
+		public Builder userIdentity(UserIdentityRq userIdentity) {
+			this.userIdentity = userIdentity;
+			return this;
+		}
+
+		/**
+		 * Build the request.
+		 * @return the request
+		 * @throws IllegalArgumentException if an AE title is invalid or no context is given
+		 * @throws io.github.dicomscu.net.context.TooManyPresentationContextsException if more
+		 * than 128 contexts are given
+		 */
+		public AssociationRequest build() {
+			return new AssociationRequest(this);
+		}
+
+	}
+
+}

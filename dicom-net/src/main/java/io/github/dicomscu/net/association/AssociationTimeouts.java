@@ -1,0 +1,84 @@
+package io.github.dicomscu.net.association;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The timers an association runs with. Every timer is bounded: a peer that stops answering
+ * ends in a {@link io.github.dicomscu.net.DicomTimeoutException} naming the timer.
+ *
+ * @param connect how long establishing the TCP connection may take
+ * @param acse how long to wait for an A-ASSOCIATE or A-RELEASE response
+ * @param dimse how long to wait for each DIMSE message (or the next fragment of it)
+ * @param idle how long an established association may carry no traffic while a message is
+ * awaited without a more specific timer (the acceptor waiting for the next request)
+ * @param artim the PS3.8 ARTIM timer: waiting for an A-ASSOCIATE-RQ after a connection is
+ * accepted, or for the peer to close the connection after a release or reject
+ */
+public record AssociationTimeouts(Duration connect, Duration acse, Duration dimse, Duration idle, Duration artim) {
+
+	/** Default connect timeout: 10 seconds. */
+	public static final Duration DEFAULT_CONNECT = Duration.ofSeconds(10);
+
+	/** Default ACSE timeout: 30 seconds. */
+	public static final Duration DEFAULT_ACSE = Duration.ofSeconds(30);
+
+	/** Default DIMSE timeout: 30 seconds. */
+	public static final Duration DEFAULT_DIMSE = Duration.ofSeconds(30);
+
+	/** Default network idle timeout: 60 seconds. */
+	public static final Duration DEFAULT_IDLE = Duration.ofSeconds(60);
+
+	/** Default ARTIM timeout: 30 seconds. */
+	public static final Duration DEFAULT_ARTIM = Duration.ofSeconds(30);
+
+	/** Upper bound for every timer: one day. */
+	public static final Duration MAXIMUM = Duration.ofDays(1);
+
+	public AssociationTimeouts {
+		check("connect", connect);
+		check("acse", acse);
+		check("dimse", dimse);
+		check("idle", idle);
+		check("artim", artim);
+	}
+
+	/**
+	 * Return the default timeouts.
+	 * @return the defaults
+	 */
+	public static AssociationTimeouts defaults() {
+		return new AssociationTimeouts(DEFAULT_CONNECT, DEFAULT_ACSE, DEFAULT_DIMSE, DEFAULT_IDLE, DEFAULT_ARTIM);
+	}
+
+	public AssociationTimeouts withConnect(Duration connect) {
+		return new AssociationTimeouts(connect, this.acse, this.dimse, this.idle, this.artim);
+	}
+
+	public AssociationTimeouts withAcse(Duration acse) {
+		return new AssociationTimeouts(this.connect, acse, this.dimse, this.idle, this.artim);
+	}
+
+	public AssociationTimeouts withDimse(Duration dimse) {
+		return new AssociationTimeouts(this.connect, this.acse, dimse, this.idle, this.artim);
+	}
+
+	public AssociationTimeouts withIdle(Duration idle) {
+		return new AssociationTimeouts(this.connect, this.acse, this.dimse, idle, this.artim);
+	}
+
+	public AssociationTimeouts withArtim(Duration artim) {
+		return new AssociationTimeouts(this.connect, this.acse, this.dimse, this.idle, artim);
+	}
+
+	private static void check(String name, Duration value) {
+		Objects.requireNonNull(value, () -> name + " timeout must not be null");
+		if (value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException(name + " timeout must be positive, was " + value);
+		}
+		if (value.compareTo(MAXIMUM) > 0) {
+			throw new IllegalArgumentException(name + " timeout must be at most " + MAXIMUM + ", was " + value);
+		}
+	}
+
+}

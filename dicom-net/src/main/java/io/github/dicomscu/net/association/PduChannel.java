@@ -1,0 +1,85 @@
+package io.github.dicomscu.net.association;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+
+import io.github.dicomscu.net.DicomTimeoutException;
+import io.github.dicomscu.net.TimeoutKind;
+import io.github.dicomscu.net.pdu.Pdu;
+import io.github.dicomscu.net.pdu.PduDecoder;
+import io.github.dicomscu.net.pdu.PduEncoder;
+
+/**
+ * A TCP connection that carries PDUs: reads one PDU at a time under a named timer and writes
+ * PDUs through a buffer. Knows nothing of the association state machine.
+ */
+final class PduChannel {
+
+	private static final int BUFFER_SIZE = 64 * 1024;
+
+	private final Socket socket;
+
+	private final PduDecoder decoder;
+
+	private final OutputStream out;
+
+	PduChannel(Socket socket, long maximumReceiveLength) throws IOException {
+		this.socket = socket;
+		this.decoder = new PduDecoder(new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE), maximumReceiveLength);
+		this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_SIZE);
+	}
+
+	/**
+	 * Read the next PDU, waiting at most {@code timeout}.
+	 * @param kind the timer that bounds the wait
+	 * @param timeout the timeout
+	 * @param detail what is awaited, for the timeout message
+	 * @return the PDU, or {@code null} if the peer closed the connection between PDUs
+	 * @throws IOException on timeout, a protocol violation or an I/O error
+	 */
+	Pdu read(TimeoutKind kind, Duration timeout, String detail) throws IOException {
+		this.socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+		try {
+			return this.decoder.read();
+		}
+		catch (SocketTimeoutException ex) {
+			throw new DicomTimeoutException(kind, timeout, detail);
+		}
+	}
+
+	void write(Pdu pdu) throws IOException {
+		PduEncoder.write(pdu, this.out);
+		this.out.flush();
+	}
+
+	OutputStream output() {
+		return this.out;
+	}
+
+	void flush() throws IOException {
+		this.out.flush();
+	}
+
+	boolean isClosed() {
+		return this.socket.isClosed();
+	}
+
+	Socket socket() {
+		return this.socket;
+	}
+
+	void close() {
+		try {
+			this.socket.close();
+		}
+		catch (IOException ex) {
+			// closing anyway: nothing left to do with this connection
+		}
+	}
+
+}

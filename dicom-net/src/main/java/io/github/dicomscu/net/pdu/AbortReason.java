@@ -1,0 +1,58 @@
+package io.github.dicomscu.net.pdu;
+
+/**
+ * Reason/Diag field of an A-ABORT PDU (PS3.8 Table 9-26), significant when the source is the
+ * service-provider.
+ */
+public enum AbortReason {
+
+	/** Reason not specified. */
+	NOT_SPECIFIED(0, "reason-not-specified"),
+
+	/** Unrecognized PDU. */
+	UNRECOGNIZED_PDU(1, "unrecognized-PDU"),
+
+	/** Unexpected PDU. */
+	UNEXPECTED_PDU(2, "unexpected-PDU"),
+
+	/** Unrecognized PDU parameter. */
+	UNRECOGNIZED_PDU_PARAMETER(4, "unrecognized-PDU parameter"),
+
+	/** Unexpected PDU parameter. */
+	UNEXPECTED_PDU_PARAMETER(5, "unexpected-PDU parameter"),
+
+	/** Invalid PDU parameter value. */
+	INVALID_PDU_PARAMETER_VALUE(6, "invalid-PDU-parameter value");
+
+	private final int code;
+
+	private final String text;
+
+	AbortReason(int code, String text) {
+		this.code = code;
+		this.text = text;
+	}
+
+	public int code() {
+		return this.code;
+	}
+
+	public String text() {
+		return this.text;
+	}
+
+	/**
+	 * Return the reason for a code; reserved or unknown codes map to {@link #NOT_SPECIFIED}.
+	 * @param code the field value
+	 * @return the reason
+	 */
+	public static AbortReason of(int code) {
+		for (AbortReason reason : values()) {
+			if (reason.code == code) {
+				return reason;
+			}
+		}
+		return NOT_SPECIFIED;
+	}
+
+}

@@ -1,0 +1,471 @@
+package io.github.dicomscu.net.scp;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.dicomscu.data.Uid;
+import io.github.dicomscu.net.DicomNetworkException;
+import io.github.dicomscu.net.TimeoutKind;
+import io.github.dicomscu.net.association.AcceptorSettings;
+import io.github.dicomscu.net.association.AeTitle;
+import io.github.dicomscu.net.association.Association;
+import io.github.dicomscu.net.association.AssociationTimeouts;
+import io.github.dicomscu.net.context.ContextSet;
+import io.github.dicomscu.net.context.PresentationContext;
+import io.github.dicomscu.net.dimse.Command;
+import io.github.dicomscu.net.dimse.CommandField;
+import io.github.dicomscu.net.dimse.CommandTag;
+import io.github.dicomscu.net.dimse.DimseMessage;
+import io.github.dicomscu.net.dimse.Status;
+
+/**
+ * A small DICOM acceptor (SCP): listens on a port, negotiates associations against the
+ * abstract and transfer syntaxes it was configured with (rejecting the others with the
+ * per-context reason of PS3.8), answers C-ECHO, and dispatches other requests to
+ * {@link RequestHandler}s. Each association runs on its own thread; {@link #stop()} aborts them
+ * and returns once every thread and socket is gone.
+ */
+public final class DicomScp implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(DicomScp.class);
+
+	private static final AtomicInteger instances = new AtomicInteger();
+
+	private final String aeTitle;
+
+	private final InetAddress bindAddress;
+
+	private final int requestedPort;
+
+	private final AcceptorSettings settings;
+
+	private final int maxAssociations;
+
+	private final Map<CommandField, RequestHandler> handlers;
+
+	private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+
+	private final Set<Association> associations = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger active = new AtomicInteger();
+
+	private final String name;
+
+	private volatile ServerSocket serverSocket;
+
+	private Thread acceptorThread;
+
+	private ExecutorService executor;
+
+	private DicomScp(Builder builder) {
+		this.aeTitle = builder.aeTitle;
+		this.bindAddress = builder.bindAddress;
+		this.requestedPort = builder.port;
+		this.settings = new AcceptorSettings(builder.aeTitle, builder.syntaxes, builder.maxPduLength, builder.timeouts);
+		this.maxAssociations = builder.maxAssociations;
+		this.handlers = new EnumMap<>(builder.handlers);
+		this.name = "dicom-scp-" + instances.incrementAndGet();
+	}
+
+	/**
+	 * Start building an acceptor. By default it listens on 127.0.0.1, an ephemeral port, accepts
+	 * any called AE title and Verification with the default transfer syntaxes.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Bind the port and start accepting associations.
+	 * @return this acceptor
+	 * @throws IOException if the port cannot be bound
+	 */
+	public synchronized DicomScp start() throws IOException {
+		if (this.serverSocket != null) {
+			throw new IllegalStateException("Already started on port " + getPort());
+		}
+		ServerSocket server = new ServerSocket();
+		server.setReuseAddress(true);
+		try {
+			server.bind(new InetSocketAddress(this.bindAddress, this.requestedPort), 50);
+		}
+		catch (IOException ex) {
+			server.close();
+			throw ex;
+		}
+		this.serverSocket = server;
+		AtomicInteger threads = new AtomicInteger();
+		this.executor = Executors.newCachedThreadPool((runnable) -> {
+			Thread thread = new Thread(runnable, this.name + "-association-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.acceptorThread = new Thread(this::acceptLoop, this.name + "-acceptor");
+		this.acceptorThread.setDaemon(true);
+		this.acceptorThread.start();
+		logger.info("DICOM SCP {} listening on {}:{}", (this.aeTitle != null) ? this.aeTitle : "(any AE title)",
+				this.bindAddress.getHostAddress(), getPort());
+		return this;
+	}
+
+	/**
+	 * Return the port listened on, the ephemeral one chosen if 0 was configured.
+	 * @return the port
+	 * @throws IllegalStateException if not started
+	 */
+	public int getPort() {
+		ServerSocket server = this.serverSocket;
+		if (server == null) {
+			throw new IllegalStateException("The SCP is not started");
+		}
+		return server.getLocalPort();
+	}
+
+	/**
+	 * Return the AE title that requestors must call, or {@code null} if any is accepted.
+	 * @return the AE title
+	 */
+	public String getAeTitle() {
+		return this.aeTitle;
+	}
+
+	/**
+	 * Return the number of connections being served.
+	 * @return the count
+	 */
+	public int getActiveConnectionCount() {
+		return this.active.get();
+	}
+
+	/**
+	 * Return whether the acceptor is listening.
+	 * @return whether running
+	 */
+	public boolean isRunning() {
+		ServerSocket server = this.serverSocket;
+		return server != null && !server.isClosed();
+	}
+
+	/**
+	 * Stop listening, abort every association and wait for their threads to end.
+	 */
+	public synchronized void stop() {
+		ServerSocket server = this.serverSocket;
+		if (server == null || server.isClosed()) {
+			return;
+		}
+		try {
+			server.close();
+		}
+		catch (IOException ex) {
+			logger.debug("Closing the server socket failed: {}", ex.getMessage());
+		}
+		this.associations.forEach(Association::abort);
+		this.connections.forEach(DicomScp::closeQuietly);
+		this.executor.shutdownNow();
+		try {
+			this.acceptorThread.join(5000);
+			if (!this.executor.awaitTermination(5, TimeUnit.SECONDS)) {
+				logger.warn("DICOM SCP {} threads did not end within 5 s", this.name);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		logger.info("DICOM SCP on port {} stopped", server.getLocalPort());
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	private void acceptLoop() {
+		ServerSocket server = this.serverSocket;
+		while (!server.isClosed()) {
+			Socket socket;
+			try {
+				socket = server.accept();
+			}
+			catch (IOException ex) {
+				if (!server.isClosed()) {
+					logger.warn("Accepting a connection failed: {}", ex.getMessage());
+				}
+				continue;
+			}
+			this.connections.add(socket);
+			boolean overCapacity = this.active.incrementAndGet() > this.maxAssociations;
+			try {
+				this.executor.execute(() -> serve(socket, overCapacity));
+			}
+			catch (RejectedExecutionException ex) {
+				this.active.decrementAndGet();
+				this.connections.remove(socket);
+				closeQuietly(socket);
+			}
+		}
+	}
+
+	private void serve(Socket socket, boolean overCapacity) {
+		Association association = null;
+		try {
+			association = Association.accept(socket, this.settings, overCapacity);
+			if (association == null) {
+				return;
+			}
+			this.associations.add(association);
+			if (!isRunning()) {
+				association.abort();
+				return;
+			}
+			serveRequests(association);
+		}
+		catch (DicomNetworkException ex) {
+			logger.info("Association from {} ended: {}", socket.getRemoteSocketAddress(), ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			logger.error("Association from {} failed", socket.getRemoteSocketAddress(), ex);
+			if (association != null) {
+				association.abort();
+			}
+		}
+		finally {
+			if (association != null) {
+				this.associations.remove(association);
+			}
+			closeQuietly(socket);
+			this.connections.remove(socket);
+			this.active.decrementAndGet();
+		}
+	}
+
+	private void serveRequests(Association association) throws DicomNetworkException {
+		while (true) {
+			DimseMessage request = association.receive(TimeoutKind.IDLE, association.getTimeouts().idle(),
+					"no request");
+			if (request == null) {
+				logger.debug("Association {} released", association);
+				return;
+			}
+			CommandField field = request.command().commandField();
+			RequestHandler handler = this.handlers.get(field);
+			if (handler != null) {
+				handler.handle(association, request);
+			}
+			else if (field == CommandField.C_ECHO_RQ) {
+				association.send(request.contextId(),
+						Command.echoRsp(request.command().messageId(), Status.SUCCESS), null);
+			}
+			else {
+				refuse(association, request);
+			}
+		}
+	}
+
+	private static void refuse(Association association, DimseMessage request) throws DicomNetworkException {
+		Command command = request.command();
+		CommandField field = command.commandField();
+		if (field.isResponse() || field == CommandField.C_CANCEL_RQ) {
+			logger.debug("Ignoring {} from {}: no handler", field.text(), association.getPeer());
+			return;
+		}
+		Command response = new Command().putUS(CommandTag.COMMAND_FIELD, field.code() | 0x8000)
+			.putUS(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, command.messageId())
+			.putUS(CommandTag.COMMAND_DATA_SET_TYPE, Command.NO_DATA_SET)
+			.putUS(CommandTag.STATUS, Status.UNRECOGNIZED_OPERATION);
+		String sopClass = command.affectedSopClassUid();
+		if (sopClass != null) {
+			response.putUid(CommandTag.AFFECTED_SOP_CLASS_UID, sopClass);
+		}
+		association.send(request.contextId(), response, null);
+	}
+
+	private static void closeQuietly(Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// the socket is unusable either way
+		}
+	}
+
+	/**
+	 * Builder for {@link DicomScp}.
+	 */
+	public static final class Builder {
+
+		private String aeTitle;
+
+		private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+
+		private int port;
+
+		private final Map<String, List<String>> syntaxes = new LinkedHashMap<>();
+
+		private long maxPduLength = 16382;
+
+		private AssociationTimeouts timeouts = AssociationTimeouts.defaults();
+
+		private int maxAssociations = 50;
+
+		private final Map<CommandField, RequestHandler> handlers = new EnumMap<>(CommandField.class);
+
+		private Builder() {
+			this.syntaxes.put(Uid.VERIFICATION, PresentationContext.DEFAULT_TRANSFER_SYNTAXES);
+		}
+
+		/**
+		 * Set the AE title requestors must call; others are rejected with
+		 * called-AE-title-not-recognized. {@code null} (the default) accepts any.
+		 * @param aeTitle the AE title
+		 * @return this builder
+		 */
+		public Builder aeTitle(String aeTitle) {
+			this.aeTitle = (aeTitle != null) ? AeTitle.check("SCP AE title", aeTitle) : null;
+			return this;
+		}
+
+		/**
+		 * Set the local address to listen on (default: the loopback address).
+		 * @param bindAddress the address
+		 * @return this builder
+		 */
+		public Builder bindAddress(InetAddress bindAddress) {
+			this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+			return this;
+		}
+
+		/**
+		 * Set the port to listen on, 0 (the default) for an ephemeral one.
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("SCP port " + port + " is outside 0-65535");
+			}
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Accept an abstract syntax (keyword or UID) with the given transfer syntaxes (the four
+		 * defaults if none are given). Replaces earlier settings for the same abstract syntax.
+		 * @param abstractSyntax the abstract syntax
+		 * @param transferSyntaxes the transfer syntaxes
+		 * @return this builder
+		 */
+		public Builder accept(String abstractSyntax, String... transferSyntaxes) {
+			PresentationContext context = (transferSyntaxes.length == 0) ? PresentationContext.of(abstractSyntax)
+					: PresentationContext.of(abstractSyntax, transferSyntaxes);
+			return accept(context);
+		}
+
+		/**
+		 * Accept a context's abstract syntax with its transfer syntaxes.
+		 * @param context the context
+		 * @return this builder
+		 */
+		public Builder accept(PresentationContext context) {
+			this.syntaxes.put(context.abstractSyntax(), context.transferSyntaxes());
+			return this;
+		}
+
+		/**
+		 * Accept every abstract syntax of a prebuilt set with the given transfer syntaxes (the
+		 * four defaults if none are given).
+		 * @param set the set
+		 * @param transferSyntaxes the transfer syntaxes
+		 * @return this builder
+		 */
+		public Builder accept(ContextSet set, String... transferSyntaxes) {
+			for (String abstractSyntax : set.abstractSyntaxes()) {
+				accept(abstractSyntax, transferSyntaxes);
+			}
+			return this;
+		}
+
+		/**
+		 * Stop accepting an abstract syntax, Verification included.
+		 * @param abstractSyntax the abstract syntax keyword or UID
+		 * @return this builder
+		 */
+		public Builder refuse(String abstractSyntax) {
+			this.syntaxes.remove(PresentationContext.of(abstractSyntax).abstractSyntax());
+			return this;
+		}
+
+		/**
+		 * Set the maximum P-DATA-TF PDU length received, 0 for no limit.
+		 * @param maxPduLength the length
+		 * @return this builder
+		 */
+		public Builder maxPduLength(long maxPduLength) {
+			this.maxPduLength = maxPduLength;
+			return this;
+		}
+
+		public Builder timeouts(AssociationTimeouts timeouts) {
+			this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+			return this;
+		}
+
+		/**
+		 * Set how many associations may run at once; more are rejected transiently with
+		 * local-limit-exceeded.
+		 * @param maxAssociations the limit
+		 * @return this builder
+		 */
+		public Builder maxAssociations(int maxAssociations) {
+			if (maxAssociations < 1) {
+				throw new IllegalArgumentException("maxAssociations must be at least 1");
+			}
+			this.maxAssociations = maxAssociations;
+			return this;
+		}
+
+		/**
+		 * Serve a kind of request with a handler (C-ECHO is answered with success unless a
+		 * handler is set for it).
+		 * @param field the request command field
+		 * @param handler the handler
+		 * @return this builder
+		 */
+		public Builder handler(CommandField field, RequestHandler handler) {
+			if (field.isResponse()) {
+				throw new IllegalArgumentException(field.text() + " is a response, not a request");
+			}
+			this.handlers.put(field, Objects.requireNonNull(handler, "handler"));
+			return this;
+		}
+
+		/**
+		 * Build the acceptor; call {@link DicomScp#start()} to listen.
+		 * @return the acceptor
+		 */
+		public DicomScp build() {
+			return new DicomScp(this);
+		}
+
+	}
+
+}
