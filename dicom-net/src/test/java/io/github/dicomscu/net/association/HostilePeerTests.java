@@ -190,6 +190,56 @@ class HostilePeerTests {
 	}
 
 	@Test
+	void releaseCollisionIsResolvedAsRequestor() throws Exception {
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			accept(in, out);
+			byte[] releaseRq = ScriptedPeer.readPdu(in);
+			assertThat(releaseRq[0]).isEqualTo((byte) 0x05);
+			// the acceptor sends its own A-RELEASE-RQ: a release collision (Sta7 -> Sta9 -> Sta11)
+			out.write(new byte[] { 0x05, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00 });
+			out.flush();
+			byte[] releaseRp = ScriptedPeer.readPdu(in);
+			assertThat(releaseRp[0]).isEqualTo((byte) 0x06);
+			out.write(new byte[] { 0x06, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00 });
+			out.flush();
+		})) {
+			Association association = request(peer);
+			association.release();
+			assertThat(association.getState()).isEqualTo(AssociationState.STA1);
+			assertThat(peer.awaitClientClose(5)).isTrue();
+		}
+	}
+
+	@Test
+	void peerReleaseWhileAResponseIsOutstandingIsReported() throws Exception {
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			accept(in, out);
+			ScriptedPeer.readPdu(in);
+			out.write(new byte[] { 0x05, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00 });
+			out.flush();
+		}); Association association = request(peer)) {
+			assertThatExceptionOfType(AssociationClosedException.class).isThrownBy(association::echo)
+				.withMessageContaining("released the association");
+			assertThat(peer.awaitClientClose(5)).isTrue();
+			assertThat(peer.receivedAfterScript()).startsWith(0x06, 0x00, 0x00, 0x00, 0x00, 0x04);
+		}
+	}
+
+	@Test
+	void releaseTimesOutWhenThePeerNeverAnswers() throws Exception {
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			accept(in, out);
+			ScriptedPeer.readPdu(in);
+		})) {
+			Association association = request(peer);
+			DicomTimeoutException ex = catchThrowableOfType(DicomTimeoutException.class, association::release);
+			assertThat(ex.getKind()).isEqualTo(TimeoutKind.ACSE);
+			assertThat(ex.getMessage()).contains("A-RELEASE-RP");
+			assertThat(peer.awaitClientClose(5)).isTrue();
+		}
+	}
+
+	@Test
 	void noThreadIsLeftBehind() throws Exception {
 		int before = Thread.activeCount();
 		for (int i = 0; i < 5; i++) {
