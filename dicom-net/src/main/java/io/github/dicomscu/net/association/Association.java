@@ -3,7 +3,6 @@ package io.github.dicomscu.net.association;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -104,6 +103,8 @@ public final class Association implements Closeable {
 	private final MessageIdSequence messageIds = new MessageIdSequence();
 
 	private final ReentrantLock writeLock = new ReentrantLock();
+
+	private PDataOutputStream pDataOutputStream;
 
 	private volatile AssociationState state;
 
@@ -374,9 +375,19 @@ public final class Association implements Closeable {
 	public int echo() throws DicomNetworkException {
 		NegotiatedContext context = requireAcceptedContext(Uid.VERIFICATION);
 		int messageId = nextMessageId();
-		send(context.id(), Command.echoRq(messageId), null);
+		send(context.id(), Command.echoRq(messageId));
 		DimseMessage response = receiveResponse(messageId, CommandField.C_ECHO_RSP);
 		return response.command().status();
+	}
+
+	/**
+	 * Send one DIMSE message without a data set.
+	 * @param contextId the accepted presentation context to send on
+	 * @param command the command set
+	 * @throws DicomNetworkException if the association is not established or the write fails
+	 */
+	public void send(int contextId, Command command) throws DicomNetworkException {
+		send(contextId, command, (DataSetSource) null);
 	}
 
 	/**
@@ -387,6 +398,20 @@ public final class Association implements Closeable {
 	 * @throws DicomNetworkException if the association is not established or the write fails
 	 */
 	public void send(int contextId, Command command, byte[] dataSet) throws DicomNetworkException {
+		send(contextId, command, (dataSet != null) ? DataSetSource.of(dataSet) : null);
+	}
+
+	/**
+	 * Send one DIMSE message whose data set is streamed: it is cut into P-DATA-TF PDUs as the
+	 * source writes it, so no more than a buffer of it is held in memory.
+	 * @param contextId the accepted presentation context to send on
+	 * @param command the command set
+	 * @param dataSet writes the encoded data set in the context's transfer syntax, or
+	 * {@code null} if the command has none
+	 * @throws DicomNetworkException if the association is not established or the write fails
+	 * (the association is then aborted)
+	 */
+	public void send(int contextId, Command command, DataSetSource dataSet) throws DicomNetworkException {
 		NegotiatedContext context = this.contextsById.get(contextId);
 		if (context == null || !context.isAccepted()) {
 			throw new IllegalArgumentException("Presentation context " + contextId + " is not an accepted context");
@@ -395,12 +420,16 @@ public final class Association implements Closeable {
 		this.writeLock.lock();
 		try {
 			checkEstablished("send " + command.commandField().text());
-			OutputStream out = this.channel.output();
-			writeFragments(out, contextId, true, commandBytes);
+			PDataOutputStream out = pDataOutputStream();
+			out.begin(contextId, true);
+			out.write(commandBytes);
+			out.finish();
 			if (dataSet != null) {
-				writeFragments(out, contextId, false, dataSet);
+				out.begin(contextId, false);
+				dataSet.writeTo(out);
+				out.finish();
 			}
-			this.channel.flush();
+			out.flush();
 		}
 		catch (IOException ex) {
 			throw failed("sending " + command.commandField().text(), ex);
@@ -703,18 +732,13 @@ public final class Association implements Closeable {
 				: "Connection to " + this.peer + " failed while " + action + ": " + ex.getMessage(), ex);
 	}
 
-	private void writeFragments(OutputStream out, int contextId, boolean command, byte[] bytes) throws IOException {
-		int maxFragment = (this.peerMaxPduLength == 0) ? UNLIMITED_FRAGMENT_SIZE
-				: (int) Math.min(UNLIMITED_FRAGMENT_SIZE, this.peerMaxPduLength - PDV_OVERHEAD);
-		int offset = 0;
-		do {
-			int length = Math.min(maxFragment, bytes.length - offset);
-			boolean last = offset + length == bytes.length;
-			PduEncoder.writePDataTfHeader(out, contextId, command, last, length);
-			out.write(bytes, offset, length);
-			offset += length;
+	private PDataOutputStream pDataOutputStream() {
+		if (this.pDataOutputStream == null) {
+			int maxFragment = (this.peerMaxPduLength == 0) ? UNLIMITED_FRAGMENT_SIZE
+					: (int) Math.min(UNLIMITED_FRAGMENT_SIZE, this.peerMaxPduLength - PDV_OVERHEAD);
+			this.pDataOutputStream = new PDataOutputStream(this.channel.output(), maxFragment);
 		}
-		while (offset < bytes.length);
+		return this.pDataOutputStream;
 	}
 
 	private void logNegotiation() {

@@ -176,7 +176,7 @@ final class AssociateDecoder {
 		}
 		if (result == PresentationContextResult.ACCEPTANCE && transferSyntaxCount != 1) {
 			throw ItemCursor.invalid("accepted " + item.name() + " with id " + id + " contains " + transferSyntaxCount
-					+ " " + ItemType.TRANSFER_SYNTAX.describe() + "s, it must contain exactly one");
+					+ " transfer syntax sub-items (0x40), it must contain exactly one");
 		}
 		return new PresentationContextAc(id, result, transferSyntax);
 	}

@@ -166,7 +166,8 @@ final class ItemCursor {
 
 	private void require(int count, String field) throws DicomProtocolException {
 		if (count > remaining()) {
-			throw invalid(field + " needs " + count + " bytes but only " + remaining() + " remain in the " + this.name);
+			throw invalid(field + " needs " + count + ((count != 1) ? " bytes" : " byte") + " but only " + remaining()
+					+ " remain in the " + this.name);
 		}
 	}
 

@@ -27,8 +27,8 @@ public final class PduDecoder {
 
 	/**
 	 * Largest PDU length accepted for an A-ASSOCIATE-RQ or A-ASSOCIATE-AC, 1 MiB. A request that
-	 * proposes all 128 presentation contexts, each with a dozen transfer syntaxes, and user
-	 * information with large identity tokens, stays well below 256 KiB.
+	 * proposes all 128 presentation contexts, each with a dozen 64-character transfer syntaxes,
+	 * plus a user information item at its 64 KiB maximum, stays below 192 KiB.
 	 */
 	public static final int MAXIMUM_ASSOCIATE_LENGTH = 1024 * 1024;
 
@@ -198,7 +198,7 @@ public final class PduDecoder {
 							+ " exceeds the maximum receive length " + this.maximumReceiveLength);
 				}
 			}
-			default -> {
+			case A_ASSOCIATE_RJ, A_RELEASE_RQ, A_RELEASE_RP, A_ABORT -> {
 				if (pduLength != PduEncoder.FIXED_PDU_LENGTH) {
 					throw ItemCursor.invalid(next.text() + " PDU length " + pduLength + " is invalid, it must be "
 							+ PduEncoder.FIXED_PDU_LENGTH);

@@ -273,7 +273,7 @@ public final class DicomScp implements AutoCloseable {
 			}
 			else if (field == CommandField.C_ECHO_RQ) {
 				association.send(request.contextId(),
-						Command.echoRsp(request.command().messageId(), Status.SUCCESS), null);
+						Command.echoRsp(request.command().messageId(), Status.SUCCESS));
 			}
 			else {
 				refuse(association, request);
@@ -296,7 +296,7 @@ public final class DicomScp implements AutoCloseable {
 		if (sopClass != null) {
 			response.putUid(CommandTag.AFFECTED_SOP_CLASS_UID, sopClass);
 		}
-		association.send(request.contextId(), response, null);
+		association.send(request.contextId(), response);
 	}
 
 	private static void closeQuietly(Socket socket) {

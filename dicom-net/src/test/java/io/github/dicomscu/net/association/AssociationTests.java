@@ -130,7 +130,7 @@ class AssociationTests {
 		AtomicInteger echoes = new AtomicInteger();
 		DicomScp scp = start(DicomScp.builder().maxPduLength(16).handler(CommandField.C_ECHO_RQ, (association, request) -> {
 			echoes.incrementAndGet();
-			association.send(request.contextId(), Command.echoRsp(request.command().messageId(), Status.SUCCESS), null);
+			association.send(request.contextId(), Command.echoRsp(request.command().messageId(), Status.SUCCESS));
 		}));
 		try (Association association = Association.request(request(scp, "ANY-SCP")
 			.context(PresentationContext.of("Verification"))
