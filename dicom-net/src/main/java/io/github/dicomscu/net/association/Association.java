@@ -3,6 +3,7 @@ package io.github.dicomscu.net.association;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -47,10 +49,11 @@ import io.github.dicomscu.net.pdu.AssociateRq;
 import io.github.dicomscu.net.pdu.PDataTf;
 import io.github.dicomscu.net.pdu.Pdu;
 import io.github.dicomscu.net.pdu.PduEncoder;
+import io.github.dicomscu.net.pdu.PduType;
+import io.github.dicomscu.net.pdu.PresentationDataValueHandler;
 import io.github.dicomscu.net.pdu.PresentationContextAc;
 import io.github.dicomscu.net.pdu.PresentationContextResult;
 import io.github.dicomscu.net.pdu.PresentationContextRq;
-import io.github.dicomscu.net.pdu.PresentationDataValue;
 import io.github.dicomscu.net.pdu.ReleaseRp;
 import io.github.dicomscu.net.pdu.ReleaseRq;
 import io.github.dicomscu.net.pdu.RoleSelection;
@@ -475,64 +478,42 @@ public final class Association implements Closeable {
 	 * acting as requestor
 	 */
 	public DimseMessage receive(TimeoutKind kind, Duration timeout, String detail) throws DicomNetworkException {
+		return receive(kind, timeout, detail, (command) -> null);
+	}
+
+	/**
+	 * Wait for the next complete DIMSE message, streaming its data set to a sink chosen from
+	 * its command set. Where the chooser returns {@code null}, the data set is collected into
+	 * the returned message instead.
+	 * @param kind the timer bounding the wait for the first PDU of the message
+	 * @param timeout its timeout
+	 * @param detail what is awaited, for a timeout message
+	 * @param sinks chooses the sink for a message's data set from its command set
+	 * @return the message (with a {@code null} data set when it went to a sink), or
+	 * {@code null} if the peer released the association
+	 * @throws DicomNetworkException on timeout, abort, a protocol error, a sink failure, or a
+	 * release while acting as requestor
+	 */
+	public DimseMessage receive(TimeoutKind kind, Duration timeout, String detail,
+			Function<Command, DataSetSink> sinks) throws DicomNetworkException {
 		checkEstablished("receive a message");
-		ByteArrayOutputStream commandBytes = new ByteArrayOutputStream(256);
-		ByteArrayOutputStream dataBytes = null;
-		Command command = null;
-		int messageContext = 0;
+		MessageAssembler assembler = new MessageAssembler(sinks);
 		TimeoutKind currentKind = kind;
 		Duration currentTimeout = timeout;
 		try {
 			while (true) {
-				Pdu pdu = this.channel.read(currentKind, currentTimeout, detail + " from " + this.peer);
+				PduType type = this.channel.nextType(currentKind, currentTimeout, detail + " from " + this.peer);
 				currentKind = TimeoutKind.DIMSE;
 				currentTimeout = this.timeouts.dimse();
-				if (pdu instanceof PDataTf data) {
-					for (PresentationDataValue pdv : data.values()) {
-						if (messageContext == 0) {
-							NegotiatedContext context = this.contextsById.get(pdv.contextId());
-							if (context == null || !context.isAccepted()) {
-								throw new DicomProtocolException("P-DATA-TF on presentation context " + pdv.contextId()
-										+ ", which is not an accepted context", AbortReason.INVALID_PDU_PARAMETER_VALUE);
-							}
-							messageContext = pdv.contextId();
-						}
-						else if (pdv.contextId() != messageContext) {
-							throw new DicomProtocolException("P-DATA-TF fragment on presentation context "
-									+ pdv.contextId() + " inside a message on context " + messageContext,
-									AbortReason.INVALID_PDU_PARAMETER_VALUE);
-						}
-						if (pdv.command()) {
-							if (command != null) {
-								throw new DicomProtocolException("Command fragment received after the command set was complete",
-										AbortReason.UNEXPECTED_PDU_PARAMETER);
-							}
-							if (commandBytes.size() + pdv.data().length > MAXIMUM_COMMAND_LENGTH) {
-								throw new DicomProtocolException("Command set longer than " + MAXIMUM_COMMAND_LENGTH + " bytes",
-										AbortReason.INVALID_PDU_PARAMETER_VALUE);
-							}
-							commandBytes.write(pdv.data());
-							if (pdv.last()) {
-								command = Command.decode(commandBytes.toByteArray());
-								if (!command.hasDataSet()) {
-									return new DimseMessage(messageContext, command, null);
-								}
-								dataBytes = new ByteArrayOutputStream(8192);
-							}
-						}
-						else {
-							if (command == null) {
-								throw new DicomProtocolException("Data set fragment received before the command set was complete",
-										AbortReason.UNEXPECTED_PDU_PARAMETER);
-							}
-							dataBytes.write(pdv.data());
-							if (pdv.last()) {
-								return new DimseMessage(messageContext, command, dataBytes.toByteArray());
-							}
-						}
+				if (type == PduType.P_DATA_TF) {
+					this.channel.readPresentationDataValues(assembler);
+					if (assembler.message != null) {
+						return assembler.message;
 					}
+					continue;
 				}
-				else if (pdu instanceof ReleaseRq) {
+				Pdu pdu = (type != null) ? this.channel.read(currentKind, currentTimeout, detail) : null;
+				if (pdu instanceof ReleaseRq) {
 					onReleaseRequestInSta6();
 					if (this.requestor) {
 						throw new AssociationClosedException(this.peer + " released the association: " + detail);
@@ -967,6 +948,96 @@ public final class Association implements Closeable {
 		catch (IOException ex) {
 			// nothing more to do with a socket that failed to close
 		}
+	}
+
+	/**
+	 * Collects the presentation data values of one message: the command set into memory, the
+	 * data set into a sink or into memory, checking that fragments arrive in order on one
+	 * accepted context.
+	 */
+	private final class MessageAssembler implements PresentationDataValueHandler {
+
+		private final Function<Command, DataSetSink> sinks;
+
+		private final ByteArrayOutputStream commandBytes = new ByteArrayOutputStream(256);
+
+		private int contextId;
+
+		private Command command;
+
+		private DataSetSink sink;
+
+		private ByteArrayOutputStream dataBytes;
+
+		private DimseMessage message;
+
+		MessageAssembler(Function<Command, DataSetSink> sinks) {
+			this.sinks = sinks;
+		}
+
+		@Override
+		public void handle(int contextId, boolean command, boolean last, InputStream fragment, long length)
+				throws IOException {
+			if (this.message != null) {
+				throw new DicomProtocolException("P-DATA-TF carries a fragment after the end of a "
+						+ this.message.command().commandField().text(), AbortReason.UNEXPECTED_PDU_PARAMETER);
+			}
+			checkContext(contextId);
+			if (command) {
+				if (this.command != null) {
+					throw new DicomProtocolException("Command fragment received after the command set was complete",
+							AbortReason.UNEXPECTED_PDU_PARAMETER);
+				}
+				if (this.commandBytes.size() + length > MAXIMUM_COMMAND_LENGTH) {
+					throw new DicomProtocolException("Command set longer than " + MAXIMUM_COMMAND_LENGTH + " bytes",
+							AbortReason.INVALID_PDU_PARAMETER_VALUE);
+				}
+				fragment.transferTo(this.commandBytes);
+				if (last) {
+					this.command = Command.decode(this.commandBytes.toByteArray());
+					if (!this.command.hasDataSet()) {
+						this.message = new DimseMessage(contextId, this.command, null);
+					}
+					else {
+						this.sink = this.sinks.apply(this.command);
+						if (this.sink == null) {
+							this.dataBytes = new ByteArrayOutputStream(8192);
+						}
+					}
+				}
+				return;
+			}
+			if (this.command == null) {
+				throw new DicomProtocolException("Data set fragment received before the command set was complete",
+						AbortReason.UNEXPECTED_PDU_PARAMETER);
+			}
+			if (this.sink != null) {
+				this.sink.fragment(fragment, length, last);
+			}
+			else {
+				fragment.transferTo(this.dataBytes);
+			}
+			if (last) {
+				this.message = new DimseMessage(contextId, this.command,
+						(this.dataBytes != null) ? this.dataBytes.toByteArray() : null);
+			}
+		}
+
+		private void checkContext(int id) throws DicomProtocolException {
+			if (this.contextId == 0) {
+				NegotiatedContext context = Association.this.contextsById.get(id);
+				if (context == null || !context.isAccepted()) {
+					throw new DicomProtocolException("P-DATA-TF on presentation context " + id
+							+ ", which is not an accepted context", AbortReason.INVALID_PDU_PARAMETER_VALUE);
+				}
+				this.contextId = id;
+			}
+			else if (id != this.contextId) {
+				throw new DicomProtocolException("P-DATA-TF fragment on presentation context " + id
+						+ " inside a message on context " + this.contextId, AbortReason.INVALID_PDU_PARAMETER_VALUE);
+			}
+		}
+
 	}
 
 }

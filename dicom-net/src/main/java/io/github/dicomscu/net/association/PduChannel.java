@@ -13,6 +13,8 @@ import io.github.dicomscu.net.TimeoutKind;
 import io.github.dicomscu.net.pdu.Pdu;
 import io.github.dicomscu.net.pdu.PduDecoder;
 import io.github.dicomscu.net.pdu.PduEncoder;
+import io.github.dicomscu.net.pdu.PduType;
+import io.github.dicomscu.net.pdu.PresentationDataValueHandler;
 
 /**
  * A TCP connection that carries PDUs: reads one PDU at a time under a named timer and writes
@@ -49,6 +51,40 @@ final class PduChannel {
 		}
 		catch (SocketTimeoutException ex) {
 			throw new DicomTimeoutException(kind, timeout, detail);
+		}
+	}
+
+	/**
+	 * Read the header of the next PDU, waiting at most {@code timeout}.
+	 * @param kind the timer that bounds the wait
+	 * @param timeout the timeout
+	 * @param detail what is awaited, for the timeout message
+	 * @return the PDU type, or {@code null} if the peer closed the connection between PDUs
+	 * @throws IOException on timeout, a protocol violation or an I/O error
+	 */
+	PduType nextType(TimeoutKind kind, Duration timeout, String detail) throws IOException {
+		this.socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+		try {
+			return this.decoder.nextType();
+		}
+		catch (SocketTimeoutException ex) {
+			throw new DicomTimeoutException(kind, timeout, detail);
+		}
+	}
+
+	/**
+	 * Stream the presentation data values of the P-DATA-TF whose header {@link #nextType} read,
+	 * under the timer already set.
+	 * @param handler receives the values
+	 * @throws IOException on timeout, a protocol violation, a handler failure or an I/O error
+	 */
+	void readPresentationDataValues(PresentationDataValueHandler handler) throws IOException {
+		try {
+			this.decoder.readPresentationDataValues(handler);
+		}
+		catch (SocketTimeoutException ex) {
+			throw new DicomTimeoutException(TimeoutKind.DIMSE, Duration.ofMillis(this.socket.getSoTimeout()),
+					"the rest of a P-DATA-TF PDU did not arrive");
 		}
 	}
 
