@@ -33,6 +33,9 @@ public final class Command {
 	/** Command Data Set Type (0000,0800) value meaning that no data set follows the command. */
 	public static final int NO_DATA_SET = 0x0101;
 
+	/** Command Data Set Type value this engine writes when a data set follows the command. */
+	public static final int DATA_SET_PRESENT = 0x0001;
+
 	private static final String VERIFICATION_SOP_CLASS_UID = "1.2.840.10008.1.1";
 
 	private static final int ELEMENT_HEADER_LENGTH = 8;
@@ -85,6 +88,92 @@ public final class Command {
 			.putUS(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, messageIdBeingRespondedTo)
 			.putUS(CommandTag.COMMAND_DATA_SET_TYPE, NO_DATA_SET)
 			.putUS(CommandTag.STATUS, status);
+	}
+
+	/**
+	 * Create a C-STORE-RQ (PS3.7 section 9.3.1.1).
+	 * @param messageId the Message ID
+	 * @param sopClassUid the Affected SOP Class UID
+	 * @param sopInstanceUid the Affected SOP Instance UID
+	 * @param priority the priority
+	 * @return the command, announcing a data set
+	 */
+	public static Command storeRq(int messageId, String sopClassUid, String sopInstanceUid, Priority priority) {
+		return new Command().putUid(CommandTag.AFFECTED_SOP_CLASS_UID, sopClassUid)
+			.putUS(CommandTag.COMMAND_FIELD, CommandField.C_STORE_RQ.code())
+			.putUS(CommandTag.MESSAGE_ID, messageId)
+			.putUS(CommandTag.PRIORITY, priority.code())
+			.putUS(CommandTag.COMMAND_DATA_SET_TYPE, DATA_SET_PRESENT)
+			.putUid(CommandTag.AFFECTED_SOP_INSTANCE_UID, sopInstanceUid);
+	}
+
+	/**
+	 * Create a C-STORE-RSP (PS3.7 section 9.3.1.2).
+	 * @param request the C-STORE-RQ answered
+	 * @param status the status code
+	 * @return the command, without a data set
+	 */
+	public static Command storeRsp(Command request, int status) {
+		return new Command().putUid(CommandTag.AFFECTED_SOP_CLASS_UID, request.affectedSopClassUid())
+			.putUS(CommandTag.COMMAND_FIELD, CommandField.C_STORE_RSP.code())
+			.putUS(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, request.messageId())
+			.putUS(CommandTag.COMMAND_DATA_SET_TYPE, NO_DATA_SET)
+			.putUS(CommandTag.STATUS, status)
+			.putUid(CommandTag.AFFECTED_SOP_INSTANCE_UID, request.affectedSopInstanceUid());
+	}
+
+	/**
+	 * Create a C-FIND-RQ (PS3.7 section 9.3.2.1); the identifier follows as its data set.
+	 * @param messageId the Message ID
+	 * @param sopClassUid the Affected SOP Class UID (the information model)
+	 * @param priority the priority
+	 * @return the command, announcing a data set
+	 */
+	public static Command findRq(int messageId, String sopClassUid, Priority priority) {
+		return queryRetrieveRq(CommandField.C_FIND_RQ, messageId, sopClassUid, priority);
+	}
+
+	/**
+	 * Create a C-GET-RQ (PS3.7 section 9.3.3.1); the identifier follows as its data set.
+	 * @param messageId the Message ID
+	 * @param sopClassUid the Affected SOP Class UID (the information model)
+	 * @param priority the priority
+	 * @return the command, announcing a data set
+	 */
+	public static Command getRq(int messageId, String sopClassUid, Priority priority) {
+		return queryRetrieveRq(CommandField.C_GET_RQ, messageId, sopClassUid, priority);
+	}
+
+	/**
+	 * Create a C-MOVE-RQ (PS3.7 section 9.3.4.1); the identifier follows as its data set.
+	 * @param messageId the Message ID
+	 * @param sopClassUid the Affected SOP Class UID (the information model)
+	 * @param priority the priority
+	 * @param moveDestination the AE title to move the instances to
+	 * @return the command, announcing a data set
+	 */
+	public static Command moveRq(int messageId, String sopClassUid, Priority priority, String moveDestination) {
+		return queryRetrieveRq(CommandField.C_MOVE_RQ, messageId, sopClassUid, priority)
+			.putString(CommandTag.MOVE_DESTINATION, moveDestination);
+	}
+
+	/**
+	 * Create a C-CANCEL-RQ (PS3.7 section 9.3.2.3) for an outstanding request.
+	 * @param messageIdBeingRespondedTo the Message ID of the request to cancel
+	 * @return the command, without a data set
+	 */
+	public static Command cancelRq(int messageIdBeingRespondedTo) {
+		return new Command().putUS(CommandTag.COMMAND_FIELD, CommandField.C_CANCEL_RQ.code())
+			.putUS(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, messageIdBeingRespondedTo)
+			.putUS(CommandTag.COMMAND_DATA_SET_TYPE, NO_DATA_SET);
+	}
+
+	private static Command queryRetrieveRq(CommandField field, int messageId, String sopClassUid, Priority priority) {
+		return new Command().putUid(CommandTag.AFFECTED_SOP_CLASS_UID, sopClassUid)
+			.putUS(CommandTag.COMMAND_FIELD, field.code())
+			.putUS(CommandTag.MESSAGE_ID, messageId)
+			.putUS(CommandTag.PRIORITY, priority.code())
+			.putUS(CommandTag.COMMAND_DATA_SET_TYPE, DATA_SET_PRESENT);
 	}
 
 	/**
