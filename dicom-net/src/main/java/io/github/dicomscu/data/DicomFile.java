@@ -1,0 +1,220 @@
+package io.github.dicomscu.data;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * A DICOM file (PS3.10 Section 7.1): a 128-byte preamble, the prefix {@code "DICM"}, the File
+ * Meta Information in Explicit VR Little Endian, then the data set in the transfer syntax the
+ * File Meta Information names.
+ * <p>
+ * Reading keeps large values in the file as {@link BulkDataReference}s (see
+ * {@link DataSetReader#setBulkDataThreshold(long)}), so a multi-gigabyte file is read with
+ * little heap; those references stay valid while the file is unchanged. Files without the
+ * preamble and prefix that start directly with the File Meta Information are accepted too;
+ * files without File Meta Information are not. Writing always produces the preamble (zeros),
+ * the prefix and complete File Meta Information (see {@link FileMetaInformation}), and
+ * streams bulk data.
+ *
+ * @param fileMeta the File Meta Information (group 0002, without the group length)
+ * @param dataSet the data set
+ */
+public record DicomFile(DataSet fileMeta, DataSet dataSet) {
+
+	private static final int PREAMBLE_LENGTH = 128;
+
+	private static final byte[] PREFIX = "DICM".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * Return the transfer syntax of the data set, as the File Meta Information names it.
+	 * @return the transfer syntax
+	 * @throws IllegalArgumentException if the UID is missing or not supported
+	 */
+	public TransferSyntax transferSyntax() {
+		String uid = this.fileMeta.getString(FileMetaInformation.TAG_TRANSFER_SYNTAX_UID);
+		if (uid == null) {
+			throw new IllegalArgumentException("The file meta information has no Transfer Syntax UID (0002,0010)");
+		}
+		return TransferSyntax.of(uid);
+	}
+
+	/**
+	 * Read a file, keeping values of at least
+	 * {@link DataSetReader#DEFAULT_BULK_DATA_THRESHOLD} bytes in the file.
+	 * @param path the file
+	 * @return the file meta information and data set
+	 * @throws DicomParseException if the file is truncated or malformed; the message names
+	 * the byte offset and what was expected there
+	 * @throws IOException if reading fails
+	 */
+	public static DicomFile read(Path path) throws IOException {
+		return read(path, DataSetReader.DEFAULT_BULK_DATA_THRESHOLD);
+	}
+
+	/**
+	 * Read a file, keeping values of at least {@code bulkDataThreshold} bytes in the file.
+	 * @param path the file
+	 * @param bulkDataThreshold the threshold in bytes; {@link Long#MAX_VALUE} to read
+	 * everything into memory
+	 * @return the file meta information and data set
+	 * @throws DicomParseException if the file is truncated or malformed
+	 * @throws IOException if reading fails
+	 */
+	public static DicomFile read(Path path, long bulkDataThreshold) throws IOException {
+		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+			DicomInput in = DicomInput.ofChannel(channel, 0);
+			skipPreamble(in);
+			long metaStart = in.position();
+			DataSet meta = DataSetReader.readFileMeta(in);
+			Attribute uidAttribute = meta.get(FileMetaInformation.TAG_TRANSFER_SYNTAX_UID);
+			String[] uids = (uidAttribute != null && uidAttribute.bytes() != null)
+					? SpecificCharacterSet.DEFAULT.decode(VR.UI, uidAttribute.bytes()) : new String[0];
+			String uid = (uids.length > 0) ? uids[0] : "";
+			if (uid.isEmpty()) {
+				throw in.error(metaStart, "Transfer Syntax UID (0002,0010) expected in the file meta information");
+			}
+			TransferSyntax transferSyntax;
+			try {
+				transferSyntax = TransferSyntax.of(uid);
+			}
+			catch (IllegalArgumentException ex) {
+				throw in.error(metaStart, "a supported Transfer Syntax UID expected, found " + uid);
+			}
+			DataSetReader reader = new DataSetReader(transferSyntax);
+			reader.setBulkDataThreshold(bulkDataThreshold);
+			return new DicomFile(meta, reader.read(in, path.toAbsolutePath()));
+		}
+	}
+
+	private static void skipPreamble(DicomInput in) throws IOException {
+		int available = in.fill(PREAMBLE_LENGTH + PREFIX.length);
+		if (available == PREAMBLE_LENGTH + PREFIX.length && hasPrefixAt(in, PREAMBLE_LENGTH)) {
+			in.consume(available);
+			return;
+		}
+		if (available >= 8 && in.peekUnsignedShort(0, false) == 0x0002 && isLetter(in.peekByte(4))
+				&& isLetter(in.peekByte(5))) {
+			return;
+		}
+		if (available < PREAMBLE_LENGTH + PREFIX.length) {
+			throw in.error(available, "128-byte preamble and \"DICM\" prefix expected, found end of data");
+		}
+		StringBuilder found = new StringBuilder();
+		for (int i = 0; i < PREFIX.length; i++) {
+			found.append(String.format("%s0x%02X", (i > 0) ? " " : "", in.peekByte(PREAMBLE_LENGTH + i)));
+		}
+		throw in.error(PREAMBLE_LENGTH, "\"DICM\" prefix expected, found bytes " + found);
+	}
+
+	private static boolean isLetter(int value) {
+		return value >= 'A' && value <= 'Z';
+	}
+
+	private static boolean hasPrefixAt(DicomInput in, int index) {
+		for (int i = 0; i < PREFIX.length; i++) {
+			if (in.peekByte(index + i) != PREFIX[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Write a data set as a file with new File Meta Information.
+	 * @param path the file, created or replaced
+	 * @param dataSet the data set, with SOP Class and Instance UID
+	 * @param transferSyntax the transfer syntax UID or keyword
+	 * @throws IOException if writing fails
+	 * @see #write(OutputStream, DataSet, DataSet, String)
+	 */
+	public static void write(Path path, DataSet dataSet, String transferSyntax) throws IOException {
+		write(path, null, dataSet, transferSyntax);
+	}
+
+	/**
+	 * Write a data set as a file.
+	 * @param path the file, created or replaced; it must not be a file the data set refers to
+	 * for bulk data
+	 * @param fileMeta file meta elements to keep, or {@code null}; see
+	 * {@link FileMetaInformation#create(DataSet, DataSet, String)}
+	 * @param dataSet the data set
+	 * @param transferSyntax the transfer syntax UID or keyword
+	 * @throws IOException if writing fails
+	 * @see #write(OutputStream, DataSet, DataSet, String)
+	 */
+	public static void write(Path path, DataSet fileMeta, DataSet dataSet, String transferSyntax)
+			throws IOException {
+		Path target = path.toAbsolutePath().normalize();
+		if (refersTo(dataSet, target)) {
+			throw new IllegalArgumentException("Cannot write " + path + ": the data set refers to bulk data in "
+					+ "that file; write to another file instead");
+		}
+		try (OutputStream out = Files.newOutputStream(path)) {
+			write(out, fileMeta, dataSet, transferSyntax);
+		}
+	}
+
+	/**
+	 * Write this file's data set with its File Meta Information (refreshed as described in
+	 * {@link FileMetaInformation#create(DataSet, DataSet, String)}) in its transfer syntax.
+	 * @param path the file, created or replaced; not the file this one was read from while
+	 * it refers to bulk data there
+	 * @throws IOException if writing fails
+	 */
+	public void write(Path path) throws IOException {
+		write(path, this.fileMeta, this.dataSet, transferSyntax().uid());
+	}
+
+	/**
+	 * Write a data set in Part 10 format to a stream: preamble, prefix, File Meta Information
+	 * built by {@link FileMetaInformation#create(DataSet, DataSet, String)}, then the data set
+	 * written by {@link DataSetWriter}.
+	 * @param out the stream, flushed but not closed
+	 * @param fileMeta file meta elements to keep, or {@code null}
+	 * @param dataSet the data set
+	 * @param transferSyntax the transfer syntax UID or keyword
+	 * @throws IllegalArgumentException if the transfer syntax is not supported, the data set
+	 * lacks SOP Class or Instance UID, or cannot be encoded in the transfer syntax
+	 * @throws IOException if writing fails
+	 */
+	public static void write(OutputStream out, DataSet fileMeta, DataSet dataSet, String transferSyntax)
+			throws IOException {
+		TransferSyntax syntax = TransferSyntax.of(transferSyntax);
+		DataSet meta = FileMetaInformation.create(fileMeta, dataSet, syntax.uid());
+		ByteArrayOutputStream header = new ByteArrayOutputStream();
+		header.write(new byte[PREAMBLE_LENGTH]);
+		header.write(PREFIX);
+		FileMetaInformation.write(meta, header);
+		header.writeTo(out);
+		new DataSetWriter(syntax).write(dataSet, out);
+	}
+
+	private static boolean refersTo(DataSet dataSet, Path target) {
+		for (Attribute attribute : dataSet.attributes()) {
+			BulkDataReference reference = attribute.bulkData();
+			if (reference != null && reference.path().toAbsolutePath().normalize().equals(target)) {
+				return true;
+			}
+			Fragments fragments = attribute.fragments();
+			for (int i = 0; fragments != null && i < fragments.size(); i++) {
+				if (fragments.isBulkData(i)
+						&& fragments.getBulkData(i).path().toAbsolutePath().normalize().equals(target)) {
+					return true;
+				}
+			}
+			List<DataSet> items = attribute.items();
+			if (items != null && items.stream().anyMatch((item) -> refersTo(item, target))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
