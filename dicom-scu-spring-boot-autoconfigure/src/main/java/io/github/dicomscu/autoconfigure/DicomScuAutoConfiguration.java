@@ -1,0 +1,66 @@
+package io.github.dicomscu.autoconfigure;
+
+import io.github.dicomscu.scu.AeOperations;
+import io.github.dicomscu.scu.AeTemplate;
+import io.github.dicomscu.scu.AeTemplateCustomizer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the DICOM SCU: an {@link AeTemplate}
+ * built from the {@code dicom.scu.*} properties and the {@link AeTemplateCustomizer} beans,
+ * unless the application defines its own {@link AeOperations}. Every property is checked at
+ * startup; a value that breaks a DICOM rule fails the startup with a
+ * {@link DicomScuConfigurationException} naming the property.
+ */
+@AutoConfiguration
+@ConditionalOnClass(AeTemplate.class)
+@ConditionalOnBooleanProperty(name = "dicom.scu.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(DicomScuProperties.class)
+public final class DicomScuAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(AeOperations.class)
+	AeTemplate aeTemplate(DicomScuProperties properties, ObjectProvider<AeTemplateCustomizer> customizers) {
+		AeTemplate.Builder builder = AeTemplate.builder();
+		new AeTemplateBuilderConfigurer(properties).configure(builder);
+		customizers.orderedStream().forEach((customizer) -> customize(builder, customizer));
+		try {
+			return builder.build();
+		}
+		catch (IllegalStateException ex) {
+			throw new DicomScuConfigurationException(null, null, ex.getMessage(),
+					"Configure dicom.scu.context-sets or dicom.scu.contexts (or those of the remotes), or add "
+							+ "contexts with an AeTemplateCustomizer.",
+					ex);
+		}
+	}
+
+	private static void customize(AeTemplate.Builder builder, AeTemplateCustomizer customizer) {
+		try {
+			customizer.customize(builder);
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			String name = customizerName(customizer);
+			throw new DicomScuConfigurationException(null, null, "AeTemplateCustomizer " + name + " failed: "
+					+ ex.getMessage(),
+					"Fix the customizer " + name + ", or the dicom.scu.* properties it builds on: one association "
+							+ "proposes at most 128 presentation contexts, the dicom.scu.* ones included.",
+					ex);
+		}
+	}
+
+	private static String customizerName(AeTemplateCustomizer customizer) {
+		String name = customizer.getClass().getName();
+		int lambda = name.indexOf("$$Lambda");
+		return (lambda >= 0) ? "(a lambda in " + name.substring(0, lambda) + ")" : name;
+	}
+
+}

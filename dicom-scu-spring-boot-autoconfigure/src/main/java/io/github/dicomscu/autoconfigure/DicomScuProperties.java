@@ -1,0 +1,446 @@
+package io.github.dicomscu.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the DICOM SCU: the local AE, its timers, the presentation
+ * contexts it proposes and the remote AEs it talks to.
+ * <p>
+ * The presentation contexts proposed to a remote are, in this order: the members of each
+ * {@code context-sets} entry, set by set as listed (each set in pynetdicom's order), then the
+ * {@code contexts} entries as listed. Context ids are assigned 1, 3, 5, … in that order, and
+ * one association proposes at most 128 contexts. A remote that sets {@code context-sets} or
+ * {@code contexts} of its own is proposed exactly those instead of the global ones. With
+ * nothing configured, Verification alone is proposed, so that C-ECHO and the health check
+ * work out of the box.
+ * <p>
+ * Abstract syntaxes and transfer syntaxes are given as keywords of the DICOM UID registry
+ * (such as {@code CTImageStorage} or {@code ExplicitVRLittleEndian}) or as UIDs. Every value
+ * is checked at startup.
+ */
+@ConfigurationProperties("dicom.scu")
+public class DicomScuProperties {
+
+	/**
+	 * Whether to enable the DICOM SCU auto-configuration.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Local (calling) AE title: 1 to 16 characters, no backslash, no control characters.
+	 */
+	private String aeTitle = "DICOMSCU";
+
+	/**
+	 * Maximum length in bytes of the P-DATA-TF PDUs received, 0 for no limit.
+	 */
+	private long maxPduLength = 16382;
+
+	/**
+	 * Transfer syntaxes, keywords or UIDs in order of preference, proposed for every context
+	 * that names none (context sets included).
+	 */
+	private List<String> transferSyntaxes = new ArrayList<>(List.of("ImplicitVRLittleEndian",
+			"ExplicitVRLittleEndian", "DeflatedExplicitVRLittleEndian", "ExplicitVRBigEndian"));
+
+	/**
+	 * Prebuilt context sets to propose first, in the order listed, such as 'storage',
+	 * 'query-retrieve' or 'verification'.
+	 */
+	private List<String> contextSets = new ArrayList<>(List.of("verification"));
+
+	/**
+	 * Presentation contexts to propose after the context sets, in the order listed.
+	 */
+	private List<Context> contexts = new ArrayList<>();
+
+	/**
+	 * Remote AEs by name.
+	 */
+	private Map<String, Remote> remotes = new LinkedHashMap<>();
+
+	private final Timeouts timeouts = new Timeouts();
+
+	private final BindAddress bindAddress = new BindAddress();
+
+	private final Health health = new Health();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getAeTitle() {
+		return this.aeTitle;
+	}
+
+	public void setAeTitle(String aeTitle) {
+		this.aeTitle = aeTitle;
+	}
+
+	public long getMaxPduLength() {
+		return this.maxPduLength;
+	}
+
+	public void setMaxPduLength(long maxPduLength) {
+		this.maxPduLength = maxPduLength;
+	}
+
+	public List<String> getTransferSyntaxes() {
+		return this.transferSyntaxes;
+	}
+
+	public void setTransferSyntaxes(List<String> transferSyntaxes) {
+		this.transferSyntaxes = transferSyntaxes;
+	}
+
+	public List<String> getContextSets() {
+		return this.contextSets;
+	}
+
+	public void setContextSets(List<String> contextSets) {
+		this.contextSets = contextSets;
+	}
+
+	public List<Context> getContexts() {
+		return this.contexts;
+	}
+
+	public void setContexts(List<Context> contexts) {
+		this.contexts = contexts;
+	}
+
+	public Map<String, Remote> getRemotes() {
+		return this.remotes;
+	}
+
+	public void setRemotes(Map<String, Remote> remotes) {
+		this.remotes = remotes;
+	}
+
+	public Timeouts getTimeouts() {
+		return this.timeouts;
+	}
+
+	public BindAddress getBindAddress() {
+		return this.bindAddress;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * Timers of every association.
+	 */
+	public static class Timeouts {
+
+		/**
+		 * Time allowed to establish the TCP connection.
+		 */
+		private Duration connect = Duration.ofSeconds(10);
+
+		/**
+		 * Time to wait for an A-ASSOCIATE or A-RELEASE response.
+		 */
+		private Duration acse = Duration.ofSeconds(30);
+
+		/**
+		 * Time to wait for each DIMSE message, or the next fragment of one.
+		 */
+		private Duration dimse = Duration.ofSeconds(30);
+
+		/**
+		 * Time an established association may carry no traffic.
+		 */
+		private Duration idle = Duration.ofSeconds(60);
+
+		public Duration getConnect() {
+			return this.connect;
+		}
+
+		public void setConnect(Duration connect) {
+			this.connect = connect;
+		}
+
+		public Duration getAcse() {
+			return this.acse;
+		}
+
+		public void setAcse(Duration acse) {
+			this.acse = acse;
+		}
+
+		public Duration getDimse() {
+			return this.dimse;
+		}
+
+		public void setDimse(Duration dimse) {
+			this.dimse = dimse;
+		}
+
+		public Duration getIdle() {
+			return this.idle;
+		}
+
+		public void setIdle(Duration idle) {
+			this.idle = idle;
+		}
+
+	}
+
+	/**
+	 * One presentation context: an abstract syntax, the transfer syntaxes offered for it and
+	 * an optional SCP/SCU role selection.
+	 */
+	public static class Context {
+
+		/**
+		 * Abstract syntax: a SOP class keyword such as 'CTImageStorage', or a UID.
+		 */
+		private String abstractSyntax;
+
+		/**
+		 * Transfer syntaxes, keywords or UIDs in order of preference; one value or a list.
+		 * When not set, 'dicom.scu.transfer-syntaxes' applies.
+		 */
+		private List<String> transferSyntaxes;
+
+		/**
+		 * Whether to propose acting as SCU for the abstract syntax in an SCP/SCU role
+		 * selection. When neither role is set, no role selection is proposed.
+		 */
+		private Boolean scuRole;
+
+		/**
+		 * Whether to propose acting as SCP for the abstract syntax in an SCP/SCU role
+		 * selection, as C-GET needs for the storage SOP classes it retrieves.
+		 */
+		private Boolean scpRole;
+
+		public String getAbstractSyntax() {
+			return this.abstractSyntax;
+		}
+
+		public void setAbstractSyntax(String abstractSyntax) {
+			this.abstractSyntax = abstractSyntax;
+		}
+
+		public List<String> getTransferSyntaxes() {
+			return this.transferSyntaxes;
+		}
+
+		public void setTransferSyntaxes(List<String> transferSyntaxes) {
+			this.transferSyntaxes = transferSyntaxes;
+		}
+
+		public Boolean getScuRole() {
+			return this.scuRole;
+		}
+
+		public void setScuRole(Boolean scuRole) {
+			this.scuRole = scuRole;
+		}
+
+		public Boolean getScpRole() {
+			return this.scpRole;
+		}
+
+		public void setScpRole(Boolean scpRole) {
+			this.scpRole = scpRole;
+		}
+
+	}
+
+	/**
+	 * Local address associations are opened from.
+	 */
+	public static class BindAddress {
+
+		/**
+		 * Local host name or IPv4 or IPv6 address to bind to. When not set, the system
+		 * chooses.
+		 */
+		private String host;
+
+		/**
+		 * Local port to bind to, 0 for an ephemeral one. A fixed port stays in TIME_WAIT for
+		 * a while after each association.
+		 */
+		private int port;
+
+		/**
+		 * IPv6 flow information, 0 to 1048575. Applies to IPv6 addresses only.
+		 */
+		private int flowInfo;
+
+		/**
+		 * IPv6 scope id, such as the interface index of a link-local address; 0 for none.
+		 * Applies to IPv6 addresses only.
+		 */
+		private int scopeId;
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public int getFlowInfo() {
+			return this.flowInfo;
+		}
+
+		public void setFlowInfo(int flowInfo) {
+			this.flowInfo = flowInfo;
+		}
+
+		public int getScopeId() {
+			return this.scopeId;
+		}
+
+		public void setScopeId(int scopeId) {
+			this.scopeId = scopeId;
+		}
+
+	}
+
+	/**
+	 * A remote AE.
+	 */
+	public static class Remote {
+
+		/**
+		 * Host name or address of the remote AE.
+		 */
+		private String host;
+
+		/**
+		 * Port of the remote AE.
+		 */
+		private int port = 104;
+
+		/**
+		 * AE title of the remote AE (the called AE title).
+		 */
+		private String aeTitle = "ANY-SCP";
+
+		/**
+		 * Prebuilt context sets proposed to this remote instead of the global ones, in the
+		 * order listed.
+		 */
+		private List<String> contextSets;
+
+		/**
+		 * Presentation contexts proposed to this remote after its context sets, instead of
+		 * the global ones.
+		 */
+		private List<Context> contexts;
+
+		private final RemoteHealth health = new RemoteHealth();
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public String getAeTitle() {
+			return this.aeTitle;
+		}
+
+		public void setAeTitle(String aeTitle) {
+			this.aeTitle = aeTitle;
+		}
+
+		public List<String> getContextSets() {
+			return this.contextSets;
+		}
+
+		public void setContextSets(List<String> contextSets) {
+			this.contextSets = contextSets;
+		}
+
+		public List<Context> getContexts() {
+			return this.contexts;
+		}
+
+		public void setContexts(List<Context> contexts) {
+			this.contexts = contexts;
+		}
+
+		public RemoteHealth getHealth() {
+			return this.health;
+		}
+
+	}
+
+	/**
+	 * Health check of one remote AE.
+	 */
+	public static class RemoteHealth {
+
+		/**
+		 * Whether the remote AE is part of the 'dicom' health contributor.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Health check of the remote AEs.
+	 */
+	public static class Health {
+
+		/**
+		 * Timeout of each step (connect, association, C-ECHO, release) of a health check.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration of the {@code dicom} health contributor.
+ */
+package io.github.dicomscu.autoconfigure.health;

@@ -1,0 +1,74 @@
+package io.github.dicomscu.health;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.dicomscu.data.Uid;
+import io.github.dicomscu.net.association.AssociationTimeouts;
+import io.github.dicomscu.net.context.PresentationContext;
+import io.github.dicomscu.scu.AeTemplate;
+import io.github.dicomscu.scu.DicomAccessException;
+import io.github.dicomscu.scu.EchoResult;
+import io.github.dicomscu.scu.RemoteAe;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * {@link HealthIndicator} for one remote AE: a C-ECHO on an association of its own that
+ * proposes Verification only (whatever the remote's requested contexts are), with a short
+ * timeout for each step. UP when the remote answers Success; DOWN with the status, or with the
+ * error's message when the echo fails. The details name the remote (AE title, host, port) and
+ * give the status, the round trip in milliseconds and the peer's implementation class UID and
+ * version name.
+ */
+public class DicomHealthIndicator extends AbstractHealthIndicator {
+
+	private static final List<PresentationContext> VERIFICATION = List.of(PresentationContext.of(Uid.VERIFICATION));
+
+	private final AeTemplate template;
+
+	private final RemoteAe remote;
+
+	private final AssociationTimeouts timeouts;
+
+	/**
+	 * Create an indicator for a remote of a template.
+	 * @param template the template that knows the remote
+	 * @param remote the remote
+	 * @param timeout the timeout of each step of the check: connect, association, C-ECHO and
+	 * release
+	 */
+	public DicomHealthIndicator(AeTemplate template, RemoteAe remote, Duration timeout) {
+		super("DICOM health check of remote '" + remote.name() + "' failed");
+		this.template = template;
+		this.remote = remote;
+		this.timeouts = template.getTimeouts().withConnect(timeout).withAcse(timeout).withDimse(timeout);
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		builder.withDetail("aeTitle", this.remote.aeTitle())
+			.withDetail("host", this.remote.host())
+			.withDetail("port", this.remote.port());
+		EchoResult result;
+		try {
+			result = this.template.echo(this.remote.name(), VERIFICATION, this.timeouts);
+		}
+		catch (DicomAccessException ex) {
+			builder.down().withDetail("error", ex.getMessage());
+			return;
+		}
+		builder.status(result.isSuccess() ? Status.UP : Status.DOWN)
+			.withDetail("status", String.format("0x%04X", result.status()))
+			.withDetail("statusText", result.statusText())
+			.withDetail("roundTripMs", result.roundTrip().toMillis())
+			.withDetail("implementationClassUid", result.implementationClassUid());
+		if (result.implementationVersionName() != null) {
+			builder.withDetail("implementationVersionName", result.implementationVersionName());
+		}
+	}
+
+}

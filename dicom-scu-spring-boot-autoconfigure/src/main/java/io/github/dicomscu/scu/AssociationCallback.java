@@ -1,0 +1,24 @@
+package io.github.dicomscu.scu;
+
+import io.github.dicomscu.net.DicomNetworkException;
+import io.github.dicomscu.net.association.Association;
+
+/**
+ * Work done on an open association by {@link AeOperations#execute}: the template opens the
+ * association, runs the callback, then releases it (or aborts it if the callback fails).
+ *
+ * @param <T> the result type
+ */
+@FunctionalInterface
+public interface AssociationCallback<T> {
+
+	/**
+	 * Use the association.
+	 * @param association the established association
+	 * @return a result, or {@code null}
+	 * @throws DicomNetworkException if the exchange fails; the template translates it into a
+	 * {@link DicomAccessException}
+	 */
+	T doInAssociation(Association association) throws DicomNetworkException;
+
+}

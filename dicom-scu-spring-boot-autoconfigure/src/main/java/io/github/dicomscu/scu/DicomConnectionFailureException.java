@@ -1,0 +1,13 @@
+package io.github.dicomscu.scu;
+
+/**
+ * The TCP connection to the remote could not be established, or the local bind address could
+ * not be bound.
+ */
+public class DicomConnectionFailureException extends DicomAccessException {
+
+	public DicomConnectionFailureException(String remote, String message, Throwable cause) {
+		super(remote, message, cause);
+	}
+
+}

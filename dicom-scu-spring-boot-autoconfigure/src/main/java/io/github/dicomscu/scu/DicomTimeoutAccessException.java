@@ -1,0 +1,35 @@
+package io.github.dicomscu.scu;
+
+import java.time.Duration;
+
+import io.github.dicomscu.net.TimeoutKind;
+
+/**
+ * A timer expired while talking to the remote; the association was aborted.
+ */
+public class DicomTimeoutAccessException extends DicomAccessException {
+
+	private final TimeoutKind kind;
+
+	private final Duration timeout;
+
+	public DicomTimeoutAccessException(String remote, String message, TimeoutKind kind, Duration timeout,
+			Throwable cause) {
+		super(remote, message, cause);
+		this.kind = kind;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Return which timer expired.
+	 * @return the timer
+	 */
+	public TimeoutKind getKind() {
+		return this.kind;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+}

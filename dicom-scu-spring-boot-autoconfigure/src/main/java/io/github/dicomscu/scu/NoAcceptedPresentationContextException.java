@@ -1,0 +1,32 @@
+package io.github.dicomscu.scu;
+
+import java.util.List;
+
+import io.github.dicomscu.net.association.NegotiatedContext;
+
+/**
+ * The operation needs a presentation context the remote did not accept; the message says what
+ * was proposed and what was accepted.
+ */
+public class NoAcceptedPresentationContextException extends DicomAccessException {
+
+	private final String abstractSyntax;
+
+	private final List<NegotiatedContext> negotiated;
+
+	public NoAcceptedPresentationContextException(String remote, String message, String abstractSyntax,
+			List<NegotiatedContext> negotiated, Throwable cause) {
+		super(remote, message, cause);
+		this.abstractSyntax = abstractSyntax;
+		this.negotiated = List.copyOf(negotiated);
+	}
+
+	public String getAbstractSyntax() {
+		return this.abstractSyntax;
+	}
+
+	public List<NegotiatedContext> getNegotiated() {
+		return this.negotiated;
+	}
+
+}

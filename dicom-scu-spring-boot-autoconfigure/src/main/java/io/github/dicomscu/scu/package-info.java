@@ -1,0 +1,7 @@
+/**
+ * The SCU API: {@link io.github.dicomscu.scu.AeOperations} and its implementation
+ * {@link io.github.dicomscu.scu.AeTemplate}, the callbacks and results of its operations, and
+ * the {@link io.github.dicomscu.scu.DicomAccessException} hierarchy its failures are reported
+ * in.
+ */
+package io.github.dicomscu.scu;

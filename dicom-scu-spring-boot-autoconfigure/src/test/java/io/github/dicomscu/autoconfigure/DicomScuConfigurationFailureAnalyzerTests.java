@@ -1,0 +1,107 @@
+package io.github.dicomscu.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link DicomScuConfigurationFailureAnalyzer}, on real startup failures of
+ * {@link DicomScuAutoConfiguration}.
+ */
+class DicomScuConfigurationFailureAnalyzerTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DicomScuAutoConfiguration.class));
+
+	@Test
+	void tooManyContexts() {
+		String[] properties = new String[10];
+		properties[0] = "dicom.scu.context-sets=storage";
+		for (int i = 1; i < properties.length; i++) {
+			properties[i] = "dicom.scu.contexts[" + (i - 1) + "].abstract-syntax=CTImageStorage";
+		}
+		FailureAnalysis analysis = analyze(new MockEnvironment(), properties);
+		assertThat(analysis.getDescription()).isEqualTo("""
+				The DICOM SCU configuration is invalid:
+
+				    Property: dicom.scu.context-sets, dicom.scu.contexts
+				    Reason: 129 presentation contexts requested, but an association can propose at most 128 \
+				(context IDs are the odd numbers 1-255): 120 from context set 'storage', 9 from dicom.scu.contexts. \
+				Remove 1 or split them over several associations.""");
+		assertThat(analysis.getAction()).isEqualTo("Remove 1 of the presentation contexts listed in "
+				+ "dicom.scu.context-sets or dicom.scu.contexts: one association proposes at most 128 "
+				+ "(Storage has 120, so Storage and 8 more fit). Remotes that need other contexts can have their own "
+				+ "dicom.scu.remotes.<name>.context-sets and contexts.");
+		assertThat(analysis.getCause()).isInstanceOf(DicomScuConfigurationException.class);
+	}
+
+	@Test
+	void unknownKeywordWithItsOrigin() {
+		PropertySource<?> yaml = DicomScuAutoConfigurationTests.yaml("""
+				dicom:
+				  scu:
+				    contexts:
+				      - abstract-syntax: CTImageStorag
+				""");
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(yaml);
+		FailureAnalysis analysis = analyze(this.contextRunner
+			.withInitializer((context) -> context.getEnvironment().getPropertySources().addFirst(yaml)), environment);
+		assertThat(analysis.getDescription()).isEqualTo("""
+				The DICOM SCU configuration is invalid:
+
+				    Property: dicom.scu.contexts[0].abstract-syntax
+				    Value: "CTImageStorag"
+				    Origin: Byte array resource [test.yml] - 4:26
+				    Reason: unknown SOP class keyword 'CTImageStorag'; did you mean 'CTImageStorage'?""");
+		assertThat(analysis.getAction())
+			.isEqualTo("Use a SOP class keyword of the DICOM UID registry, such as CTImageStorage, or a UID.");
+	}
+
+	@Test
+	void invalidRemotePort() {
+		FailureAnalysis analysis = analyze(new MockEnvironment(), "dicom.scu.remotes.pacs.host=pacs",
+				"dicom.scu.remotes.pacs.port=70000");
+		assertThat(analysis.getDescription()).contains("Property: dicom.scu.remotes.pacs.port", "Value: \"70000\"",
+				"Reason: it is outside 1-65535");
+		assertThat(analysis.getAction())
+			.isEqualTo("Set dicom.scu.remotes.pacs.port to the port of the remote AE, such as 104 or 11112.");
+	}
+
+	@Test
+	void otherFailuresAreNotAnalyzed() {
+		assertThat(new DicomScuConfigurationFailureAnalyzer(new MockEnvironment())
+			.analyze(new IllegalStateException("unrelated"))).isNull();
+	}
+
+	private FailureAnalysis analyze(MockEnvironment environment, String... properties) {
+		properties(environment, properties);
+		return analyze(this.contextRunner.withPropertyValues(properties), environment);
+	}
+
+	private static FailureAnalysis analyze(ApplicationContextRunner runner, Environment environment) {
+		FailureAnalysis[] analysis = new FailureAnalysis[1];
+		runner.run((context) -> {
+			assertThat(context).hasFailed();
+			analysis[0] = new DicomScuConfigurationFailureAnalyzer(environment).analyze(context.getStartupFailure());
+		});
+		assertThat(analysis[0]).isNotNull();
+		return analysis[0];
+	}
+
+	private static void properties(MockEnvironment environment, String... properties) {
+		for (String property : properties) {
+			int equals = property.indexOf('=');
+			environment.setProperty(property.substring(0, equals), property.substring(equals + 1));
+		}
+	}
+
+}
