@@ -70,27 +70,46 @@ public record DicomFile(DataSet fileMeta, DataSet dataSet) {
 	public static DicomFile read(Path path, long bulkDataThreshold) throws IOException {
 		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
 			DicomInput in = DicomInput.ofChannel(channel, 0);
-			skipPreamble(in);
-			long metaStart = in.position();
-			DataSet meta = DataSetReader.readFileMeta(in);
-			Attribute uidAttribute = meta.get(FileMetaInformation.TAG_TRANSFER_SYNTAX_UID);
-			String[] uids = (uidAttribute != null && uidAttribute.bytes() != null)
-					? SpecificCharacterSet.DEFAULT.decode(VR.UI, uidAttribute.bytes()) : new String[0];
-			String uid = (uids.length > 0) ? uids[0] : "";
-			if (uid.isEmpty()) {
-				throw in.error(metaStart, "Transfer Syntax UID (0002,0010) expected in the file meta information");
-			}
-			TransferSyntax transferSyntax;
-			try {
-				transferSyntax = TransferSyntax.of(uid);
-			}
-			catch (IllegalArgumentException ex) {
-				throw in.error(metaStart, "a supported Transfer Syntax UID expected, found " + uid);
-			}
-			DataSetReader reader = new DataSetReader(transferSyntax);
+			DicomFileHeader header = readHeader(in);
+			DataSetReader reader = new DataSetReader(header.transferSyntax());
 			reader.setBulkDataThreshold(bulkDataThreshold);
-			return new DicomFile(meta, reader.read(in, path.toAbsolutePath()));
+			return new DicomFile(header.fileMeta(), reader.read(in, path.toAbsolutePath()));
 		}
+	}
+
+	/**
+	 * Read only the preamble and File Meta Information of a file: enough to know what the file
+	 * holds and where its data set starts, for sending it without parsing the data set.
+	 * @param path the file
+	 * @return the file meta information and the offset of the data set
+	 * @throws DicomParseException if the file does not start with valid File Meta Information
+	 * @throws IOException if reading fails
+	 */
+	public static DicomFileHeader readHeader(Path path) throws IOException {
+		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+			return readHeader(DicomInput.ofChannel(channel, 0));
+		}
+	}
+
+	private static DicomFileHeader readHeader(DicomInput in) throws IOException {
+		skipPreamble(in);
+		long metaStart = in.position();
+		DataSet meta = DataSetReader.readFileMeta(in);
+		Attribute uidAttribute = meta.get(FileMetaInformation.TAG_TRANSFER_SYNTAX_UID);
+		String[] uids = (uidAttribute != null && uidAttribute.bytes() != null)
+				? SpecificCharacterSet.DEFAULT.decode(VR.UI, uidAttribute.bytes()) : new String[0];
+		String uid = (uids.length > 0) ? uids[0] : "";
+		if (uid.isEmpty()) {
+			throw in.error(metaStart, "Transfer Syntax UID (0002,0010) expected in the file meta information");
+		}
+		TransferSyntax transferSyntax;
+		try {
+			transferSyntax = TransferSyntax.of(uid);
+		}
+		catch (IllegalArgumentException ex) {
+			throw in.error(metaStart, "a supported Transfer Syntax UID expected, found " + uid);
+		}
+		return new DicomFileHeader(meta, transferSyntax, in.position());
 	}
 
 	private static void skipPreamble(DicomInput in) throws IOException {

@@ -27,9 +27,9 @@ public final class FileMetaInformation {
 
 	private static final int TAG_VERSION = 0x00020001;
 
-	private static final int TAG_MEDIA_STORAGE_SOP_CLASS_UID = 0x00020002;
+	static final int TAG_MEDIA_STORAGE_SOP_CLASS_UID = 0x00020002;
 
-	private static final int TAG_MEDIA_STORAGE_SOP_INSTANCE_UID = 0x00020003;
+	static final int TAG_MEDIA_STORAGE_SOP_INSTANCE_UID = 0x00020003;
 
 	private static final int TAG_IMPLEMENTATION_CLASS_UID = 0x00020012;
 

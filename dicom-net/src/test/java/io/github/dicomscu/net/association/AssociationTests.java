@@ -172,6 +172,10 @@ class AssociationTests {
 		scp.stop();
 		assertThatExceptionOfType(io.github.dicomscu.net.DicomNetworkException.class).isThrownBy(association::echo);
 		assertThat(scp.getActiveConnectionCount()).isZero();
+		// a pool thread may still be finishing its exit for a moment after the pool terminated
+		for (int i = 0; i < 200 && scpThreadsAlive(); i++) {
+			Thread.sleep(10);
+		}
 		assertThat(Thread.getAllStackTraces().keySet()).noneMatch((thread) -> thread.getName().startsWith("dicom-scp"));
 	}
 
@@ -261,6 +265,10 @@ class AssociationTests {
 
 	private static AssociationRequest.Builder request(DicomScp scp, String calledAe) {
 		return AssociationRequest.builder("127.0.0.1", scp.getPort()).callingAeTitle("TESTSCU").calledAeTitle(calledAe);
+	}
+
+	private static boolean scpThreadsAlive() {
+		return Thread.getAllStackTraces().keySet().stream().anyMatch((thread) -> thread.getName().startsWith("dicom-scp"));
 	}
 
 	private static void awaitNoConnections(DicomScp scp) throws InterruptedException {
