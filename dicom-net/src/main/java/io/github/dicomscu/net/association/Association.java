@@ -213,7 +213,7 @@ public final class Association implements Closeable {
 	 */
 	public static Association accept(Socket socket, AcceptorSettings settings, boolean overCapacity)
 			throws DicomNetworkException {
-		String peer = String.valueOf(socket.getRemoteSocketAddress());
+		String peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
 		PduChannel channel;
 		try {
 			socket.setTcpNoDelay(true);
@@ -727,9 +727,9 @@ public final class Association implements Closeable {
 			StringBuilder table = new StringBuilder();
 			table.append(String.format("Association %s %s %s negotiated %d presentation contexts:%n", this.localAeTitle,
 					this.requestor ? "->" : "<-", this.peer, this.contexts.size()));
-			table.append(String.format("  %3s  %-56s  %-34s  %s%n", "ID", "Abstract Syntax", "Result", "Transfer Syntax"));
+			table.append(String.format("  %3s  %-56s  %-50s  %s%n", "ID", "Abstract Syntax", "Result", "Transfer Syntax"));
 			for (NegotiatedContext context : this.contexts) {
-				table.append(String.format("  %3d  %-56s  %-34s  %s%n", context.id(),
+				table.append(String.format("  %3d  %-56s  %-50s  %s%n", context.id(),
 						UidDictionary.nameOf(context.abstractSyntax()), context.result().text(),
 						context.isAccepted() ? UidDictionary.nameOf(context.transferSyntax()) : "-"));
 			}

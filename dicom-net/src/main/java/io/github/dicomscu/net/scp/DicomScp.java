@@ -263,7 +263,7 @@ public final class DicomScp implements AutoCloseable {
 			DimseMessage request = association.receive(TimeoutKind.IDLE, association.getTimeouts().idle(),
 					"no request");
 			if (request == null) {
-				logger.debug("Association {} released", association);
+				logger.debug("{} released", association);
 				return;
 			}
 			CommandField field = request.command().commandField();
