@@ -144,7 +144,7 @@ public final class Association implements Closeable {
 		Socket socket = connect(request);
 		PduChannel channel;
 		try {
-			channel = new PduChannel(socket, request.getMaxPduLength());
+			channel = new PduChannel(socket, request.getMaxPduLength(), request.getTimeouts().dimse());
 		}
 		catch (IOException ex) {
 			closeQuietly(socket);
@@ -217,7 +217,7 @@ public final class Association implements Closeable {
 		PduChannel channel;
 		try {
 			socket.setTcpNoDelay(true);
-			channel = new PduChannel(socket, settings.maxPduLength());
+			channel = new PduChannel(socket, settings.maxPduLength(), settings.timeouts().dimse());
 		}
 		catch (IOException ex) {
 			closeQuietly(socket);

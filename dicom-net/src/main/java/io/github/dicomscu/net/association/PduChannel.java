@@ -30,10 +30,17 @@ final class PduChannel {
 
 	private final OutputStream out;
 
-	PduChannel(Socket socket, long maximumReceiveLength) throws IOException {
+	/**
+	 * Create a channel over a connected socket.
+	 * @param socket the socket
+	 * @param maximumReceiveLength the maximum P-DATA-TF length received, 0 for no limit
+	 * @param writeTimeout how long one write may block on a peer that does not read
+	 * @throws IOException if the socket's streams cannot be opened
+	 */
+	PduChannel(Socket socket, long maximumReceiveLength, Duration writeTimeout) throws IOException {
 		this.socket = socket;
 		this.decoder = new PduDecoder(new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE), maximumReceiveLength);
-		this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_SIZE);
+		this.out = new BufferedOutputStream(new TimedOutputStream(socket, TimeoutKind.DIMSE, writeTimeout), BUFFER_SIZE);
 	}
 
 	/**

@@ -240,6 +240,42 @@ class HostilePeerTests {
 	}
 
 	@Test
+	void peerThatStopsReadingDuringALargeSendTimesOut() throws Exception {
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			accept(in, out);
+			try {
+				Thread.sleep(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}); Association association = request(peer)) {
+			long start = System.nanoTime();
+			InputStream endless = new InputStream() {
+
+				@Override
+				public int read() {
+					return 0;
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					java.util.Arrays.fill(b, off, off + len, (byte) 0);
+					return len;
+				}
+
+			};
+			DicomTimeoutException ex = catchThrowableOfType(DicomTimeoutException.class,
+					() -> association.send(1, io.github.dicomscu.net.dimse.Command.echoRq(1), DataSetSource.of(endless, -1)));
+			long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+			assertThat(ex.getKind()).isEqualTo(TimeoutKind.DIMSE);
+			assertThat(ex.getMessage()).contains("did not read");
+			assertThat(elapsedMillis).isLessThan(5000);
+			assertThat(association.isEstablished()).isFalse();
+		}
+	}
+
+	@Test
 	void noThreadIsLeftBehind() throws Exception {
 		int before = Thread.activeCount();
 		for (int i = 0; i < 5; i++) {
@@ -247,8 +283,16 @@ class HostilePeerTests {
 				catchThrowableOfType(DicomTimeoutException.class, () -> request(peer));
 			}
 		}
+		// the shared write timer thread ends after a second without work
+		for (int i = 0; i < 300 && dicomThreadsAlive(); i++) {
+			Thread.sleep(10);
+		}
 		assertThat(Thread.getAllStackTraces().keySet()).noneMatch((thread) -> thread.getName().startsWith("dicom"));
 		assertThat(Thread.activeCount()).isLessThanOrEqualTo(before);
+	}
+
+	private static boolean dicomThreadsAlive() {
+		return Thread.getAllStackTraces().keySet().stream().anyMatch((thread) -> thread.getName().startsWith("dicom"));
 	}
 
 	private static Association request(ScriptedPeer peer) throws Exception {
