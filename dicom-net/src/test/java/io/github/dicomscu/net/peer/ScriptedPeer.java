@@ -141,6 +141,7 @@ public final class ScriptedPeer implements AutoCloseable {
 		if (accepted != null) {
 			accepted.close();
 		}
+		this.thread.interrupt();
 		try {
 			this.thread.join(5000);
 		}
