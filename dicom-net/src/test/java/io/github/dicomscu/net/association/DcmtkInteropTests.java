@@ -86,7 +86,7 @@ class DcmtkInteropTests {
 				AETable END
 				""".formatted(this.directory.resolve("db")));
 		java.nio.file.Files.createDirectories(this.directory.resolve("db"));
-		try (DcmtkPeer dcmqrscp = DcmtkPeer.startServer("dcmqrscp", "--config", config.toString(), "--single-process")) {
+		try (DcmtkPeer dcmqrscp = DcmtkPeer.startServer("dcmqrscp", "--config", config.toString())) {
 			AssociationRejectedException ex = catchThrowableOfType(AssociationRejectedException.class,
 					() -> Association.request(AssociationRequest.builder("127.0.0.1", dcmqrscp.port())
 						.calledAeTitle("NOT-QRSCP")
