@@ -28,6 +28,7 @@ import io.github.dicomscu.net.association.AcceptorSettings;
 import io.github.dicomscu.net.association.AeTitle;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.AssociationTimeouts;
+import io.github.dicomscu.net.association.DataSetSink;
 import io.github.dicomscu.net.context.ContextSet;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.dimse.Command;
@@ -260,24 +261,39 @@ public final class DicomScp implements AutoCloseable {
 
 	private void serveRequests(Association association) throws DicomNetworkException {
 		while (true) {
-			DimseMessage request = association.receive(TimeoutKind.IDLE, association.getTimeouts().idle(),
-					"no request");
-			if (request == null) {
-				logger.debug("{} released", association);
-				return;
+			DataSetSink[] sink = new DataSetSink[1];
+			try {
+				DimseMessage request = association.receive(TimeoutKind.IDLE, association.getTimeouts().idle(),
+						"no request", (command) -> sink[0] = dataSetSink(association, command));
+				if (request == null) {
+					logger.debug("{} released", association);
+					return;
+				}
+				dispatch(association, request, sink[0]);
 			}
-			CommandField field = request.command().commandField();
-			RequestHandler handler = this.handlers.get(field);
-			if (handler != null) {
-				handler.handle(association, request);
+			finally {
+				closeQuietly(sink[0]);
 			}
-			else if (field == CommandField.C_ECHO_RQ) {
-				association.send(request.contextId(),
-						Command.echoRsp(request.command().messageId(), Status.SUCCESS));
-			}
-			else {
-				refuse(association, request);
-			}
+		}
+	}
+
+	private DataSetSink dataSetSink(Association association, Command command) {
+		RequestHandler handler = this.handlers.get(command.commandField());
+		return (handler != null) ? handler.dataSetSink(association, command) : null;
+	}
+
+	private void dispatch(Association association, DimseMessage request, DataSetSink sink)
+			throws DicomNetworkException {
+		CommandField field = request.command().commandField();
+		RequestHandler handler = this.handlers.get(field);
+		if (handler != null) {
+			handler.handle(association, request, sink);
+		}
+		else if (field == CommandField.C_ECHO_RQ) {
+			association.send(request.contextId(), Command.echoRsp(request.command().messageId(), Status.SUCCESS));
+		}
+		else {
+			refuse(association, request);
 		}
 	}
 
@@ -297,6 +313,17 @@ public final class DicomScp implements AutoCloseable {
 			response.putUid(CommandTag.AFFECTED_SOP_CLASS_UID, sopClass);
 		}
 		association.send(request.contextId(), response);
+	}
+
+	private static void closeQuietly(DataSetSink sink) {
+		if (sink instanceof AutoCloseable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				logger.warn("Closing the data set sink {} failed: {}", sink, ex.getMessage());
+			}
+		}
 	}
 
 	private static void closeQuietly(Socket socket) {
