@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 
 import io.github.dicomscu.autoconfigure.DicomScuProperties.Context;
 import io.github.dicomscu.autoconfigure.DicomScuProperties.Remote;
+import io.github.dicomscu.autoconfigure.DicomScuProperties.Retrieve;
 import io.github.dicomscu.data.InvalidUidException;
 import io.github.dicomscu.data.NameSuggestions;
 import io.github.dicomscu.data.UidDictionary;
@@ -34,7 +36,8 @@ import io.github.dicomscu.scu.RemoteAe;
 /**
  * Applies {@link DicomScuProperties} to an {@link AeTemplate.Builder}, checking every value
  * (the health timeout included) against the DICOM rules first: a value that breaks one fails
- * with a {@link DicomScuConfigurationException} naming the property.
+ * with a {@link DicomScuConfigurationException} naming the property. The storage SCP's
+ * properties are checked by {@link StorageScpBuilderConfigurer}.
  */
 final class AeTemplateBuilderConfigurer {
 
@@ -47,6 +50,10 @@ final class AeTemplateBuilderConfigurer {
 	private static final int SUGGESTIONS = 3;
 
 	private static final int MAXIMUM_FLOW_INFO = 0xFFFFF;
+
+	private static final long MAXIMUM_PDU_LENGTH = 0xFFFFFFFFL;
+
+	private static final String GET_CONTEXT_SOURCE = "the GET SOP class of the query's information model";
 
 	private final DicomScuProperties properties;
 
@@ -63,13 +70,14 @@ final class AeTemplateBuilderConfigurer {
 		DicomScuProperties properties = this.properties;
 		apply(PREFIX + ".ae-title", properties.getAeTitle(), builder::aeTitle,
 				"Use 1 to 16 characters of printable ASCII without backslash as the AE title.");
-		apply(PREFIX + ".max-pdu-length", properties.getMaxPduLength(), builder::maxPduLength,
-				"Use 0 (no limit) or a length between 8 and 4294967295 bytes, such as 16382.");
+		builder.maxPduLength(maxPduLength());
 		builder.timeouts(timeouts());
 		builder.bindAddress(bindAddress());
 		checkPositive(PREFIX + ".health.timeout", properties.getHealth().getTimeout());
 		List<String> transferSyntaxes = transferSyntaxes(PREFIX + ".transfer-syntaxes",
 				properties.getTransferSyntaxes());
+		builder.transferSyntaxes(transferSyntaxes);
+		builder.retrieveStorageContexts(retrieveStorageContexts(transferSyntaxes));
 		addContexts(builder.requestedContexts(), PREFIX, properties.getContextSets(), properties.getContexts(),
 				transferSyntaxes);
 		properties.getRemotes().forEach((name, remote) -> {
@@ -82,7 +90,27 @@ final class AeTemplateBuilderConfigurer {
 		});
 	}
 
-	private AssociationTimeouts timeouts() {
+	/**
+	 * Return {@code dicom.scu.max-pdu-length}, checked.
+	 * @return the maximum length of the P-DATA-TF PDUs received, 0 for no limit
+	 * @throws DicomScuConfigurationException if it is not 0 and not between 8 and 4294967295
+	 */
+	long maxPduLength() {
+		long length = this.properties.getMaxPduLength();
+		if (length < 0 || length > MAXIMUM_PDU_LENGTH || (length > 0 && length < 8)) {
+			throw new DicomScuConfigurationException(PREFIX + ".max-pdu-length", length,
+					"Maximum PDU length " + length + " must be 0 (no limit) or between 8 and " + MAXIMUM_PDU_LENGTH,
+					"Use 0 (no limit) or a length between 8 and 4294967295 bytes, such as 16382.", null);
+		}
+		return length;
+	}
+
+	/**
+	 * Return the {@code dicom.scu.timeouts}, checked.
+	 * @return the timers of an association
+	 * @throws DicomScuConfigurationException if a timeout is not positive or longer than a day
+	 */
+	AssociationTimeouts timeouts() {
 		DicomScuProperties.Timeouts timeouts = this.properties.getTimeouts();
 		return new AssociationTimeouts(checkPositive(PREFIX + ".timeouts.connect", timeouts.getConnect()),
 				checkPositive(PREFIX + ".timeouts.acse", timeouts.getAcse()),
@@ -143,6 +171,100 @@ final class AeTemplateBuilderConfigurer {
 					"Remove " + prefix + ".flow-info and " + prefix + ".scope-id, or bind to an IPv6 address.", ex);
 		}
 		return bindAddress;
+	}
+
+	private List<PresentationContext> retrieveStorageContexts(List<String> defaultTransferSyntaxes) {
+		String prefix = PREFIX + ".retrieve";
+		String property = prefix + ".storage-sop-classes";
+		Retrieve retrieve = this.properties.getRetrieve();
+		List<String> transferSyntaxes = (retrieve.getTransferSyntaxes() != null)
+				? transferSyntaxes(prefix + ".transfer-syntaxes", retrieve.getTransferSyntaxes())
+				: defaultTransferSyntaxes;
+		Map<String, Integer> sources = new LinkedHashMap<>();
+		sources.put(GET_CONTEXT_SOURCE, 1);
+		Set<String> sopClasses = new LinkedHashSet<>();
+		List<String> entries = orEmpty(retrieve.getStorageSopClasses());
+		for (int i = 0; i < entries.size(); i++) {
+			String entry = (entries.get(i) != null) ? entries.get(i).strip() : null;
+			int before = sopClasses.size();
+			String source;
+			if (entry != null && isContextSetName(entry)) {
+				ContextSet set = storageContextSet(property + "[" + i + "]", entry);
+				sopClasses.addAll(set.abstractSyntaxes());
+				source = setLabel(set);
+			}
+			else {
+				sopClasses.add(storageSopClass(property + "[" + i + "]", entry));
+				source = property;
+			}
+			if (sopClasses.size() > before) {
+				sources.merge(source, sopClasses.size() - before, Integer::sum);
+			}
+		}
+		int total = 1 + sopClasses.size();
+		if (total > RequestedContexts.MAXIMUM) {
+			TooManyPresentationContextsException ex = new TooManyPresentationContextsException(total, sources);
+			throw new DicomScuConfigurationException(property, null, ex.getMessage(),
+					"Remove " + (total - RequestedContexts.MAXIMUM) + " of the storage SOP classes listed in "
+							+ property + ": a C-GET proposes one context per storage SOP class after the GET "
+							+ "context, at most " + RequestedContexts.MAXIMUM
+							+ " in all (Storage has 120, so Storage and 7 more fit).",
+					ex);
+		}
+		return sopClasses.stream().map((uid) -> PresentationContext.of(uid, transferSyntaxes)).toList();
+	}
+
+	/**
+	 * Return whether a value names a context set rather than a SOP class: context set names
+	 * are lower case words joined by hyphens, keywords are camel case (though matched ignoring
+	 * case, so a lower case keyword that is no context set name is a keyword).
+	 */
+	private static boolean isContextSetName(String value) {
+		if (value.isEmpty() || !value.chars().allMatch((c) -> (c >= 'a' && c <= 'z') || c == '-')) {
+			return false;
+		}
+		return Arrays.stream(ContextSet.values()).anyMatch((set) -> set.configName().equals(value))
+				|| UidDictionary.forKeyword(value).isEmpty();
+	}
+
+	private static ContextSet storageContextSet(String property, String name) {
+		ContextSet set = contextSet(property, name);
+		for (String uid : set.abstractSyntaxes()) {
+			Optional<UidEntry> entry = UidDictionary.forUid(uid);
+			if (entry.isPresent() && !isStorageSopClass(entry.get())) {
+				throw new DicomScuConfigurationException(property, name, setLabel(set) + " holds "
+						+ entry.get().displayName() + ", which is not a storage SOP class",
+						"Use a context set of storage SOP classes, such as storage, or list the storage SOP "
+								+ "classes one by one.",
+						null);
+			}
+		}
+		return set;
+	}
+
+	private static String storageSopClass(String property, String value) {
+		String uid = syntax(property, value, ABSTRACT_SYNTAX_TYPES, "SOP class",
+				"Use a storage SOP class keyword of the DICOM UID registry, such as CTImageStorage, a UID, or the "
+						+ "name of a context set such as storage.");
+		Optional<UidEntry> entry = UidDictionary.forUid(uid);
+		if (entry.isPresent() && !isStorageSopClass(entry.get())) {
+			throw new DicomScuConfigurationException(property, value,
+					"'" + value.strip() + "' is " + entry.get().displayName() + ", not a storage SOP class",
+					"List the storage SOP classes of the instances C-GET is to receive, such as CTImageStorage.",
+					null);
+		}
+		return uid;
+	}
+
+	/**
+	 * Return whether a registry entry is a storage SOP class: a SOP class whose name says
+	 * Storage, Storage Commitment excepted.
+	 * @param entry the entry
+	 * @return whether instances of the SOP class are sent with C-STORE
+	 */
+	static boolean isStorageSopClass(UidEntry entry) {
+		return entry.type() == UidType.SOP_CLASS && entry.name().contains("Storage")
+				&& !entry.name().startsWith("Storage Commitment");
 	}
 
 	private static RemoteAe remoteAe(String prefix, String name, Remote remote) {
@@ -218,7 +340,7 @@ final class AeTemplateBuilderConfigurer {
 	private static PresentationContext context(String property, Context context,
 			List<String> defaultTransferSyntaxes) {
 		String abstractSyntax = syntax(property + ".abstract-syntax", context.getAbstractSyntax(),
-				ABSTRACT_SYNTAX_TYPES, "SOP class", "CTImageStorage");
+				ABSTRACT_SYNTAX_TYPES, "SOP class", action("SOP class", "CTImageStorage"));
 		List<String> transferSyntaxes = (context.getTransferSyntaxes() != null)
 				? transferSyntaxes(property + ".transfer-syntaxes", context.getTransferSyntaxes())
 				: defaultTransferSyntaxes;
@@ -239,13 +361,16 @@ final class AeTemplateBuilderConfigurer {
 		List<String> uids = new ArrayList<>();
 		for (int i = 0; i < values.size(); i++) {
 			uids.add(syntax(property + "[" + i + "]", values.get(i), TRANSFER_SYNTAX_TYPES, "transfer syntax",
-					"ExplicitVRLittleEndian"));
+					action("transfer syntax", "ExplicitVRLittleEndian")));
 		}
 		return List.copyOf(uids);
 	}
 
-	private static String syntax(String property, String value, Set<UidType> types, String kind, String example) {
-		String action = "Use a " + kind + " keyword of the DICOM UID registry, such as " + example + ", or a UID.";
+	private static String action(String kind, String example) {
+		return "Use a " + kind + " keyword of the DICOM UID registry, such as " + example + ", or a UID.";
+	}
+
+	private static String syntax(String property, String value, Set<UidType> types, String kind, String action) {
 		if (value == null || value.isBlank()) {
 			throw new DicomScuConfigurationException(property, null, "no " + kind + " is given", action, null);
 		}

@@ -1,10 +1,12 @@
 package io.github.dicomscu.autoconfigure;
 
+import io.github.dicomscu.net.scp.DicomScp;
 import io.github.dicomscu.scu.AeOperations;
 import io.github.dicomscu.scu.AeTemplate;
 import io.github.dicomscu.scu.AeTemplateCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -12,12 +14,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the DICOM SCU: an {@link AeTemplate}
  * built from the {@code dicom.scu.*} properties and the {@link AeTemplateCustomizer} beans,
- * unless the application defines its own {@link AeOperations}. Every property is checked at
- * startup; a value that breaks a DICOM rule fails the startup with a
+ * unless the application defines its own {@link AeOperations}; and, with
+ * {@code dicom.scu.storage-scp.enabled=true}, a storage SCP ({@link DicomScp}) that receives
+ * instances into {@code dicom.scu.storage-scp.directory}, for example as the destination of a
+ * C-MOVE, unless the application defines its own bean named {@code dicomStorageScp} (other
+ * {@link DicomScp} beans of the application, serving something else, do not matter). The SCP
+ * listens from the
+ * start of the application context to its close. Every property is checked at startup; a
+ * value that breaks a DICOM rule fails the startup with a
  * {@link DicomScuConfigurationException} naming the property.
  */
 @AutoConfiguration
@@ -61,6 +70,26 @@ public final class DicomScuAutoConfiguration {
 		String name = customizer.getClass().getName();
 		int lambda = name.indexOf("$$Lambda");
 		return (lambda >= 0) ? "(a lambda in " + name.substring(0, lambda) + ")" : name;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("dicom.scu.storage-scp.enabled")
+	@ConditionalOnMissingBean(name = StorageScpConfiguration.BEAN_NAME)
+	static class StorageScpConfiguration {
+
+		static final String BEAN_NAME = "dicomStorageScp";
+
+		@Bean(BEAN_NAME)
+		DicomScp dicomStorageScp(DicomScuProperties properties) {
+			return new StorageScpBuilderConfigurer(properties).configure(DicomScp.builder()).build();
+		}
+
+		@Bean
+		StorageScpLifecycle dicomStorageScpLifecycle(@Qualifier(BEAN_NAME) DicomScp dicomStorageScp,
+				DicomScuProperties properties) {
+			return new StorageScpLifecycle(dicomStorageScp, properties.getStorageScp());
+		}
+
 	}
 
 }

@@ -1,16 +1,20 @@
 package io.github.dicomscu.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.dicomscu.scu.AeTemplate;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration properties of the DICOM SCU: the local AE, its timers, the presentation
- * contexts it proposes and the remote AEs it talks to.
+ * contexts it proposes, the remote AEs it talks to, what C-GET receives and the local storage
+ * SCP that C-MOVE can send to.
  * <p>
  * The presentation contexts proposed to a remote are, in this order: the members of each
  * {@code context-sets} entry, set by set as listed (each set in pynetdicom's order), then the
@@ -70,6 +74,10 @@ public class DicomScuProperties {
 	private final BindAddress bindAddress = new BindAddress();
 
 	private final Health health = new Health();
+
+	private final Retrieve retrieve = new Retrieve();
+
+	private final StorageScp storageScp = new StorageScp();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -137,6 +145,14 @@ public class DicomScuProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Retrieve getRetrieve() {
+		return this.retrieve;
+	}
+
+	public StorageScp getStorageScp() {
+		return this.storageScp;
 	}
 
 	/**
@@ -439,6 +455,124 @@ public class DicomScuProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * What C-GET receives: the storage SOP classes proposed with the SCP role, after the GET
+	 * context, on the association of a C-GET.
+	 */
+	public static class Retrieve {
+
+		/**
+		 * Storage SOP classes that C-GET receives, each proposed in a context of its own with
+		 * the SCP role: SOP class keywords such as 'CTImageStorage', UIDs, or the names of
+		 * prebuilt context sets such as 'storage'. With the GET context they count towards
+		 * the limit of 128 contexts; a SOP class listed twice is proposed once.
+		 */
+		private List<String> storageSopClasses = new ArrayList<>(AeTemplate.DEFAULT_RETRIEVE_STORAGE_SOP_CLASSES);
+
+		/**
+		 * Transfer syntaxes, keywords or UIDs in order of preference, proposed for the
+		 * storage SOP classes that C-GET receives. When not set, 'dicom.scu.transfer-syntaxes'
+		 * applies.
+		 */
+		private List<String> transferSyntaxes;
+
+		public List<String> getStorageSopClasses() {
+			return this.storageSopClasses;
+		}
+
+		public void setStorageSopClasses(List<String> storageSopClasses) {
+			this.storageSopClasses = storageSopClasses;
+		}
+
+		public List<String> getTransferSyntaxes() {
+			return this.transferSyntaxes;
+		}
+
+		public void setTransferSyntaxes(List<String> transferSyntaxes) {
+			this.transferSyntaxes = transferSyntaxes;
+		}
+
+	}
+
+	/**
+	 * The local storage SCP: receives C-STORE requests of every storage SOP class, such as
+	 * the sub-operations of a C-MOVE whose destination is this application, and writes each
+	 * instance into a directory. It uses 'dicom.scu.max-pdu-length' and 'dicom.scu.timeouts'.
+	 */
+	public static class StorageScp {
+
+		/**
+		 * Whether to run the storage SCP. It starts listening when the application context
+		 * has started and stops when it closes.
+		 */
+		private boolean enabled;
+
+		/**
+		 * AE title the storage SCP answers to, the move destination that remotes know this
+		 * application by. When not set, 'dicom.scu.ae-title' applies.
+		 */
+		private String aeTitle;
+
+		/**
+		 * Port the storage SCP listens on, 0 for an ephemeral one.
+		 */
+		private int port = 11112;
+
+		/**
+		 * Local host name or IPv4 or IPv6 address the storage SCP listens on. When not set, it
+		 * listens on every interface.
+		 */
+		private String bindHost;
+
+		/**
+		 * Directory received instances are written to, one Part 10 file each, named after
+		 * its SOP Instance UID with the extension '.dcm'; created if missing. Required when
+		 * the storage SCP is enabled.
+		 */
+		private Path directory;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getAeTitle() {
+			return this.aeTitle;
+		}
+
+		public void setAeTitle(String aeTitle) {
+			this.aeTitle = aeTitle;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public String getBindHost() {
+			return this.bindHost;
+		}
+
+		public void setBindHost(String bindHost) {
+			this.bindHost = bindHost;
+		}
+
+		public Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(Path directory) {
+			this.directory = directory;
 		}
 
 	}

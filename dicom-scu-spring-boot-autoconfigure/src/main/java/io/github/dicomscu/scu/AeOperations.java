@@ -1,9 +1,19 @@
 package io.github.dicomscu.scu;
 
+import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
+import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.net.context.PresentationContext;
+import io.github.dicomscu.net.query.Query;
+import io.github.dicomscu.net.query.RetrieveProgress;
+import io.github.dicomscu.net.query.RetrieveResult;
+import io.github.dicomscu.net.query.StoreReceiver;
+import io.github.dicomscu.net.storage.StoreResult;
 
 /**
  * The operations of a DICOM application entity acting as SCU towards named remote AEs.
@@ -59,5 +69,85 @@ public interface AeOperations {
 	 * @return the remotes
 	 */
 	Map<String, RemoteAe> getRemotes();
+
+	/**
+	 * Send one Part 10 file with C-STORE. Unless the remote has its own contexts configured,
+	 * the association proposes contexts derived from the instance (its SOP class with its own
+	 * transfer syntax, plus the uncompressed ones).
+	 * @param remote the remote's name
+	 * @param file the Part 10 file
+	 * @return the outcome; a failure status is returned, not thrown
+	 * @throws DicomAccessException if the association fails or no accepted context fits
+	 */
+	StoreResult store(String remote, Path file);
+
+	/**
+	 * Send one data set held in memory with C-STORE (encoded in Explicit VR Little Endian
+	 * unless the peer only accepts another uncompressed transfer syntax).
+	 * @param remote the remote's name
+	 * @param dataSet the data set, with SOP Class UID and SOP Instance UID
+	 * @return the outcome
+	 * @throws DicomAccessException if the association fails or no accepted context fits
+	 */
+	StoreResult store(String remote, DataSet dataSet);
+
+	/**
+	 * Send several Part 10 files over one association, one result per file in order: no
+	 * instance is dropped silently, and the failure of one does not hide the others (an
+	 * association lost midway leaves the rest {@code UNCONFIRMED}).
+	 * @param remote the remote's name
+	 * @param files the files
+	 * @return the results
+	 * @throws DicomAccessException if the association cannot be established
+	 */
+	List<StoreResult> storeAll(String remote, Collection<Path> files);
+
+	/**
+	 * Query a remote with C-FIND. The matches are read lazily from an open association:
+	 * close the stream (try-with-resources) to release it; closing it early sends C-CANCEL.
+	 * @param remote the remote's name
+	 * @param query the query (model, level, matching and return keys)
+	 * @return the matches, values trimmed of DICOM padding
+	 * @throws DicomAccessException if the association fails or the remote answers with a
+	 * failure status (while the stream is consumed, wrapped in the stream's exception)
+	 */
+	Stream<DataSet> find(String remote, Query query);
+
+	/**
+	 * Query a remote with C-FIND and collect at most {@code maxResults} matches (C-CANCEL is
+	 * sent when the limit is reached).
+	 * @param remote the remote's name
+	 * @param query the query
+	 * @param maxResults the most matches to collect, 0 for no limit
+	 * @return the matches
+	 * @throws DicomAccessException if the association fails or the remote answers with a
+	 * failure status
+	 */
+	List<DataSet> findAll(String remote, Query query, int maxResults);
+
+	/**
+	 * Ask a remote to send instances to a destination AE with C-MOVE.
+	 * @param remote the remote's name
+	 * @param query what to move (model, level, unique keys)
+	 * @param destination the destination AE title, known to the remote
+	 * @param progress receives the counts of each pending response, may be {@code null}
+	 * @return the final counts and failed SOP instance UIDs
+	 * @throws DicomAccessException if the association fails, the destination is unknown to
+	 * the remote (0xA801), or the move fails
+	 */
+	RetrieveResult move(String remote, Query query, String destination, Consumer<RetrieveProgress> progress);
+
+	/**
+	 * Retrieve instances from a remote with C-GET: they arrive as C-STORE sub-operations on
+	 * the same association, proposed with SCP role selection for the configured storage SOP
+	 * classes ({@code dicom.scu.retrieve.storage-sop-classes}).
+	 * @param remote the remote's name
+	 * @param query what to get (model, level, unique keys)
+	 * @param receiver takes each instance
+	 * @param progress receives the counts of each pending response, may be {@code null}
+	 * @return the final counts and failed SOP instance UIDs
+	 * @throws DicomAccessException if the association fails or the get fails
+	 */
+	RetrieveResult get(String remote, Query query, StoreReceiver receiver, Consumer<RetrieveProgress> progress);
 
 }

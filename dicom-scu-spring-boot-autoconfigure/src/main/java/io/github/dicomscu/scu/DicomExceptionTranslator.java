@@ -5,8 +5,12 @@ import io.github.dicomscu.net.DicomConnectException;
 import io.github.dicomscu.net.DicomNetworkException;
 import io.github.dicomscu.net.DicomProtocolException;
 import io.github.dicomscu.net.DicomTimeoutException;
+import io.github.dicomscu.net.DimseFailureException;
 import io.github.dicomscu.net.association.AssociationRejectedException;
 import io.github.dicomscu.net.association.NoAcceptedContextException;
+import io.github.dicomscu.net.query.MoveDestinationUnknownException;
+import io.github.dicomscu.net.query.RetrieveFailedException;
+import io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException;
 
 /**
  * Translates the engine's checked {@link DicomNetworkException}s into the
@@ -17,6 +21,12 @@ import io.github.dicomscu.net.association.NoAcceptedContextException;
  * An {@link io.github.dicomscu.net.AssociationClosedException} (the connection ended without
  * an A-ABORT) and any other network failure become a
  * {@link DicomAssociationAbortedException} without abort source and reason.
+ * <p>
+ * A failure status ({@link DimseFailureException}) becomes a {@link DimseStatusException}
+ * carrying the code, its meaning and the Error Comment; a failed C-MOVE or C-GET a
+ * {@link RetrieveFailedAccessException} with the final counts, and an unknown move destination
+ * a {@link MoveDestinationUnknownAccessException} naming it. An instance whose transfer syntax
+ * the peer did not accept becomes a {@link TransferSyntaxNotAcceptedAccessException}.
  */
 final class DicomExceptionTranslator {
 
@@ -48,6 +58,23 @@ final class DicomExceptionTranslator {
 		}
 		if (ex instanceof DicomProtocolException) {
 			return new DicomProtocolViolationException(name, message, ex);
+		}
+		if (ex instanceof MoveDestinationUnknownException unknown) {
+			return new MoveDestinationUnknownAccessException(name, message, unknown.getDestination(),
+					unknown.getResult(), unknown.getErrorComment(), ex);
+		}
+		if (ex instanceof RetrieveFailedException retrieve) {
+			return new RetrieveFailedAccessException(name, message, retrieve.getOperation(), retrieve.getResult(),
+					retrieve.getErrorComment(), ex);
+		}
+		if (ex instanceof DimseFailureException failure) {
+			return new DimseStatusException(name, message, failure.getOperation(), failure.getStatus(),
+					failure.getErrorComment(), ex);
+		}
+		if (ex instanceof TransferSyntaxNotAcceptedException transferSyntax) {
+			return new TransferSyntaxNotAcceptedAccessException(name, message, transferSyntax.getSopClassUid(),
+					transferSyntax.getSopInstanceUid(), transferSyntax.getTransferSyntaxUid(),
+					transferSyntax.getAcceptedTransferSyntaxUids(), ex);
 		}
 		if (ex instanceof NoAcceptedContextException noContext) {
 			return new NoAcceptedPresentationContextException(name, message, noContext.getAbstractSyntax(),

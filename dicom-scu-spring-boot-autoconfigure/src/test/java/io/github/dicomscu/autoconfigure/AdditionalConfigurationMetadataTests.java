@@ -48,6 +48,8 @@ class AdditionalConfigurationMetadataTests {
 		List<String> properties = List.of(
 				property("dicom.scu.context-sets", "java.util.List<java.lang.String>",
 						array(defaults.getContextSets())),
+				property("dicom.scu.retrieve.storage-sop-classes", "java.util.List<java.lang.String>",
+						array(defaults.getRetrieve().getStorageSopClasses())),
 				property("dicom.scu.transfer-syntaxes", "java.util.List<java.lang.String>",
 						array(defaults.getTransferSyntaxes())),
 				"    {\n      \"name\": \"management.health.dicom.enabled\",\n      \"type\": \"java.lang.Boolean\",\n"
@@ -62,9 +64,34 @@ class AdditionalConfigurationMetadataTests {
 		List<String> hints = List.of(hint("dicom.scu.context-sets", contextSets),
 				hint("dicom.scu.contexts.abstract-syntax", syntaxValues(SOP_CLASS_TYPES)),
 				hint("dicom.scu.contexts.transfer-syntaxes", transferSyntaxes),
+				hint("dicom.scu.retrieve.storage-sop-classes", storageValues(contextSets)),
+				hint("dicom.scu.retrieve.transfer-syntaxes", transferSyntaxes),
 				hint("dicom.scu.transfer-syntaxes", transferSyntaxes));
 		return "{\n  \"properties\": [\n" + String.join(",\n", properties) + "\n  ],\n  \"hints\": [\n"
 				+ String.join(",\n", hints) + "\n  ]\n}\n";
+	}
+
+	/**
+	 * Return the values of a storage SOP class list: the context sets that hold storage SOP
+	 * classes only, then the storage SOP class keywords.
+	 */
+	private static List<Value> storageValues(List<Value> contextSets) {
+		List<Value> values = new ArrayList<>();
+		for (ContextSet set : ContextSet.values()) {
+			boolean storageOnly = set.abstractSyntaxes()
+				.stream()
+				.allMatch((uid) -> UidDictionary.forUid(uid).map(AeTemplateBuilderConfigurer::isStorageSopClass).orElse(true));
+			if (storageOnly) {
+				contextSets.stream().filter((value) -> value.value().equals(set.configName())).forEach(values::add);
+			}
+		}
+		for (UidEntry entry : UidDictionary.entries()) {
+			if (AeTemplateBuilderConfigurer.isStorageSopClass(entry) && !entry.keyword().isEmpty()) {
+				values.add(new Value(entry.keyword(),
+						entry.displayName() + " (" + entry.uid() + ")" + (entry.retired() ? ", retired." : ".")));
+			}
+		}
+		return values;
 	}
 
 	private static List<Value> syntaxValues(Set<UidType> types) {

@@ -46,7 +46,10 @@ class ConfigurationMetadataTests {
 					"dicom.scu.timeouts.idle", "dicom.scu.transfer-syntaxes", "dicom.scu.context-sets",
 					"dicom.scu.contexts", "dicom.scu.bind-address.host", "dicom.scu.bind-address.port",
 					"dicom.scu.bind-address.flow-info", "dicom.scu.bind-address.scope-id", "dicom.scu.remotes",
-					"dicom.scu.health.timeout", "management.health.dicom.enabled");
+					"dicom.scu.health.timeout", "dicom.scu.retrieve.storage-sop-classes",
+					"dicom.scu.retrieve.transfer-syntaxes", "dicom.scu.storage-scp.enabled",
+					"dicom.scu.storage-scp.ae-title", "dicom.scu.storage-scp.port", "dicom.scu.storage-scp.bind-host",
+					"dicom.scu.storage-scp.directory", "management.health.dicom.enabled");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 			.as("description of %s", property.get("name"))
 			.isNotBlank());
@@ -57,6 +60,14 @@ class ConfigurationMetadataTests {
 		DicomScuProperties defaults = new DicomScuProperties();
 		assertThat(defaultValue("dicom.scu.context-sets")).isEqualTo(defaults.getContextSets());
 		assertThat(defaultValue("dicom.scu.transfer-syntaxes")).isEqualTo(defaults.getTransferSyntaxes());
+		assertThat(defaultValue("dicom.scu.retrieve.storage-sop-classes"))
+			.isEqualTo(defaults.getRetrieve().getStorageSopClasses());
+	}
+
+	@Test
+	void storageScpDefaults() {
+		assertThat(defaultValue("dicom.scu.storage-scp.enabled")).isEqualTo(false);
+		assertThat(defaultValue("dicom.scu.storage-scp.port")).isEqualTo(11112);
 	}
 
 	@Test
@@ -69,6 +80,17 @@ class ConfigurationMetadataTests {
 			.doesNotContain("CTImageStorage");
 		assertThat(hintValues("dicom.scu.context-sets")).hasSize(24)
 			.contains("storage", "query-retrieve", "all-storage");
+	}
+
+	@Test
+	void hintsOfferStorageSopClassesAndStorageContextSetsForRetrieve() {
+		assertThat(hintValues("dicom.scu.retrieve.storage-sop-classes"))
+			.contains("storage", "all-storage", "CTImageStorage", "EncapsulatedPDFStorage",
+					"DigitalXRayImageStorageForPresentation")
+			.doesNotContain("query-retrieve", "Verification", "StorageCommitmentPushModel",
+					"StudyRootQueryRetrieveInformationModelGet");
+		assertThat(hintValues("dicom.scu.retrieve.transfer-syntaxes")).contains("ExplicitVRLittleEndian")
+			.doesNotContain("CTImageStorage");
 	}
 
 	private static Object defaultValue(String property) {

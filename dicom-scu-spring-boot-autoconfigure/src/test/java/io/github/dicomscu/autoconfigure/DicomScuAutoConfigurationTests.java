@@ -402,6 +402,130 @@ class DicomScuAutoConfigurationTests {
 	}
 
 	@Test
+	void retrieveProposesTheDefaultStorageSopClassesWithTheScpRole() {
+		this.contextRunner.run((context) -> {
+			AeTemplate template = context.getBean(AeTemplate.class);
+			assertThat(template.getTransferSyntaxes()).isEqualTo(DEFAULT_TRANSFER_SYNTAXES);
+			assertThat(template.getRetrieveStorageContexts())
+				.hasSize(AeTemplate.DEFAULT_RETRIEVE_STORAGE_SOP_CLASSES.size())
+				.allSatisfy((storage) -> {
+					assertThat(storage.scpRole()).isTrue();
+					assertThat(storage.scuRole()).isFalse();
+					assertThat(storage.transferSyntaxes()).isEqualTo(DEFAULT_TRANSFER_SYNTAXES);
+				})
+				.first()
+				.isEqualTo(PresentationContext.of("CTImageStorage").withRoles(false, true));
+		});
+	}
+
+	@Test
+	void retrieveStorageSopClassesTakeKeywordsUidsAndContextSetsOnceEach() {
+		this.contextRunner
+			.withPropertyValues("dicom.scu.retrieve.storage-sop-classes=MRImageStorage,1.2.840.10008.5.1.4.1.1.2,"
+					+ "storage,CTImageStorage")
+			.run((context) -> {
+				List<PresentationContext> contexts = context.getBean(AeTemplate.class).getRetrieveStorageContexts();
+				assertThat(contexts).hasSize(120);
+				assertThat(contexts.subList(0, 2)).containsExactly(
+						PresentationContext.of("MRImageStorage").withRoles(false, true),
+						PresentationContext.of("CTImageStorage").withRoles(false, true));
+			});
+	}
+
+	@Test
+	void retrieveTransferSyntaxesApplyToTheStorageSopClasses() {
+		this.contextRunner
+			.withPropertyValues("dicom.scu.retrieve.storage-sop-classes=CTImageStorage",
+					"dicom.scu.retrieve.transfer-syntaxes=JPEGLosslessSV1,ExplicitVRLittleEndian")
+			.run((context) -> {
+				AeTemplate template = context.getBean(AeTemplate.class);
+				assertThat(template.getRetrieveStorageContexts()).containsExactly(PresentationContext
+					.of("CTImageStorage", "JPEGLosslessSV1", "ExplicitVRLittleEndian")
+					.withRoles(false, true));
+				assertThat(template.getTransferSyntaxes()).isEqualTo(DEFAULT_TRANSFER_SYNTAXES);
+			});
+	}
+
+	@Test
+	void globalTransferSyntaxesApplyToTheRetrieveAndQueryContexts() {
+		this.contextRunner
+			.withPropertyValues("dicom.scu.transfer-syntaxes=ExplicitVRLittleEndian",
+					"dicom.scu.retrieve.storage-sop-classes=CTImageStorage")
+			.run((context) -> {
+				AeTemplate template = context.getBean(AeTemplate.class);
+				assertThat(template.getRetrieveStorageContexts()).containsExactly(
+						PresentationContext.of("CTImageStorage", "ExplicitVRLittleEndian").withRoles(false, true));
+				assertThat(template.getTransferSyntaxes()).containsExactly(Uid.EXPLICIT_VR_LITTLE_ENDIAN);
+			});
+	}
+
+	@Test
+	void storageAndSevenRetrieveStorageSopClassesStart() {
+		this.contextRunner.withPropertyValues(retrieveStoragePlus(7))
+			.run((context) -> assertThat(context.getBean(AeTemplate.class).getRetrieveStorageContexts())
+				.hasSize(127));
+	}
+
+	@Test
+	void storageAndEightRetrieveStorageSopClassesFailWithTheCount() {
+		this.contextRunner.withPropertyValues(retrieveStoragePlus(8))
+			.run(failsWith("dicom.scu.retrieve.storage-sop-classes",
+					"129 presentation contexts requested, but an association can propose at most 128",
+					"1 from the GET SOP class of the query's information model, 120 from context set 'storage', "
+							+ "8 from dicom.scu.retrieve.storage-sop-classes"));
+	}
+
+	@Test
+	void unknownRetrieveStorageSopClassFailsWithTheClosestOne() {
+		this.contextRunner.withPropertyValues("dicom.scu.retrieve.storage-sop-classes=MRImageStorage,CTImageStorag")
+			.run(failsWith("dicom.scu.retrieve.storage-sop-classes[1]",
+					"unknown SOP class keyword 'CTImageStorag'; did you mean 'CTImageStorage'?"));
+	}
+
+	@Test
+	void unknownRetrieveContextSetFailsWithTheClosestOne() {
+		this.contextRunner.withPropertyValues("dicom.scu.retrieve.storage-sop-classes=storag")
+			.run(failsWith("dicom.scu.retrieve.storage-sop-classes[0]",
+					"Unknown context set 'storag'; did you mean 'storage'?"));
+	}
+
+	@Test
+	void retrieveStorageSopClassThatIsNoStorageSopClassFails() {
+		this.contextRunner.withPropertyValues("dicom.scu.retrieve.storage-sop-classes=Verification")
+			.run(failsWith("dicom.scu.retrieve.storage-sop-classes[0]",
+					"'Verification' is Verification SOP Class, not a storage SOP class"));
+	}
+
+	@Test
+	void retrieveContextSetWithoutStorageSopClassesFails() {
+		this.contextRunner.withPropertyValues("dicom.scu.retrieve.storage-sop-classes=query-retrieve")
+			.run(failsWith("dicom.scu.retrieve.storage-sop-classes[0]", "context set 'query-retrieve' holds ",
+					"which is not a storage SOP class"));
+	}
+
+	@Test
+	void transferSyntaxAsRetrieveStorageSopClassFails() {
+		this.contextRunner.withPropertyValues("dicom.scu.retrieve.storage-sop-classes=ExplicitVRLittleEndian")
+			.run(failsWith("dicom.scu.retrieve.storage-sop-classes[0]",
+					"'ExplicitVRLittleEndian' is Explicit VR Little Endian, a Transfer Syntax, not a SOP class"));
+	}
+
+	@Test
+	void emptyRetrieveTransferSyntaxListFails() {
+		this.contextRunner.withPropertyValues("dicom.scu.retrieve.transfer-syntaxes=")
+			.run(failsWith("dicom.scu.retrieve.transfer-syntaxes", "the list of transfer syntaxes is empty"));
+	}
+
+	@Test
+	void customizerWithTooManyRetrieveStorageContextsFails() {
+		this.contextRunner
+			.withBean(AeTemplateCustomizer.class,
+					() -> (builder) -> builder.retrieveStorageContexts(ContextSet.ALL_STORAGE.contexts()))
+			.run(failsWith(null, "171 presentation contexts requested",
+					"1 from the GET SOP class, 170 from retrieveStorageContexts()"));
+	}
+
+	@Test
 	void backsOffWhenTheApplicationDefinesAeOperations() {
 		this.contextRunner.withBean(AeOperations.class, () -> mock(AeOperations.class))
 			.run((context) -> assertThat(context).hasSingleBean(AeOperations.class).doesNotHaveBean(AeTemplate.class));
@@ -421,6 +545,15 @@ class DicomScuAutoConfigurationTests {
 			properties[i + 1] = "dicom.scu.contexts[" + i + "].abstract-syntax=Verification";
 		}
 		return properties;
+	}
+
+	private static String[] retrieveStoragePlus(int sopClasses) {
+		List<String> more = ContextSet.ALL_STORAGE.abstractSyntaxes()
+			.stream()
+			.filter((uid) -> !ContextSet.STORAGE.abstractSyntaxes().contains(uid))
+			.limit(sopClasses)
+			.toList();
+		return new String[] { "dicom.scu.retrieve.storage-sop-classes=storage," + String.join(",", more) };
 	}
 
 	static ContextConsumer<AssertableApplicationContext> failsWith(String property, String... messages) {

@@ -1,6 +1,11 @@
 package io.github.dicomscu.autoconfigure;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -74,6 +79,37 @@ class DicomScuConfigurationFailureAnalyzerTests {
 				"Reason: it is outside 1-65535");
 		assertThat(analysis.getAction())
 			.isEqualTo("Set dicom.scu.remotes.pacs.port to the port of the remote AE, such as 104 or 11112.");
+	}
+
+	@Test
+	void tooManyRetrieveStorageSopClasses() {
+		FailureAnalysis analysis = analyze(new MockEnvironment(),
+				"dicom.scu.retrieve.storage-sop-classes=all-storage");
+		assertThat(analysis.getDescription()).isEqualTo("""
+				The DICOM SCU configuration is invalid:
+
+				    Property: dicom.scu.retrieve.storage-sop-classes
+				    Origin: "dicom.scu.retrieve.storage-sop-classes" from property source "mockProperties"
+				    Reason: 171 presentation contexts requested, but an association can propose at most 128 \
+				(context IDs are the odd numbers 1-255): 1 from the GET SOP class of the query's information model, \
+				170 from context set 'all-storage'. Remove 43 or split them over several associations.""");
+		assertThat(analysis.getAction()).isEqualTo("Remove 43 of the storage SOP classes listed in "
+				+ "dicom.scu.retrieve.storage-sop-classes: a C-GET proposes one context per storage SOP class after "
+				+ "the GET context, at most 128 in all (Storage has 120, so Storage and 7 more fit).");
+	}
+
+	@Test
+	void storageScpPortInUse(@TempDir Path directory) throws Exception {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			int port = taken.getLocalPort();
+			FailureAnalysis analysis = analyze(new MockEnvironment(), "dicom.scu.storage-scp.enabled=true",
+					"dicom.scu.storage-scp.directory=" + directory,
+					"dicom.scu.storage-scp.bind-host=127.0.0.1", "dicom.scu.storage-scp.port=" + port);
+			assertThat(analysis.getDescription()).contains("Property: dicom.scu.storage-scp.port",
+					"Value: \"" + port + "\"", "Reason: the storage SCP cannot listen on port " + port + " of 127.0.0.1");
+			assertThat(analysis.getAction()).isEqualTo("Stop the process that listens on port " + port
+					+ ", or set dicom.scu.storage-scp.port to a free port.");
+		}
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.github.dicomscu.scu;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +32,10 @@ import io.github.dicomscu.net.pdu.RejectResult;
 import io.github.dicomscu.net.pdu.RejectSource;
 import io.github.dicomscu.net.peer.DcmtkPeer;
 import io.github.dicomscu.net.peer.ScriptedPeer;
+import io.github.dicomscu.net.query.Query;
+import io.github.dicomscu.net.query.QueryLevel;
+import io.github.dicomscu.net.query.QueryRetrieveModel;
+import io.github.dicomscu.net.query.StoreReceiver;
 import io.github.dicomscu.net.scp.DicomScp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,7 +138,7 @@ class AeTemplateTests {
 	}
 
 	@Test
-	void executeTranslatesAnEngineFailureOfTheCallbackAndAbortsTheAssociation() {
+	void executeTranslatesAnEngineFailureOfTheCallbackAndReleasesTheStillUsableAssociation() {
 		AtomicReference<Association> used = new AtomicReference<>();
 		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
 			.isThrownBy(() -> template().execute("local", (association) -> {
@@ -148,6 +153,119 @@ class AeTemplateTests {
 				assertThat(ex.getNegotiated()).singleElement().satisfies((context) -> assertThat(context.isAccepted()));
 			});
 		assertThat(used.get().getState()).isEqualTo(AssociationState.STA1);
+	}
+
+	@Test
+	void findProposesTheFindContextAloneWhenTheRequestedContextsLackIt(CapturedOutput output)
+			throws InterruptedException {
+		String find = QueryRetrieveModel.STUDY_ROOT.findSopClassUid();
+		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+			.isThrownBy(() -> template().find("local", Query.studyRoot(QueryLevel.STUDY)))
+			.satisfies((ex) -> {
+				assertThat(ex.getAbstractSyntax()).isEqualTo(find);
+				assertThat(ex.getNegotiated()).singleElement()
+					.satisfies((context) -> assertThat(context.proposed())
+						.isEqualTo(PresentationContext.of(find, PresentationContext.DEFAULT_TRANSFER_SYNTAXES)));
+			});
+		assertThat(output).contains("0 of 1 presentation contexts accepted, 1 rejected");
+		awaitNoConnection(this.scp);
+	}
+
+	@Test
+	void findProposesTheRequestedContextsWhenTheyIncludeTheFindContext() {
+		AeTemplate.Builder builder = builder();
+		builder.requestedContexts().addAll(ContextSet.QUERY_RETRIEVE).addAll(ContextSet.VERIFICATION);
+		AeTemplate template = builder.build();
+		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+			.isThrownBy(() -> template.findAll("local", Query.patientRoot(QueryLevel.PATIENT), 0))
+			.satisfies((ex) -> assertThat(ex.getNegotiated()).hasSize(14));
+	}
+
+	@Test
+	void findContextsOfferTheTemplatesTransferSyntaxes() {
+		AeTemplate.Builder builder = builder().transferSyntaxes(List.of("ExplicitVRLittleEndian"));
+		builder.requestedContexts().add("Verification");
+		AeTemplate template = builder.build();
+		assertThat(template.getTransferSyntaxes()).containsExactly(Uid.EXPLICIT_VR_LITTLE_ENDIAN);
+		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+			.isThrownBy(() -> template.find("local", Query.studyRoot(QueryLevel.STUDY)))
+			.satisfies((ex) -> assertThat(ex.getNegotiated()).singleElement()
+				.satisfies((context) -> assertThat(context.proposed().transferSyntaxes())
+					.containsExactly(Uid.EXPLICIT_VR_LITTLE_ENDIAN)));
+	}
+
+	@Test
+	void moveProposesTheMoveContextAloneUnlessTheRemotesOwnContextsIncludeIt() {
+		String move = QueryRetrieveModel.STUDY_ROOT.moveSopClassUid();
+		AeTemplate.Builder builder = builder().remote(new RemoteAe("own", "SCP", "127.0.0.1", this.scp.getPort()));
+		builder.requestedContexts().addAll(ContextSet.QUERY_RETRIEVE);
+		builder.requestedContexts("own").add("Verification").add(move, "ExplicitVRLittleEndian");
+		AeTemplate template = builder.build();
+		Query query = Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", "1.2.3");
+		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+			.isThrownBy(() -> template.move("local", query, "DEST", null))
+			.satisfies((ex) -> assertThat(ex.getNegotiated()).singleElement()
+				.satisfies((context) -> assertThat(context.abstractSyntax()).isEqualTo(move)));
+		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+			.isThrownBy(() -> template.move("own", query, "DEST", null))
+			.satisfies((ex) -> assertThat(ex.getNegotiated()).extracting((context) -> context.proposed())
+				.containsExactly(PresentationContext.of("Verification"),
+						PresentationContext.of(move, "ExplicitVRLittleEndian")));
+	}
+
+	@Test
+	void moveToAnInvalidDestinationFailsBeforeAnyAssociation(CapturedOutput output) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> template().move("local", Query.studyRoot(QueryLevel.STUDY), "SEVENTEEN_CHARS_X", null))
+			.withMessageContaining("Invalid move destination 'SEVENTEEN_CHARS_X'");
+		assertThat(output).doesNotContain("Association with remote");
+	}
+
+	@Test
+	void getProposesTheGetContextAndTheRetrieveStorageContextsWithTheScpRole() {
+		String get = QueryRetrieveModel.PATIENT_ROOT.getSopClassUid();
+		AeTemplate template = template();
+		assertThat(template.getRetrieveStorageContexts()).hasSize(AeTemplate.DEFAULT_RETRIEVE_STORAGE_SOP_CLASSES.size());
+		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+			.isThrownBy(() -> template.get("local", Query.patientRoot(QueryLevel.PATIENT).match("PatientID", "1"),
+					(instance) -> Status.SUCCESS, null))
+			.satisfies((ex) -> {
+				assertThat(ex.getAbstractSyntax()).isEqualTo(get);
+				assertThat(ex.getNegotiated()).hasSize(1 + AeTemplate.DEFAULT_RETRIEVE_STORAGE_SOP_CLASSES.size());
+				assertThat(ex.getNegotiated().get(0).proposed()).isEqualTo(PresentationContext.of(get));
+				assertThat(ex.getNegotiated().get(1).proposed())
+					.isEqualTo(PresentationContext.of("CTImageStorage").withRoles(false, true));
+			});
+	}
+
+	@Test
+	void retrieveStorageContextsAreProposedWithTheScpRole() {
+		AeTemplate.Builder builder = builder()
+			.retrieveStorageContexts(List.of(PresentationContext.of("MRImageStorage", "ExplicitVRLittleEndian")));
+		builder.requestedContexts().add("Verification");
+		AeTemplate template = builder.build();
+		assertThat(template.getRetrieveStorageContexts())
+			.containsExactly(PresentationContext.of("MRImageStorage", "ExplicitVRLittleEndian").withRoles(false, true));
+		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+			.isThrownBy(() -> template.get("local", Query.studyRoot(QueryLevel.STUDY),
+					StoreReceiver.toDirectory(Path.of("unused")), null))
+			.satisfies((ex) -> assertThat(ex.getNegotiated()).hasSize(2));
+	}
+
+	@Test
+	void moreThan127RetrieveStorageContextsFail() {
+		List<PresentationContext> contexts = new ArrayList<>(ContextSet.STORAGE.contexts());
+		contexts.addAll(ContextSet.STORAGE.contexts().subList(0, 8));
+		assertThatExceptionOfType(TooManyPresentationContextsException.class)
+			.isThrownBy(() -> AeTemplate.builder().retrieveStorageContexts(contexts))
+			.withMessageContaining("129 presentation contexts requested")
+			.withMessageContaining("1 from the GET SOP class, 128 from retrieveStorageContexts()");
+	}
+
+	@Test
+	void worklistQueriesCannotBeMoved() {
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> template().move("local", Query.worklist(), "DEST", null));
 	}
 
 	@Test
@@ -310,6 +428,14 @@ class AeTemplateTests {
 		assertThatIllegalStateException().isThrownBy(() -> builder().build())
 			.withMessage(
 					"No presentation contexts to propose to remote(s) local; an association proposes at least one");
+	}
+
+	static void awaitNoConnection(DicomScp scp) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (scp.getActiveConnectionCount() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(scp.getActiveConnectionCount()).as("connections the SCP still serves").isZero();
 	}
 
 	private AeTemplate template() {

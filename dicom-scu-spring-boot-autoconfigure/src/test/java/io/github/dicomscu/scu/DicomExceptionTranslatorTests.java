@@ -5,17 +5,22 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.dicomscu.data.DataSet;
+import io.github.dicomscu.data.Fragments;
+import io.github.dicomscu.data.TransferSyntax;
 import io.github.dicomscu.net.AssociationAbortedException;
 import io.github.dicomscu.net.AssociationClosedException;
 import io.github.dicomscu.net.DicomConnectException;
 import io.github.dicomscu.net.DicomNetworkException;
 import io.github.dicomscu.net.DicomProtocolException;
 import io.github.dicomscu.net.DicomTimeoutException;
+import io.github.dicomscu.net.DimseFailureException;
 import io.github.dicomscu.net.TimeoutKind;
 import io.github.dicomscu.net.association.AssociationRejectedException;
 import io.github.dicomscu.net.association.NegotiatedContext;
 import io.github.dicomscu.net.association.NoAcceptedContextException;
 import io.github.dicomscu.net.context.PresentationContext;
+import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.pdu.AbortReason;
 import io.github.dicomscu.net.pdu.AbortSource;
 import io.github.dicomscu.net.pdu.AssociateRj;
@@ -23,6 +28,11 @@ import io.github.dicomscu.net.pdu.PresentationContextResult;
 import io.github.dicomscu.net.pdu.RejectReason;
 import io.github.dicomscu.net.pdu.RejectResult;
 import io.github.dicomscu.net.pdu.RejectSource;
+import io.github.dicomscu.net.query.MoveDestinationUnknownException;
+import io.github.dicomscu.net.query.RetrieveFailedException;
+import io.github.dicomscu.net.query.RetrieveResult;
+import io.github.dicomscu.net.storage.StoreInstance;
+import io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +120,76 @@ class DicomExceptionTranslatorTests {
 			assertThat(noContext).hasMessage(PREFIX + ex.getMessage());
 			assertThat(noContext.getAbstractSyntax()).isEqualTo("1.2.840.10008.1.1");
 			assertThat(noContext.getNegotiated()).isEqualTo(negotiated);
+		});
+	}
+
+	@Test
+	void failureStatusKeepsCodeMeaningAndErrorComment() {
+		DimseFailureException ex = new DimseFailureException("ORTHANC@10.0.0.5:4242", CommandField.C_FIND_RQ, 0xC001,
+				"index unreadable");
+		assertThat(translate(ex)).isExactlyInstanceOf(DimseStatusException.class)
+			.isInstanceOfSatisfying(DimseStatusException.class, (status) -> {
+				assertThat(status).hasMessage(PREFIX + "C-FIND-RQ to ORTHANC@10.0.0.5:4242 failed with status 0xC001 "
+						+ "(Failure: Unable to process): index unreadable")
+					.hasCause(ex);
+				assertThat(status.getRemote()).isEqualTo("pacs");
+				assertThat(status.getOperation()).isEqualTo(CommandField.C_FIND_RQ);
+				assertThat(status.getStatus()).isEqualTo(0xC001);
+				assertThat(status.getStatusMeaning()).isEqualTo("Unable to process");
+				assertThat(status.getErrorComment()).isEqualTo("index unreadable");
+			});
+	}
+
+	@Test
+	void failedRetrieveKeepsTheFinalCounts() {
+		RetrieveResult result = new RetrieveResult(0xA702, 0, 1, 2, 0, List.of("1.2.3.1", "1.2.3.2"));
+		RetrieveFailedException ex = new RetrieveFailedException("ORTHANC@10.0.0.5:4242", CommandField.C_GET_RQ, result,
+				null);
+		assertThat(translate(ex)).isExactlyInstanceOf(RetrieveFailedAccessException.class)
+			.isInstanceOfSatisfying(RetrieveFailedAccessException.class, (failed) -> {
+				assertThat(failed).hasMessage(PREFIX + ex.getMessage());
+				assertThat(failed.getMessage()).contains("0xA702", "1 completed, 2 failed");
+				assertThat(failed.getOperation()).isEqualTo(CommandField.C_GET_RQ);
+				assertThat(failed.getStatus()).isEqualTo(0xA702);
+				assertThat(failed.getResult()).isEqualTo(result);
+				assertThat(failed.getErrorComment()).isNull();
+			});
+	}
+
+	@Test
+	void unknownMoveDestinationNamesIt() {
+		RetrieveResult result = new RetrieveResult(0xA801, 0, 0, 0, 0, List.of());
+		MoveDestinationUnknownException ex = new MoveDestinationUnknownException("ORTHANC@10.0.0.5:4242", "NOWHERE",
+				result, "no such AE");
+		assertThat(translate(ex)).isInstanceOfSatisfying(MoveDestinationUnknownAccessException.class, (unknown) -> {
+			assertThat(unknown).hasMessage(PREFIX + ex.getMessage());
+			assertThat(unknown.getMessage()).contains("'NOWHERE' is unknown", "0xA801", "no such AE");
+			assertThat(unknown.getDestination()).isEqualTo("NOWHERE");
+			assertThat(unknown.getOperation()).isEqualTo(CommandField.C_MOVE_RQ);
+			assertThat(unknown.getStatus()).isEqualTo(0xA801);
+			assertThat(unknown.getStatusMeaning()).isEqualTo("Refused: Move Destination unknown");
+			assertThat(unknown.getErrorComment()).isEqualTo("no such AE");
+			assertThat(unknown.getResult()).isEqualTo(result);
+		});
+	}
+
+	@Test
+	void transferSyntaxNotAcceptedNamesBothSyntaxes() {
+		DataSet jpeg = new DataSet().setString("SOPClassUID", "1.2.840.10008.5.1.4.1.1.7")
+			.setString("SOPInstanceUID", "1.2.3.4")
+			.setFragments(0x7FE00010, new Fragments(new byte[0]).add(new byte[] { 1, 2 }));
+		StoreInstance instance = StoreInstance.of(jpeg, TransferSyntax.of("1.2.840.10008.1.2.4.50"));
+		TransferSyntaxNotAcceptedException ex = new TransferSyntaxNotAcceptedException("ORTHANC@10.0.0.5:4242",
+				instance, List.of("1.2.840.10008.1.2.1"));
+		assertThat(translate(ex)).isInstanceOfSatisfying(TransferSyntaxNotAcceptedAccessException.class, (syntax) -> {
+			assertThat(syntax).hasMessage(PREFIX + ex.getMessage());
+			assertThat(syntax.getMessage()).contains("JPEG Baseline (Process 1) (1.2.840.10008.1.2.4.50)",
+					"only with Explicit VR Little Endian (1.2.840.10008.1.2.1)");
+			assertThat(syntax.getAbstractSyntax()).isEqualTo("1.2.840.10008.5.1.4.1.1.7");
+			assertThat(syntax.getSopInstanceUid()).isEqualTo("1.2.3.4");
+			assertThat(syntax.getTransferSyntaxUid()).isEqualTo("1.2.840.10008.1.2.4.50");
+			assertThat(syntax.getAcceptedTransferSyntaxUids()).containsExactly("1.2.840.10008.1.2.1");
+			assertThat(syntax.getNegotiated()).isEmpty();
 		});
 	}
 

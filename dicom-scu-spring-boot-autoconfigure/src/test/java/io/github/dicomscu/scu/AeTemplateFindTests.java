@@ -1,0 +1,155 @@
+package io.github.dicomscu.scu;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.github.dicomscu.data.DataSet;
+import io.github.dicomscu.data.DataSetWriter;
+import io.github.dicomscu.data.TransferSyntax;
+import io.github.dicomscu.net.dimse.CommandField;
+import io.github.dicomscu.net.dimse.Status;
+import io.github.dicomscu.net.peer.ScriptedPeer;
+import io.github.dicomscu.net.query.Query;
+import io.github.dicomscu.net.query.QueryLevel;
+import io.github.dicomscu.net.query.QueryRetrieveFixtures;
+import io.github.dicomscu.net.query.QueryRetrieveFixtures.Message;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for the C-FIND operations of {@link AeTemplate} against scripted peers: the lazy
+ * stream, C-CANCEL when it is closed early, failure statuses, and the release of the
+ * association in every case.
+ */
+class AeTemplateFindTests {
+
+	@Test
+	void closingTheStreamEarlyCancelsAndReleasesTheAssociation() throws Exception {
+		CompletableFuture<CommandField> cancel = new CompletableFuture<>();
+		CompletableFuture<Boolean> released = new CompletableFuture<>();
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			QueryRetrieveFixtures.accept(in, out);
+			Message find = QueryRetrieveFixtures.read(in);
+			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.1"));
+			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.2"));
+			cancel.complete(QueryRetrieveFixtures.read(in).command().commandField());
+			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.3"));
+			QueryRetrieveFixtures.respond(out, find, Status.CANCEL, null, null);
+			expectRelease(in, out, released);
+		})) {
+			try (Stream<DataSet> studies = template(peer).find("scripted", Query.studyRoot(QueryLevel.STUDY))) {
+				assertThat(studies.findFirst()).hasValueSatisfying(
+						(study) -> assertThat(study.getString("StudyInstanceUID")).isEqualTo("1.2.1"));
+			}
+			assertThat(cancel.get(5, TimeUnit.SECONDS)).isEqualTo(CommandField.C_CANCEL_RQ);
+			assertThat(released.get(5, TimeUnit.SECONDS)).as("released, not aborted").isTrue();
+			assertThat(peer.awaitClientClose(5)).isTrue();
+		}
+	}
+
+	@Test
+	void readingTheStreamToTheEndReleasesTheAssociationBeforeItIsClosed() throws Exception {
+		CompletableFuture<Boolean> released = new CompletableFuture<>();
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			QueryRetrieveFixtures.accept(in, out);
+			Message find = QueryRetrieveFixtures.read(in);
+			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.1"));
+			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.2"));
+			QueryRetrieveFixtures.respond(out, find, Status.SUCCESS, null, null);
+			expectRelease(in, out, released);
+		})) {
+			Stream<DataSet> studies = template(peer).find("scripted", Query.studyRoot(QueryLevel.STUDY));
+			assertThat(studies.map((study) -> study.getString("StudyInstanceUID")).toList())
+				.containsExactly("1.2.1", "1.2.2");
+			assertThat(released.get(5, TimeUnit.SECONDS)).isTrue();
+			studies.close();
+		}
+	}
+
+	@Test
+	void failureStatusWhileTheStreamIsReadIsADimseStatusExceptionAndTheAssociationIsReleased() throws Exception {
+		CompletableFuture<Boolean> released = new CompletableFuture<>();
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			QueryRetrieveFixtures.accept(in, out);
+			Message find = QueryRetrieveFixtures.read(in);
+			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.1"));
+			QueryRetrieveFixtures.respond(out, find, 0xC001, "index unreadable", null);
+			expectRelease(in, out, released);
+		}); Stream<DataSet> studies = template(peer).find("scripted", Query.studyRoot(QueryLevel.STUDY))) {
+			assertThatExceptionOfType(DimseStatusException.class).isThrownBy(studies::toList)
+				.withMessage("remote 'scripted' (SCRIPTED@127.0.0.1:" + peer.port() + "): C-FIND-RQ to SCRIPTED@127.0.0.1:"
+						+ peer.port() + " failed with status 0xC001 (Failure: Unable to process): index unreadable")
+				.satisfies((ex) -> {
+					assertThat(ex.getRemote()).isEqualTo("scripted");
+					assertThat(ex.getOperation()).isEqualTo(CommandField.C_FIND_RQ);
+					assertThat(ex.getStatus()).isEqualTo(0xC001);
+					assertThat(ex.getStatusMeaning()).isEqualTo("Unable to process");
+					assertThat(ex.getErrorComment()).isEqualTo("index unreadable");
+				});
+			assertThat(released.get(5, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+	@Test
+	void findAllCancelsWhenTheLimitIsReachedAndReleasesTheAssociation() throws Exception {
+		CompletableFuture<CommandField> cancel = new CompletableFuture<>();
+		CompletableFuture<Boolean> released = new CompletableFuture<>();
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			QueryRetrieveFixtures.accept(in, out);
+			Message find = QueryRetrieveFixtures.read(in);
+			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.1"));
+			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.2"));
+			cancel.complete(QueryRetrieveFixtures.read(in).command().commandField());
+			QueryRetrieveFixtures.respond(out, find, Status.CANCEL, null, null);
+			expectRelease(in, out, released);
+		})) {
+			List<DataSet> studies = template(peer).findAll("scripted", Query.studyRoot(QueryLevel.STUDY), 2);
+			assertThat(studies).extracting((study) -> study.getString("StudyInstanceUID"))
+				.containsExactly("1.2.1", "1.2.2");
+			assertThat(cancel.get(5, TimeUnit.SECONDS)).isEqualTo(CommandField.C_CANCEL_RQ);
+			assertThat(released.get(5, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+	@Test
+	void findAllWithANegativeLimitFails() {
+		AeTemplate.Builder builder = AeTemplate.builder().remote(new RemoteAe("scripted", "SCRIPTED", "127.0.0.1", 104));
+		builder.requestedContexts().add("Verification");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> builder.build().findAll("scripted", Query.studyRoot(QueryLevel.STUDY), -1))
+			.withMessage("maxResults must not be negative, got -1");
+	}
+
+	private static void expectRelease(InputStream in, OutputStream out,
+			CompletableFuture<Boolean> released) {
+		try {
+			QueryRetrieveFixtures.release(in, out);
+			released.complete(true);
+		}
+		catch (IOException ex) {
+			released.complete(false);
+		}
+	}
+
+	private static byte[] study(String studyInstanceUid) {
+		DataSet study = new DataSet().setString("QueryRetrieveLevel", "STUDY")
+			.setString("StudyInstanceUID", studyInstanceUid);
+		return new DataSetWriter(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN).toByteArray(study);
+	}
+
+	private static AeTemplate template(ScriptedPeer peer) {
+		AeTemplate.Builder builder = AeTemplate.builder()
+			.aeTitle("TESTSCU")
+			.remote(new RemoteAe("scripted", "SCRIPTED", "127.0.0.1", peer.port()));
+		builder.requestedContexts().add("Verification");
+		return builder.build();
+	}
+
+}
