@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for the {@code dicom} health contributor in {@code /actuator/health} against a real
  * DCMTK {@code storescp}: UP while it runs, DOWN with the error once it stops.
  */
-@SpringBootTest(properties = "sample.embedded-scp.port=0")
+@SpringBootTest(properties = { "sample.embedded-scp.port=0", "dicom.scu.storage-scp.port=0" })
 @AutoConfigureMockMvc
 @Import(EmbeddedScpPortConfiguration.class)
 class DicomHealthTests {

@@ -1,6 +1,6 @@
 package io.github.dicomscu.sample;
 
-import io.github.dicomscu.net.scp.DicomScp;
+import io.github.dicomscu.sample.scp.EmbeddedScp;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 class EmbeddedScpPortConfiguration {
 
 	@Bean
-	DynamicPropertyRegistrar localRemotePort(DicomScp embeddedScp) {
+	DynamicPropertyRegistrar localRemotePort(EmbeddedScp embeddedScp) {
 		return (registry) -> registry.add("dicom.scu.remotes.local.port", embeddedScp::getPort);
 	}
 

@@ -3,7 +3,7 @@ package io.github.dicomscu.sample;
 import java.util.Map;
 
 import io.github.dicomscu.net.peer.DcmtkPeer;
-import io.github.dicomscu.net.scp.DicomScp;
+import io.github.dicomscu.sample.scp.EmbeddedScp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for the {@code /api/remotes} endpoints against the embedded SCP ({@code local}) and a
  * remote on a port where nothing listens ({@code closed}).
  */
-@SpringBootTest(properties = "sample.embedded-scp.port=0")
+@SpringBootTest(properties = { "sample.embedded-scp.port=0", "dicom.scu.storage-scp.port=0" })
 @AutoConfigureMockMvc
 @Import(EmbeddedScpPortConfiguration.class)
 class RemoteControllerTests {
@@ -33,7 +33,7 @@ class RemoteControllerTests {
 	private MockMvcTester mvc;
 
 	@Autowired
-	private DicomScp embeddedScp;
+	private EmbeddedScp embeddedScp;
 
 	@DynamicPropertySource
 	static void closedRemote(DynamicPropertyRegistry registry) {

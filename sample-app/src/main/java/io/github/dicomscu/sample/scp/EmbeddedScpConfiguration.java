@@ -2,18 +2,18 @@ package io.github.dicomscu.sample.scp;
 
 import java.io.IOException;
 
-import io.github.dicomscu.net.scp.DicomScp;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Runs the engine's {@link DicomScp} on the loopback address, answering C-ECHO, so that the
- * sample has a peer without a PACS: the remote {@code local} in {@code application.yml}
- * points at it. The SCP listens as soon as the bean exists and stops with the context.
- * Switched off with {@code sample.embedded-scp.enabled=false}.
+ * Runs the {@link EmbeddedScp}, so that the sample has a peer without a PACS: the remote
+ * {@code local} in {@code application.yml} points at it. C-ECHO and C-STORE to {@code local}
+ * work; C-FIND, C-MOVE and C-GET fail with a typed error, as the embedded SCP has no
+ * Query/Retrieve service. The SCP listens as soon as the bean exists, so that its port is
+ * known before {@code dicom.scu.*} is bound, and stops with the context. Switched off with
+ * {@code sample.embedded-scp.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "sample.embedded-scp.enabled", matchIfMissing = true)
@@ -21,8 +21,8 @@ import org.springframework.context.annotation.Configuration;
 public class EmbeddedScpConfiguration {
 
 	@Bean(destroyMethod = "stop")
-	DicomScp embeddedScp(EmbeddedScpProperties properties) throws IOException {
-		return DicomScp.builder().aeTitle(properties.getAeTitle()).port(properties.getPort()).build().start();
+	EmbeddedScp embeddedScp(EmbeddedScpProperties properties) throws IOException {
+		return EmbeddedScp.start(properties);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.dicomscu.sample.scp;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,6 +22,13 @@ public class EmbeddedScpProperties {
 	 */
 	private String aeTitle = "SAMPLESCP";
 
+	/**
+	 * Directory the embedded SCP stores the instances it receives with C-STORE in, as Part 10
+	 * files named after their SOP Instance UID. Created if missing; relative to the working
+	 * directory.
+	 */
+	private Path directory = Path.of("target", "received");
+
 	public int getPort() {
 		return this.port;
 	}
@@ -34,6 +43,14 @@ public class EmbeddedScpProperties {
 
 	public void setAeTitle(String aeTitle) {
 		this.aeTitle = aeTitle;
+	}
+
+	public Path getDirectory() {
+		return this.directory;
+	}
+
+	public void setDirectory(Path directory) {
+		this.directory = directory;
 	}
 
 }

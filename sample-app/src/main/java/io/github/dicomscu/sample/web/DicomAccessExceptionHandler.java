@@ -1,5 +1,6 @@
 package io.github.dicomscu.sample.web;
 
+import io.github.dicomscu.net.query.RetrieveResult;
 import io.github.dicomscu.scu.DicomAccessException;
 import io.github.dicomscu.scu.DicomAssociationAbortedException;
 import io.github.dicomscu.scu.DicomAssociationRejectedException;
@@ -7,7 +8,10 @@ import io.github.dicomscu.scu.DicomConnectionFailureException;
 import io.github.dicomscu.scu.DicomProtocolViolationException;
 import io.github.dicomscu.scu.DicomTimeoutAccessException;
 import io.github.dicomscu.scu.DimseStatusException;
+import io.github.dicomscu.scu.MoveDestinationUnknownAccessException;
 import io.github.dicomscu.scu.NoAcceptedPresentationContextException;
+import io.github.dicomscu.scu.RetrieveFailedAccessException;
+import io.github.dicomscu.scu.TransferSyntaxNotAcceptedAccessException;
 import io.github.dicomscu.scu.UnknownRemoteException;
 
 import org.springframework.http.HttpStatus;
@@ -19,7 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Turns {@link DicomAccessException}s into RFC 9457 problem details: 404 for an unknown remote,
  * 502 (Bad Gateway) for a failure of the peer or of the network to it. The exception's message
  * is the {@code detail}; {@code remote} and {@code errorType} (the exception's simple name) are
- * always present, with further properties for some failures.
+ * always present, with further properties for some failures: the DIMSE status of a failure
+ * status, and the sub-operation counts of a failed C-MOVE or C-GET.
  */
 @RestControllerAdvice
 public class DicomAccessExceptionHandler {
@@ -76,16 +81,56 @@ public class DicomAccessExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail handleTransferSyntaxNotAccepted(TransferSyntaxNotAcceptedAccessException ex) {
+		ProblemDetail problem = peerFailure("Transfer syntax not accepted", ex);
+		problem.setProperty("abstractSyntax", ex.getAbstractSyntax());
+		problem.setProperty("sopInstanceUid", ex.getSopInstanceUid());
+		problem.setProperty("transferSyntaxUid", ex.getTransferSyntaxUid());
+		problem.setProperty("acceptedTransferSyntaxUids", ex.getAcceptedTransferSyntaxUids());
+		return problem;
+	}
+
+	@ExceptionHandler
 	ProblemDetail handleDimseStatus(DimseStatusException ex) {
-		ProblemDetail problem = peerFailure("DIMSE failure status", ex);
-		problem.setProperty("dimseStatus", ex.getStatus());
-		problem.setProperty("dimseStatusMeaning", ex.getStatusMeaning());
+		return dimseFailure("DIMSE failure status", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail handleRetrieveFailed(RetrieveFailedAccessException ex) {
+		return retrieveFailure("Retrieve failed", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail handleMoveDestinationUnknown(MoveDestinationUnknownAccessException ex) {
+		ProblemDetail problem = retrieveFailure("Move destination unknown", ex);
+		problem.setProperty("destination", ex.getDestination());
 		return problem;
 	}
 
 	@ExceptionHandler
 	ProblemDetail handleDicomAccess(DicomAccessException ex) {
 		return peerFailure("DICOM peer failure", ex);
+	}
+
+	private static ProblemDetail dimseFailure(String title, DimseStatusException ex) {
+		ProblemDetail problem = peerFailure(title, ex);
+		problem.setProperty("dimseStatus", ex.getStatus());
+		problem.setProperty("dimseStatusMeaning", ex.getStatusMeaning());
+		if (ex.getErrorComment() != null) {
+			problem.setProperty("errorComment", ex.getErrorComment());
+		}
+		return problem;
+	}
+
+	private static ProblemDetail retrieveFailure(String title, RetrieveFailedAccessException ex) {
+		ProblemDetail problem = dimseFailure(title, ex);
+		RetrieveResult result = ex.getResult();
+		problem.setProperty("completed", result.completed());
+		problem.setProperty("failed", result.failed());
+		problem.setProperty("warning", result.warning());
+		problem.setProperty("remaining", result.remaining());
+		problem.setProperty("failedSopInstanceUids", result.failedSopInstanceUids());
+		return problem;
 	}
 
 	private static ProblemDetail peerFailure(String title, DicomAccessException ex) {

@@ -1,0 +1,139 @@
+package io.github.dicomscu.sample.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.github.dicomscu.data.DicomFile;
+import io.github.dicomscu.data.DicomFileHeader;
+import io.github.dicomscu.data.DicomParseException;
+import io.github.dicomscu.net.storage.StoreResult;
+import io.github.dicomscu.scu.AeOperations;
+import io.github.dicomscu.scu.UnknownRemoteException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Sends uploaded Part 10 files to a remote AE with C-STORE: one file as an
+ * {@code application/dicom} body, or several as the file parts of a
+ * {@code multipart/form-data} body (any part names), over one association. Uploads are
+ * streamed to temporary files, never held in memory, and deleted once the store is done. Each
+ * upload is checked to start with valid File Meta Information before anything is sent; one
+ * that does not is answered with a 400 problem that names the byte offset of the problem, and
+ * nothing is sent. The response has one result per file, with its part name and file name;
+ * multipart results are grouped by part name, in the order the names first appear.
+ */
+@RestController
+@RequestMapping("/api/remotes")
+public class StoreController {
+
+	/** The media type of a Part 10 file (RFC 3240). */
+	public static final String APPLICATION_DICOM_VALUE = "application/dicom";
+
+	private static final Logger logger = LoggerFactory.getLogger(StoreController.class);
+
+	private final AeOperations aeOperations;
+
+	public StoreController(AeOperations aeOperations) {
+		this.aeOperations = aeOperations;
+	}
+
+	@PostMapping(path = "/{name}/store", consumes = APPLICATION_DICOM_VALUE)
+	public StoreResponse storeFile(@PathVariable String name, InputStream body) throws IOException {
+		requireRemote(name);
+		Path directory = Files.createTempDirectory("dicom-scu-upload-");
+		try {
+			Path file = directory.resolve("body.dcm");
+			Files.copy(body, file);
+			checkPartTen(file, UploadedFile.BODY);
+			StoreResult result = this.aeOperations.store(name, file);
+			return StoreResponse.of(List.of(result), List.of(UploadedFile.BODY));
+		}
+		finally {
+			delete(directory);
+		}
+	}
+
+	@PostMapping(path = "/{name}/store", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	public StoreResponse storeFiles(@PathVariable String name, @RequestParam MultiValueMap<String, MultipartFile> parts)
+			throws IOException {
+		requireRemote(name);
+		List<UploadedFile> uploads = new ArrayList<>();
+		parts.forEach((part, files) -> files.forEach((file) -> uploads.add(new UploadedFile(part, file))));
+		if (uploads.isEmpty()) {
+			throw NotDicomException.noFiles();
+		}
+		Path directory = Files.createTempDirectory("dicom-scu-upload-");
+		try {
+			List<Path> files = new ArrayList<>();
+			for (UploadedFile upload : uploads) {
+				Path file = directory.resolve(files.size() + ".dcm");
+				upload.file().transferTo(file.toFile());
+				checkPartTen(file, upload);
+				files.add(file);
+			}
+			return StoreResponse.of(this.aeOperations.storeAll(name, files), uploads);
+		}
+		finally {
+			delete(directory);
+		}
+	}
+
+	private void requireRemote(String name) {
+		if (!this.aeOperations.getRemotes().containsKey(name)) {
+			throw new UnknownRemoteException(name, this.aeOperations.getRemotes().keySet());
+		}
+	}
+
+	/**
+	 * Check that a file starts with the preamble (or directly with File Meta Information) and
+	 * File Meta Information naming a supported transfer syntax, the SOP class and the SOP
+	 * instance. The data set itself is not parsed: it is sent as it is.
+	 */
+	private static void checkPartTen(Path file, UploadedFile upload) throws IOException {
+		try {
+			DicomFileHeader header = DicomFile.readHeader(file);
+			if (isEmpty(header.sopClassUid())) {
+				throw new DicomParseException(header.dataSetOffset(),
+						"Media Storage SOP Class UID (0002,0002) expected in the file meta information");
+			}
+			if (isEmpty(header.sopInstanceUid())) {
+				throw new DicomParseException(header.dataSetOffset(),
+						"Media Storage SOP Instance UID (0002,0003) expected in the file meta information");
+			}
+		}
+		catch (DicomParseException ex) {
+			throw new NotDicomException(ex, upload);
+		}
+	}
+
+	private static boolean isEmpty(String value) {
+		return value == null || value.isEmpty();
+	}
+
+	private static void delete(Path directory) {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot delete the uploaded files in {}: {}", directory, ex.getMessage());
+		}
+	}
+
+}

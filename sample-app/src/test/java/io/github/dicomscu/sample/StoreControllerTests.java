@@ -1,0 +1,158 @@
+package io.github.dicomscu.sample;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import io.github.dicomscu.data.DataSet;
+import io.github.dicomscu.data.DicomFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@code POST /api/remotes/{name}/store} against the embedded SCP ({@code local}),
+ * which stores what it receives into a temporary directory.
+ */
+@SpringBootTest(properties = { "sample.embedded-scp.port=0", "dicom.scu.storage-scp.port=0" })
+@AutoConfigureMockMvc
+@Import(EmbeddedScpPortConfiguration.class)
+class StoreControllerTests {
+
+	private static final String APPLICATION_DICOM = "application/dicom";
+
+	@TempDir
+	static Path received;
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@DynamicPropertySource
+	static void embeddedScpDirectory(DynamicPropertyRegistry registry) {
+		registry.add("sample.embedded-scp.directory", () -> received.toString());
+	}
+
+	@Test
+	void storeOneFileAsApplicationDicom() throws IOException {
+		DataSet image = TestInstances.HEAD_AXIAL.image(1);
+		assertThat(this.mvc.post()
+			.uri("/api/remotes/local/store")
+			.contentType(APPLICATION_DICOM)
+			.content(TestInstances.bytes(image))).hasStatusOk()
+			.hasContentType(MediaType.APPLICATION_JSON)
+			.bodyJson()
+			.isStrictlyEqualTo("""
+					{"results":[{"sopInstanceUid":"%s","sopClassUid":"%s","transferSyntaxUid":"1.2.840.10008.1.2.1",
+					"status":0,"statusText":"Success","outcome":"SUCCESS","errorComment":null,"detail":null,
+					"part":null,"fileName":null}],"stored":1,"failed":0}
+					""".formatted(image.getString("SOPInstanceUID"), TestInstances.CT_IMAGE_STORAGE));
+		assertThat(DicomFile.read(received.resolve(image.getString("SOPInstanceUID") + ".dcm")).dataSet())
+			.isEqualTo(image);
+	}
+
+	@Test
+	void storeTwoFilesAsMultipart() throws IOException {
+		DataSet ct = TestInstances.HEAD_CORONAL.image(1);
+		DataSet mr = TestInstances.KNEE_SAGITTAL.image(2);
+		assertThat(this.mvc.post()
+			.uri("/api/remotes/local/store")
+			.multipart()
+			.file(part("file", "ct.dcm", ct))
+			.file(part("other", "mr.dcm", mr))).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"results":[
+					{"sopInstanceUid":"%s","sopClassUid":"%s","status":0,"statusText":"Success","outcome":"SUCCESS",
+					"part":"file","fileName":"ct.dcm"},
+					{"sopInstanceUid":"%s","sopClassUid":"%s","status":0,"statusText":"Success","outcome":"SUCCESS",
+					"part":"other","fileName":"mr.dcm"}],
+					"stored":2,"failed":0}
+					""".formatted(ct.getString("SOPInstanceUID"), TestInstances.CT_IMAGE_STORAGE,
+					mr.getString("SOPInstanceUID"), TestInstances.MR_IMAGE_STORAGE));
+		assertThat(DicomFile.read(received.resolve(ct.getString("SOPInstanceUID") + ".dcm")).dataSet())
+			.isEqualTo(ct);
+		assertThat(DicomFile.read(received.resolve(mr.getString("SOPInstanceUID") + ".dcm")).dataSet())
+			.isEqualTo(mr);
+	}
+
+	@Test
+	void storeABodyThatIsNotDicomIsBadRequestNamingTheOffset() {
+		assertThat(this.mvc.post()
+			.uri("/api/remotes/local/store")
+			.contentType(APPLICATION_DICOM)
+			.content(("%PDF-1.7\n" + "x".repeat(200)).getBytes(StandardCharsets.US_ASCII))).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.hasPathSatisfying("$.title", (title) -> title.assertThat().isEqualTo("Not a DICOM file"))
+			.hasPathSatisfying("$.detail",
+					(detail) -> detail.assertThat()
+						.isEqualTo("The request body is not a DICOM Part 10 file: at byte 128: \"DICM\" prefix "
+								+ "expected, found bytes 0x78 0x78 0x78 0x78"))
+			.hasPathSatisfying("$.offset", (offset) -> offset.assertThat().isEqualTo(128));
+	}
+
+	@Test
+	void storeAShortBodyIsBadRequestNamingTheEnd() {
+		assertThat(this.mvc.post()
+			.uri("/api/remotes/local/store")
+			.contentType(APPLICATION_DICOM)
+			.content("hello".getBytes(StandardCharsets.US_ASCII))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.detail", (detail) -> detail.assertThat().asString().contains("at byte 5"))
+			.hasPathSatisfying("$.offset", (offset) -> offset.assertThat().isEqualTo(5));
+	}
+
+	@Test
+	void storeMultipartWithOneFileThatIsNotDicomSendsNothing() {
+		DataSet ct = TestInstances.HEAD_AXIAL.image(2);
+		assertThat(this.mvc.post()
+			.uri("/api/remotes/local/store")
+			.multipart()
+			.file(part("files", "ct.dcm", ct))
+			.file(new MockMultipartFile("files", "notes.txt", "text/plain",
+					"not DICOM".getBytes(StandardCharsets.US_ASCII)))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.detail",
+					(detail) -> detail.assertThat()
+						.asString()
+						.startsWith("The part 'files' (notes.txt) is not a DICOM Part 10 file: at byte 9: "))
+			.hasPathSatisfying("$.part", (part) -> part.assertThat().isEqualTo("files"))
+			.hasPathSatisfying("$.fileName", (name) -> name.assertThat().isEqualTo("notes.txt"));
+		assertThat(received.resolve(ct.getString("SOPInstanceUID") + ".dcm")).doesNotExist();
+	}
+
+	@Test
+	void storeMultipartWithoutFilesIsBadRequest() {
+		assertThat(this.mvc.post().uri("/api/remotes/local/store").multipart().param("note", "nothing"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.title", (title) -> title.assertThat().isEqualTo("No DICOM files"));
+	}
+
+	@Test
+	void storeToAnUnknownRemoteIsNotFound() {
+		assertThat(this.mvc.post()
+			.uri("/api/remotes/nope/store")
+			.contentType(APPLICATION_DICOM)
+			.content(TestInstances.bytes(TestInstances.HEAD_AXIAL.image(1)))).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.hasPathSatisfying("$.errorType", (type) -> type.assertThat().isEqualTo("UnknownRemoteException"));
+	}
+
+	private static MockMultipartFile part(String name, String fileName, DataSet dataSet) {
+		return new MockMultipartFile(name, fileName, APPLICATION_DICOM, TestInstances.bytes(dataSet));
+	}
+
+}
