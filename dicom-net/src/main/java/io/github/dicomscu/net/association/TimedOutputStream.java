@@ -2,9 +2,10 @@ package io.github.dicomscu.net.association;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,29 +18,45 @@ import io.github.dicomscu.net.TimeoutKind;
  * forever once the TCP buffers are full. When a single write does not complete within the
  * timeout, the socket is closed and the write fails with a {@link DicomTimeoutException}.
  * <p>
- * The timers run on one shared daemon thread that exists only while writes are being timed
- * (it ends after a second without work).
+ * A write only records when it started; one shared watchdog looks at the streams in use every
+ * {@value #CHECK_INTERVAL_MILLIS} ms, so timing a write costs no thread hand-off. The watchdog
+ * runs on a daemon thread that exists only while streams are in use (it ends a second after
+ * the last one closed).
  */
 final class TimedOutputStream extends FilterOutputStream {
 
-	/** Name of the thread that runs the write timers. */
-	static final String THREAD_NAME = "dicom-write-timer";
+	/** Name of the thread that runs the watchdog. */
+	static final String THREAD_NAME = "dicom-write-watchdog";
+
+	/** How often the watchdog looks at the streams in use. */
+	static final long CHECK_INTERVAL_MILLIS = 50;
 
 	private static final ScheduledThreadPoolExecutor timer = createTimer();
+
+	private static final Set<TimedOutputStream> watched = ConcurrentHashMap.newKeySet();
+
+	private static ScheduledFuture<?> watchdog;
 
 	private final Socket socket;
 
 	private final TimeoutKind kind;
 
+	private final long timeoutNanos;
+
 	private final Duration timeout;
 
+	private volatile long writeStartedAt;
+
 	private volatile boolean expired;
+
+	private boolean registered;
 
 	TimedOutputStream(Socket socket, TimeoutKind kind, Duration timeout) throws IOException {
 		super(socket.getOutputStream());
 		this.socket = socket;
 		this.kind = kind;
 		this.timeout = timeout;
+		this.timeoutNanos = timeout.toNanos();
 	}
 
 	@Override
@@ -49,7 +66,11 @@ final class TimedOutputStream extends FilterOutputStream {
 
 	@Override
 	public void write(byte[] bytes, int offset, int length) throws IOException {
-		ScheduledFuture<?> expiry = timer.schedule(this::expire, this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+		if (!this.registered) {
+			watch(this);
+			this.registered = true;
+		}
+		this.writeStartedAt = Math.max(1, System.nanoTime());
 		try {
 			this.out.write(bytes, offset, length);
 		}
@@ -57,7 +78,7 @@ final class TimedOutputStream extends FilterOutputStream {
 			throw translate(ex, length);
 		}
 		finally {
-			expiry.cancel(false);
+			this.writeStartedAt = 0;
 		}
 	}
 
@@ -76,13 +97,45 @@ final class TimedOutputStream extends FilterOutputStream {
 		return timeout;
 	}
 
-	private void expire() {
-		this.expired = true;
-		try {
-			this.socket.close();
+	/**
+	 * Close the socket if the write in progress has taken longer than the timeout.
+	 * @param now the current {@link System#nanoTime()}
+	 * @return whether this stream is still in use
+	 */
+	private boolean check(long now) {
+		if (this.socket.isClosed()) {
+			return false;
 		}
-		catch (IOException ex) {
-			// the blocked write fails either way
+		long started = this.writeStartedAt;
+		if (started != 0 && now - started > this.timeoutNanos) {
+			this.expired = true;
+			try {
+				this.socket.close();
+			}
+			catch (IOException ex) {
+				// the blocked write fails either way
+			}
+			return false;
+		}
+		return true;
+	}
+
+	private static synchronized void watch(TimedOutputStream stream) {
+		watched.add(stream);
+		if (watchdog == null) {
+			watchdog = timer.scheduleWithFixedDelay(TimedOutputStream::checkAll, CHECK_INTERVAL_MILLIS,
+					CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private static void checkAll() {
+		long now = System.nanoTime();
+		watched.removeIf((stream) -> !stream.check(now));
+		synchronized (TimedOutputStream.class) {
+			if (watched.isEmpty() && watchdog != null) {
+				watchdog.cancel(false);
+				watchdog = null;
+			}
 		}
 	}
 
