@@ -71,8 +71,9 @@ public final class DataSetWriter {
 	}
 
 	/**
-	 * Write a data set to a stream. A deflated syntax finishes its compressed stream; the
-	 * stream itself is flushed, not closed.
+	 * Write a data set to a stream, always of even length. A deflated syntax finishes its
+	 * compressed stream and pads it with a trailing NULL byte to even length if needed (PS3.5
+	 * section A.5); the stream itself is flushed, not closed.
 	 * @param dataSet the data set
 	 * @param out the stream
 	 * @throws IllegalArgumentException if the data set cannot be encoded in this transfer
@@ -91,6 +92,9 @@ public final class DataSetWriter {
 			DeflaterOutputStream deflating = new DeflaterOutputStream(out, deflater, BUFFER_SIZE);
 			new Encoder(deflating).write(dataSet);
 			deflating.finish();
+			if ((deflater.getBytesWritten() & 1) != 0) {
+				out.write(0);
+			}
 			out.flush();
 		}
 		finally {

@@ -206,13 +206,25 @@ public record DicomFile(DataSet fileMeta, DataSet dataSet) {
 	public static void write(OutputStream out, DataSet fileMeta, DataSet dataSet, String transferSyntax)
 			throws IOException {
 		TransferSyntax syntax = TransferSyntax.of(transferSyntax);
-		DataSet meta = FileMetaInformation.create(fileMeta, dataSet, syntax.uid());
+		writeHeader(out, FileMetaInformation.create(fileMeta, dataSet, syntax.uid()));
+		new DataSetWriter(syntax).write(dataSet, out);
+	}
+
+	/**
+	 * Write the start of a Part 10 file, for a data set encoded elsewhere to follow: the
+	 * preamble, the prefix, and the File Meta Information in Explicit VR Little Endian with its
+	 * group length computed.
+	 * @param out the stream, neither flushed nor closed
+	 * @param fileMeta the complete File Meta Information, as
+	 * {@link FileMetaInformation#create(DataSet, DataSet, String)} makes it
+	 * @throws IOException if writing fails
+	 */
+	public static void writeHeader(OutputStream out, DataSet fileMeta) throws IOException {
 		ByteArrayOutputStream header = new ByteArrayOutputStream();
 		header.write(new byte[PREAMBLE_LENGTH]);
 		header.write(PREFIX);
-		FileMetaInformation.write(meta, header);
+		FileMetaInformation.write(fileMeta, header);
 		header.writeTo(out);
-		new DataSetWriter(syntax).write(dataSet, out);
 	}
 
 	private static boolean refersTo(DataSet dataSet, Path target) {

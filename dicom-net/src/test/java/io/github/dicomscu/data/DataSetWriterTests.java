@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,21 @@ class DataSetWriterTests {
 		byte[] deflated = write(TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, dataSet);
 		byte[] plain = write(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, dataSet);
 		assertThat(deflated.length).isLessThan(plain.length / 4);
+		assertInflatesTo(deflated, plain);
+	}
+
+	@Test
+	void padsAnOddLengthDeflatedBitstreamWithATrailingNull() throws DataFormatException {
+		DataSet dataSet = oddWhenDeflated();
+		byte[] plain = write(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, dataSet);
+		byte[] deflated = write(TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, dataSet);
+		assertThat(deflated).hasSize(deflatedLength(plain) + 1);
+		assertThat(deflated.length % 2).isZero();
+		assertThat(deflated[deflated.length - 1]).isZero();
+		assertInflatesTo(deflated, plain);
+	}
+
+	private static void assertInflatesTo(byte[] deflated, byte[] plain) throws DataFormatException {
 		Inflater inflater = new Inflater(true);
 		inflater.setInput(deflated);
 		byte[] inflated = new byte[plain.length + 16];
@@ -65,6 +81,34 @@ class DataSetWriterTests {
 		assertThat(inflater.finished()).isTrue();
 		inflater.end();
 		assertThat(Arrays.copyOf(inflated, length)).isEqualTo(plain);
+	}
+
+	/**
+	 * Return a data set whose Deflated Explicit VR Little Endian bitstream has an odd length
+	 * before padding.
+	 */
+	static DataSet oddWhenDeflated() {
+		for (int count = 1;; count++) {
+			DataSet dataSet = new DataSet().setString("SOPClassUID", "1.2.840.10008.5.1.4.1.1.7")
+				.setString("SOPInstanceUID", "1.2.3.4.5")
+				.setString("ImageComments", "DEFLATE ".repeat(count));
+			if (deflatedLength(write(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, dataSet)) % 2 == 1) {
+				return dataSet;
+			}
+		}
+	}
+
+	private static int deflatedLength(byte[] plain) {
+		Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+		deflater.setInput(plain);
+		deflater.finish();
+		byte[] buffer = new byte[plain.length + 64];
+		int length = 0;
+		while (!deflater.finished()) {
+			length += deflater.deflate(buffer, length, buffer.length - length);
+		}
+		deflater.end();
+		return length;
 	}
 
 	@Test

@@ -51,6 +51,17 @@ class DicomFileDcmtkTests {
 				"(0028,0106) SS -5", "(7fe0,0010) OW 0201\\0403");
 	}
 
+	@Test
+	void dcmtkReadsADeflatedDataSetPaddedToEvenLength() throws IOException {
+		Path file = this.temp.resolve("odd-deflated.dcm");
+		DataSet dataSet = DataSetWriterTests.oddWhenDeflated();
+		DicomFile.write(file, dataSet, "DeflatedExplicitVRLittleEndian");
+		assertThat(Files.size(file) % 2).isZero();
+		assertThat(dcmdump(file)).contains("# Used TransferSyntax: Deflated Explicit VR Little Endian",
+				"(0020,4000) LT [" + dataSet.getString("ImageComments"));
+		assertThat(DicomFile.read(file).dataSet()).isEqualTo(dataSet);
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "+ti, -e", "+ti, +e", "+te, -e", "+te, +e", "+tb, -e", "+tb, +e", "+td, -e", "+td, +e" })
 	void weReadTheFilesDcmtkWrites(String transferSyntaxOption, String lengthOption) throws IOException {

@@ -3,18 +3,17 @@ package io.github.dicomscu.autoconfigure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.net.dimse.Status;
+import io.github.dicomscu.net.peer.DcmqrscpArchive;
 import io.github.dicomscu.net.peer.DcmtkPeer;
+import io.github.dicomscu.net.peer.SampleArchive;
+import io.github.dicomscu.net.peer.SampleArchive.Image;
 import io.github.dicomscu.net.query.Query;
 import io.github.dicomscu.net.query.QueryLevel;
-import io.github.dicomscu.net.query.QueryRetrieveFixtures;
-import io.github.dicomscu.net.query.QueryRetrieveFixtures.Archive;
-import io.github.dicomscu.net.query.QueryRetrieveFixtures.Instance;
 import io.github.dicomscu.net.query.RetrieveResult;
 import io.github.dicomscu.net.query.StoreReceiver;
 import io.github.dicomscu.scu.AeOperations;
@@ -40,14 +39,14 @@ class DicomScuAutoConfigurationQueryRetrieveDcmtkTests {
 
 	private static final String LOCAL_AE_TITLE = "LOCALSCP";
 
-	private static final String KNEE_STUDY = "2.25.4711.3";
+	private static final String KNEE_STUDY = SampleArchive.KNEE.uid();
 
 	@TempDir
 	static Path directory;
 
 	private static int storageScpPort;
 
-	private static Archive archive;
+	private static DcmqrscpArchive archive;
 
 	@TempDir
 	Path temp;
@@ -55,7 +54,7 @@ class DicomScuAutoConfigurationQueryRetrieveDcmtkTests {
 	@BeforeAll
 	static void startArchive() throws IOException {
 		storageScpPort = DcmtkPeer.freePort();
-		archive = QueryRetrieveFixtures.startArchive(directory, Map.of(LOCAL_AE_TITLE, storageScpPort));
+		archive = DcmqrscpArchive.start(directory, Map.of(LOCAL_AE_TITLE, storageScpPort));
 	}
 
 	@AfterAll
@@ -69,7 +68,7 @@ class DicomScuAutoConfigurationQueryRetrieveDcmtkTests {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DicomScuAutoConfiguration.class))
 			.withPropertyValues("dicom.scu.ae-title=" + LOCAL_AE_TITLE, "dicom.scu.remotes.archive.host=127.0.0.1",
 					"dicom.scu.remotes.archive.port=" + archive.port(),
-					"dicom.scu.remotes.archive.ae-title=" + QueryRetrieveFixtures.ARCHIVE_AE_TITLE);
+					"dicom.scu.remotes.archive.ae-title=" + DcmqrscpArchive.AE_TITLE);
 	}
 
 	@Test
@@ -84,13 +83,13 @@ class DicomScuAutoConfigurationQueryRetrieveDcmtkTests {
 							LOCAL_AE_TITLE, null);
 				assertThat(result.isSuccess()).isTrue();
 				assertThat(result.completed()).isEqualTo(3);
-				for (Instance instance : kneeInstances()) {
-					DicomFile file = DicomFile.read(received.resolve(instance.sopInstanceUid() + ".dcm"));
+				for (Image image : SampleArchive.KNEE.images()) {
+					DicomFile file = DicomFile.read(received.resolve(image.sopInstanceUid() + ".dcm"));
 					assertThat(file.fileMeta().getString("SourceApplicationEntityTitle"))
-						.isEqualTo(QueryRetrieveFixtures.ARCHIVE_AE_TITLE);
+						.isEqualTo(DcmqrscpArchive.AE_TITLE);
 					assertThat(file.dataSet().getString("PatientName")).isEqualTo("ROE^JANE");
 					assertThat(file.dataSet().getBytes("PixelData"))
-						.isEqualTo(instance.dataSet().getBytes("PixelData"));
+						.isEqualTo(image.dataSet().getBytes("PixelData"));
 				}
 				try (Stream<Path> files = Files.list(received)) {
 					assertThat(files).hasSize(3);
@@ -105,8 +104,8 @@ class DicomScuAutoConfigurationQueryRetrieveDcmtkTests {
 				.get("archive", Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", KNEE_STUDY),
 						StoreReceiver.toDirectory(this.temp), null);
 			assertThat(result.completed()).isEqualTo(3);
-			for (Instance instance : kneeInstances()) {
-				assertThat(this.temp.resolve(instance.sopInstanceUid() + ".dcm")).isRegularFile();
+			for (Image image : SampleArchive.KNEE.images()) {
+				assertThat(this.temp.resolve(image.sopInstanceUid() + ".dcm")).isRegularFile();
 			}
 		});
 	}
@@ -133,13 +132,6 @@ class DicomScuAutoConfigurationQueryRetrieveDcmtkTests {
 				.findAll("archive", Query.patientRoot(QueryLevel.PATIENT), 0))
 				.extracting((patient) -> patient.getString("PatientID"))
 				.containsExactlyInAnyOrder("PAT001", "PAT002"));
-	}
-
-	private static List<Instance> kneeInstances() {
-		return QueryRetrieveFixtures.instances()
-			.stream()
-			.filter((instance) -> instance.studyInstanceUid().equals(KNEE_STUDY))
-			.toList();
 	}
 
 }

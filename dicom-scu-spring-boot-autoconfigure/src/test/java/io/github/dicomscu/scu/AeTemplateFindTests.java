@@ -12,12 +12,12 @@ import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.DataSetWriter;
 import io.github.dicomscu.data.TransferSyntax;
 import io.github.dicomscu.net.dimse.CommandField;
+import io.github.dicomscu.net.dimse.CommandTag;
 import io.github.dicomscu.net.dimse.Status;
+import io.github.dicomscu.net.peer.DimseScript;
 import io.github.dicomscu.net.peer.ScriptedPeer;
 import io.github.dicomscu.net.query.Query;
 import io.github.dicomscu.net.query.QueryLevel;
-import io.github.dicomscu.net.query.QueryRetrieveFixtures;
-import io.github.dicomscu.net.query.QueryRetrieveFixtures.Message;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,13 +35,13 @@ class AeTemplateFindTests {
 		CompletableFuture<CommandField> cancel = new CompletableFuture<>();
 		CompletableFuture<Boolean> released = new CompletableFuture<>();
 		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
-			QueryRetrieveFixtures.accept(in, out);
-			Message find = QueryRetrieveFixtures.read(in);
-			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.1"));
-			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.2"));
-			cancel.complete(QueryRetrieveFixtures.read(in).command().commandField());
-			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.3"));
-			QueryRetrieveFixtures.respond(out, find, Status.CANCEL, null, null);
+			DimseScript.accept(in, out);
+			DimseScript.Message find = DimseScript.read(in);
+			DimseScript.respond(out, find, Status.PENDING, study("1.2.1"));
+			DimseScript.respond(out, find, Status.PENDING, study("1.2.2"));
+			cancel.complete(DimseScript.read(in).command().commandField());
+			DimseScript.respond(out, find, Status.PENDING, study("1.2.3"));
+			DimseScript.respond(out, find, Status.CANCEL, null);
 			expectRelease(in, out, released);
 		})) {
 			try (Stream<DataSet> studies = template(peer).find("scripted", Query.studyRoot(QueryLevel.STUDY))) {
@@ -58,11 +58,11 @@ class AeTemplateFindTests {
 	void readingTheStreamToTheEndReleasesTheAssociationBeforeItIsClosed() throws Exception {
 		CompletableFuture<Boolean> released = new CompletableFuture<>();
 		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
-			QueryRetrieveFixtures.accept(in, out);
-			Message find = QueryRetrieveFixtures.read(in);
-			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.1"));
-			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.2"));
-			QueryRetrieveFixtures.respond(out, find, Status.SUCCESS, null, null);
+			DimseScript.accept(in, out);
+			DimseScript.Message find = DimseScript.read(in);
+			DimseScript.respond(out, find, Status.PENDING, study("1.2.1"));
+			DimseScript.respond(out, find, Status.PENDING, study("1.2.2"));
+			DimseScript.respond(out, find, Status.SUCCESS, null);
 			expectRelease(in, out, released);
 		})) {
 			Stream<DataSet> studies = template(peer).find("scripted", Query.studyRoot(QueryLevel.STUDY));
@@ -77,10 +77,11 @@ class AeTemplateFindTests {
 	void failureStatusWhileTheStreamIsReadIsADimseStatusExceptionAndTheAssociationIsReleased() throws Exception {
 		CompletableFuture<Boolean> released = new CompletableFuture<>();
 		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
-			QueryRetrieveFixtures.accept(in, out);
-			Message find = QueryRetrieveFixtures.read(in);
-			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.1"));
-			QueryRetrieveFixtures.respond(out, find, 0xC001, "index unreadable", null);
+			DimseScript.accept(in, out);
+			DimseScript.Message find = DimseScript.read(in);
+			DimseScript.respond(out, find, Status.PENDING, study("1.2.1"));
+			DimseScript.respond(out, find,
+					DimseScript.response(find, 0xC001).putString(CommandTag.ERROR_COMMENT, "index unreadable"), null);
 			expectRelease(in, out, released);
 		}); Stream<DataSet> studies = template(peer).find("scripted", Query.studyRoot(QueryLevel.STUDY))) {
 			assertThatExceptionOfType(DimseStatusException.class).isThrownBy(studies::toList)
@@ -102,12 +103,12 @@ class AeTemplateFindTests {
 		CompletableFuture<CommandField> cancel = new CompletableFuture<>();
 		CompletableFuture<Boolean> released = new CompletableFuture<>();
 		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
-			QueryRetrieveFixtures.accept(in, out);
-			Message find = QueryRetrieveFixtures.read(in);
-			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.1"));
-			QueryRetrieveFixtures.respond(out, find, Status.PENDING, null, study("1.2.2"));
-			cancel.complete(QueryRetrieveFixtures.read(in).command().commandField());
-			QueryRetrieveFixtures.respond(out, find, Status.CANCEL, null, null);
+			DimseScript.accept(in, out);
+			DimseScript.Message find = DimseScript.read(in);
+			DimseScript.respond(out, find, Status.PENDING, study("1.2.1"));
+			DimseScript.respond(out, find, Status.PENDING, study("1.2.2"));
+			cancel.complete(DimseScript.read(in).command().commandField());
+			DimseScript.respond(out, find, Status.CANCEL, null);
 			expectRelease(in, out, released);
 		})) {
 			List<DataSet> studies = template(peer).findAll("scripted", Query.studyRoot(QueryLevel.STUDY), 2);
@@ -130,7 +131,7 @@ class AeTemplateFindTests {
 	private static void expectRelease(InputStream in, OutputStream out,
 			CompletableFuture<Boolean> released) {
 		try {
-			QueryRetrieveFixtures.release(in, out);
+			DimseScript.release(in, out);
 			released.complete(true);
 		}
 		catch (IOException ex) {

@@ -15,11 +15,11 @@ import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.dimse.Status;
+import io.github.dicomscu.net.peer.DcmqrscpArchive;
+import io.github.dicomscu.net.peer.SampleArchive;
+import io.github.dicomscu.net.peer.SampleArchive.Image;
 import io.github.dicomscu.net.query.Query;
 import io.github.dicomscu.net.query.QueryLevel;
-import io.github.dicomscu.net.query.QueryRetrieveFixtures;
-import io.github.dicomscu.net.query.QueryRetrieveFixtures.Archive;
-import io.github.dicomscu.net.query.QueryRetrieveFixtures.Instance;
 import io.github.dicomscu.net.query.RetrieveProgress;
 import io.github.dicomscu.net.query.RetrieveResult;
 import io.github.dicomscu.net.query.StoreReceiver;
@@ -56,7 +56,7 @@ class AeTemplateQueryRetrieveDcmtkTests {
 
 	private static DicomScp moveScp;
 
-	private static Archive archive;
+	private static DcmqrscpArchive archive;
 
 	@TempDir
 	Path temp;
@@ -67,7 +67,7 @@ class AeTemplateQueryRetrieveDcmtkTests {
 			.addTo(DicomScp.builder().aeTitle(MOVE_SCP_AE_TITLE))
 			.build()
 			.start();
-		archive = QueryRetrieveFixtures.startArchive(directory, Map.of(MOVE_SCP_AE_TITLE, moveScp.getPort()));
+		archive = DcmqrscpArchive.start(directory, Map.of(MOVE_SCP_AE_TITLE, moveScp.getPort()));
 	}
 
 	@AfterAll
@@ -141,12 +141,12 @@ class AeTemplateQueryRetrieveDcmtkTests {
 		assertThat(progress).isNotEmpty()
 			.allSatisfy((step) -> assertThat(step.remaining() + step.completed() + step.failed() + step.warning())
 				.isEqualTo(3));
-		for (Instance instance : instancesOf(HEAD_STUDY)) {
-			DataSet moved = DicomFile.read(directory.resolve("moved").resolve(instance.sopInstanceUid() + ".dcm"))
+		for (Image image : SampleArchive.HEAD.images()) {
+			DataSet moved = DicomFile.read(directory.resolve("moved").resolve(image.sopInstanceUid() + ".dcm"))
 				.dataSet();
-			assertThat(moved.getString("SOPInstanceUID")).isEqualTo(instance.sopInstanceUid());
+			assertThat(moved.getString("SOPInstanceUID")).isEqualTo(image.sopInstanceUid());
 			assertThat(moved.getString("PatientName")).isEqualTo("DOE^JOHN");
-			assertThat(moved.getBytes("PixelData")).isEqualTo(instance.dataSet().getBytes("PixelData"));
+			assertThat(moved.getBytes("PixelData")).isEqualTo(image.dataSet().getBytes("PixelData"));
 		}
 	}
 
@@ -178,16 +178,16 @@ class AeTemplateQueryRetrieveDcmtkTests {
 		assertThat(result.isSuccess()).isTrue();
 		assertThat(result.completed()).isEqualTo(2);
 		assertThat(progress).isNotEmpty();
-		List<Instance> expected = instancesOf(HEAD_STUDY).stream()
-			.filter((instance) -> instance.seriesInstanceUid().equals(HEAD_AXIAL_SERIES))
+		List<Image> expected = SampleArchive.HEAD.images().stream()
+			.filter((image) -> image.series().uid().equals(HEAD_AXIAL_SERIES))
 			.toList();
 		assertThat(expected).hasSize(2);
-		for (Instance instance : expected) {
-			DicomFile file = DicomFile.read(this.temp.resolve(instance.sopInstanceUid() + ".dcm"));
+		for (Image image : expected) {
+			DicomFile file = DicomFile.read(this.temp.resolve(image.sopInstanceUid() + ".dcm"));
 			assertThat(file.fileMeta().getString("SourceApplicationEntityTitle"))
-				.isEqualTo(QueryRetrieveFixtures.ARCHIVE_AE_TITLE);
+				.isEqualTo(DcmqrscpArchive.AE_TITLE);
 			assertThat(file.dataSet().getString("SeriesInstanceUID")).isEqualTo(HEAD_AXIAL_SERIES);
-			assertThat(file.dataSet().getBytes("PixelData")).isEqualTo(instance.dataSet().getBytes("PixelData"));
+			assertThat(file.dataSet().getBytes("PixelData")).isEqualTo(image.dataSet().getBytes("PixelData"));
 		}
 	}
 
@@ -204,17 +204,10 @@ class AeTemplateQueryRetrieveDcmtkTests {
 		assertThat(ex.getStatus()).isEqualTo(Status.OUT_OF_RESOURCES_SUB_OPERATIONS);
 		assertThat(ex.getResult().failed()).isEqualTo(3);
 		assertThat(ex.getResult().failedSopInstanceUids())
-			.containsExactlyInAnyOrderElementsOf(instancesOf(KNEE_STUDY).stream().map(Instance::sopInstanceUid).toList());
+			.containsExactlyInAnyOrderElementsOf(SampleArchive.KNEE.images().stream().map(Image::sopInstanceUid).toList());
 		try (Stream<Path> files = Files.list(this.temp)) {
 			assertThat(files).isEmpty();
 		}
-	}
-
-	private static List<Instance> instancesOf(String studyInstanceUid) {
-		return QueryRetrieveFixtures.instances()
-			.stream()
-			.filter((instance) -> instance.studyInstanceUid().equals(studyInstanceUid))
-			.toList();
 	}
 
 	/**
@@ -266,7 +259,7 @@ class AeTemplateQueryRetrieveDcmtkTests {
 	private static AeTemplate.Builder builder() {
 		return AeTemplate.builder()
 			.aeTitle("TESTSCU")
-			.remote(new RemoteAe("archive", QueryRetrieveFixtures.ARCHIVE_AE_TITLE, "127.0.0.1", archive.port()));
+			.remote(new RemoteAe("archive", DcmqrscpArchive.AE_TITLE, "127.0.0.1", archive.port()));
 	}
 
 }

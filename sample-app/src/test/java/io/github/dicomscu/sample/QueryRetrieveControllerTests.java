@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.github.dicomscu.data.DicomFile;
+import io.github.dicomscu.net.peer.DcmqrscpArchive;
 import io.github.dicomscu.net.peer.DcmtkPeer;
+import io.github.dicomscu.net.peer.SampleArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for the query ({@code /studies}, {@code /series}, {@code /instances}) and retrieve
  * ({@code /move}, {@code /get}) endpoints against DCMTK's {@code dcmqrscp} as the remote
- * {@code pacs}, loaded with the {@link TestInstances}; moves go to the auto-configured local
+ * {@code pacs}, loaded with the {@link SampleArchive}; moves go to the auto-configured local
  * storage SCP.
  */
 @SpringBootTest(properties = { "sample.embedded-scp.port=0", "dicom.scu.storage-scp.enabled=true",
@@ -77,29 +79,29 @@ class QueryRetrieveControllerTests {
 
 	@Test
 	void studiesOfAPatientAsDicomJson() {
-		assertThat(this.mvc.get().uri("/api/remotes/pacs/studies?PatientID=PAT001")).hasStatusOk()
+		assertThat(this.mvc.get().uri("/api/remotes/pacs/studies?PatientID=PAT002")).hasStatusOk()
 			.hasContentType(DICOM_JSON)
 			.bodyJson()
 			.isStrictlyEqualTo("""
-					[{"00080020":{"vr":"DA","Value":["20240110"]},
+					[{"00080020":{"vr":"DA","Value":["20230505"]},
 					"00080030":{"vr":"TM","Value":["101500"]},
-					"00080050":{"vr":"SH","Value":["ACC001"]},
+					"00080050":{"vr":"SH","Value":["ACC003"]},
 					"00080052":{"vr":"CS","Value":["STUDY"]},
 					"00080054":{"vr":"AE","Value":["QRSCP"]},
-					"00081030":{"vr":"LO","Value":["CT HEAD"]},
-					"00100010":{"vr":"PN","Value":[{"Alphabetic":"DOE^JOHN"}]},
-					"00100020":{"vr":"LO","Value":["PAT001"]},
+					"00081030":{"vr":"LO","Value":["MR KNEE"]},
+					"00100010":{"vr":"PN","Value":[{"Alphabetic":"ROE^JANE"}]},
+					"00100020":{"vr":"LO","Value":["PAT002"]},
 					"0020000D":{"vr":"UI","Value":["%s"]}}]
-					""".formatted(TestInstances.HEAD.uid()));
+					""".formatted(SampleArchive.KNEE.uid()));
 	}
 
 	@Test
 	void studiesInADateRange() {
-		assertThat(this.mvc.get().uri("/api/remotes/pacs/studies?StudyDate=20240101-")).hasStatusOk()
+		assertThat(this.mvc.get().uri("/api/remotes/pacs/studies?StudyDate=20240201-")).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$[*]['0020000D'].Value[0]")
 			.asArray()
-			.containsExactly(TestInstances.HEAD.uid());
+			.containsExactly(SampleArchive.CHEST.uid());
 	}
 
 	@Test
@@ -113,12 +115,12 @@ class QueryRetrieveControllerTests {
 			.bodyJson()
 			.extractingPath("$[*]['0020000D'].Value[0]")
 			.asArray()
-			.containsExactlyInAnyOrder(TestInstances.HEAD.uid(), TestInstances.KNEE.uid());
+			.containsExactlyInAnyOrder(SampleArchive.HEAD.uid(), SampleArchive.CHEST.uid(), SampleArchive.KNEE.uid());
 	}
 
 	@Test
 	void seriesOfAStudy() {
-		assertThat(this.mvc.get().uri("/api/remotes/pacs/studies/{study}/series", TestInstances.HEAD.uid()))
+		assertThat(this.mvc.get().uri("/api/remotes/pacs/studies/{study}/series", SampleArchive.HEAD.uid()))
 			.hasStatusOk()
 			.hasContentType(DICOM_JSON)
 			.bodyJson()
@@ -133,13 +135,13 @@ class QueryRetrieveControllerTests {
 					"0020000D":{"vr":"UI","Value":["%1$s"]},
 					"0020000E":{"vr":"UI","Value":["%3$s"]},
 					"00200011":{"vr":"IS","Value":[2]}}]
-					""".formatted(TestInstances.HEAD.uid(), TestInstances.HEAD_AXIAL.uid(),
-					TestInstances.HEAD_CORONAL.uid()));
+					""".formatted(SampleArchive.HEAD.uid(), SampleArchive.HEAD_AXIAL.uid(),
+					SampleArchive.HEAD_CORONAL.uid()));
 	}
 
 	@Test
 	void instancesOfASeries() {
-		TestInstances.Series series = TestInstances.KNEE_SAGITTAL;
+		SampleArchive.Series series = SampleArchive.KNEE_SAGITTAL;
 		assertThat(this.mvc.get()
 			.uri("/api/remotes/pacs/studies/{study}/series/{series}/instances", series.study().uid(), series.uid()))
 			.hasStatusOk()
@@ -151,13 +153,16 @@ class QueryRetrieveControllerTests {
 					"0020000E":{"vr":"UI","Value":["%s"]},
 					"00200013":{"vr":"IS","Value":[1]}},
 					{"00080018":{"vr":"UI","Value":["%s"]},
-					"00200013":{"vr":"IS","Value":[2]}}]
-					""".formatted(series.sopInstanceUid(1), series.uid(), series.sopInstanceUid(2)));
+					"00200013":{"vr":"IS","Value":[2]}},
+					{"00080018":{"vr":"UI","Value":["%s"]},
+					"00200013":{"vr":"IS","Value":[3]}}]
+					""".formatted(series.image(1).sopInstanceUid(), series.uid(), series.image(2).sopInstanceUid(),
+					series.image(3).sopInstanceUid()));
 	}
 
 	@Test
 	void moveAStudyToTheLocalStorageScp() throws IOException {
-		TestInstances.Study study = TestInstances.HEAD;
+		SampleArchive.Study study = SampleArchive.HEAD;
 		assertThat(this.mvc.post()
 			.uri("/api/remotes/pacs/move")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -169,8 +174,8 @@ class QueryRetrieveControllerTests {
 					{"status":0,"statusText":"Sub-operations complete, no failures or warnings","completed":3,
 					"failed":0,"warning":0,"remaining":0,"failedSopInstanceUids":[]}
 					""");
-		assertArrived(directory.resolve("moved"), TestInstances.HEAD_AXIAL, 1, 2);
-		assertArrived(directory.resolve("moved"), TestInstances.HEAD_CORONAL, 1);
+		assertArrived(directory.resolve("moved"), SampleArchive.HEAD_AXIAL, 1, 2);
+		assertArrived(directory.resolve("moved"), SampleArchive.HEAD_CORONAL, 1);
 	}
 
 	@Test
@@ -180,7 +185,7 @@ class QueryRetrieveControllerTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"level":"SERIES","studyInstanceUid":"%s","seriesInstanceUid":"%s","destination":"NOWHERE"}
-					""".formatted(TestInstances.KNEE.uid(), TestInstances.KNEE_SAGITTAL.uid())))
+					""".formatted(SampleArchive.KNEE.uid(), SampleArchive.KNEE_SAGITTAL.uid())))
 			.hasStatus(HttpStatus.BAD_GATEWAY)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
@@ -197,7 +202,7 @@ class QueryRetrieveControllerTests {
 
 	@Test
 	void moveToADestinationThatDoesNotListenIsBadGatewayProblemWithTheCounts() {
-		TestInstances.Series series = TestInstances.KNEE_SAGITTAL;
+		SampleArchive.Series series = SampleArchive.KNEE_SAGITTAL;
 		assertThat(this.mvc.post()
 			.uri("/api/remotes/pacs/move")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -210,12 +215,12 @@ class QueryRetrieveControllerTests {
 			.hasPathSatisfying("$.errorType",
 					(type) -> type.assertThat().isEqualTo("RetrieveFailedAccessException"))
 			.hasPathSatisfying("$.completed", (completed) -> completed.assertThat().isEqualTo(0))
-			.hasPathSatisfying("$.failed", (failed) -> failed.assertThat().isEqualTo(2));
+			.hasPathSatisfying("$.failed", (failed) -> failed.assertThat().isEqualTo(3));
 	}
 
 	@Test
 	void getASeriesIntoTheRetrieveDirectory() throws IOException {
-		TestInstances.Series series = TestInstances.KNEE_SAGITTAL;
+		SampleArchive.Series series = SampleArchive.KNEE_SAGITTAL;
 		assertThat(this.mvc.post()
 			.uri("/api/remotes/pacs/get")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -224,30 +229,31 @@ class QueryRetrieveControllerTests {
 					""".formatted(series.study().uid(), series.uid()))).hasStatusOk()
 			.bodyJson()
 			.isStrictlyEqualTo("""
-					{"status":0,"statusText":"Sub-operations complete, no failures or warnings","completed":2,
+					{"status":0,"statusText":"Sub-operations complete, no failures or warnings","completed":3,
 					"failed":0,"warning":0,"remaining":0,"failedSopInstanceUids":[]}
 					""");
-		assertArrived(directory.resolve("retrieved"), series, 1, 2);
+		assertArrived(directory.resolve("retrieved"), series, 1, 2, 3);
 	}
 
 	@Test
 	void getAnImage() throws IOException {
-		TestInstances.Series series = TestInstances.HEAD_CORONAL;
+		SampleArchive.Series series = SampleArchive.HEAD_CORONAL;
 		assertThat(this.mvc.post()
 			.uri("/api/remotes/pacs/get")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"level":"image","studyInstanceUid":"%s","seriesInstanceUid":"%s","sopInstanceUid":"%s"}
-					""".formatted(series.study().uid(), series.uid(), series.sopInstanceUid(1)))).hasStatusOk()
+					""".formatted(series.study().uid(), series.uid(), series.image(1).sopInstanceUid()))).hasStatusOk()
 			.bodyJson()
 			.hasPathSatisfying("$.completed", (completed) -> completed.assertThat().isEqualTo(1));
 		assertArrived(directory.resolve("retrieved"), series, 1);
 	}
 
-	private static void assertArrived(Path directory, TestInstances.Series series, int... numbers) throws IOException {
+	private static void assertArrived(Path directory, SampleArchive.Series series, int... numbers) throws IOException {
 		for (int number : numbers) {
-			Path file = directory.resolve(series.sopInstanceUid(number) + ".dcm");
-			assertThat(DicomFile.read(file).dataSet()).isEqualTo(series.image(number));
+			SampleArchive.Image image = series.image(number);
+			Path file = directory.resolve(image.sopInstanceUid() + ".dcm");
+			assertThat(DicomFile.read(file).dataSet()).isEqualTo(image.dataSet());
 		}
 	}
 

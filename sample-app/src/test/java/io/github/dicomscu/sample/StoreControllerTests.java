@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.DicomFile;
+import io.github.dicomscu.net.peer.SampleArchive;
+import io.github.dicomscu.net.peer.SampleArchive.Image;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,26 +47,26 @@ class StoreControllerTests {
 
 	@Test
 	void storeOneFileAsApplicationDicom() throws IOException {
-		DataSet image = TestInstances.HEAD_AXIAL.image(1);
+		Image image = SampleArchive.HEAD_AXIAL.image(1);
 		assertThat(this.mvc.post()
 			.uri("/api/remotes/local/store")
 			.contentType(APPLICATION_DICOM)
-			.content(TestInstances.bytes(image))).hasStatusOk()
+			.content(image.fileBytes())).hasStatusOk()
 			.hasContentType(MediaType.APPLICATION_JSON)
 			.bodyJson()
 			.isStrictlyEqualTo("""
 					{"results":[{"sopInstanceUid":"%s","sopClassUid":"%s","transferSyntaxUid":"1.2.840.10008.1.2.1",
 					"status":0,"statusText":"Success","outcome":"SUCCESS","errorComment":null,"detail":null,
 					"part":null,"fileName":null}],"stored":1,"failed":0}
-					""".formatted(image.getString("SOPInstanceUID"), TestInstances.CT_IMAGE_STORAGE));
-		assertThat(DicomFile.read(received.resolve(image.getString("SOPInstanceUID") + ".dcm")).dataSet())
-			.isEqualTo(image);
+					""".formatted(image.sopInstanceUid(), SampleArchive.CT_IMAGE_STORAGE));
+		assertThat(DicomFile.read(received.resolve(image.sopInstanceUid() + ".dcm")).dataSet())
+			.isEqualTo(image.dataSet());
 	}
 
 	@Test
 	void storeTwoFilesAsMultipart() throws IOException {
-		DataSet ct = TestInstances.HEAD_CORONAL.image(1);
-		DataSet mr = TestInstances.KNEE_SAGITTAL.image(2);
+		Image ct = SampleArchive.HEAD_CORONAL.image(1);
+		Image mr = SampleArchive.KNEE_SAGITTAL.image(2);
 		assertThat(this.mvc.post()
 			.uri("/api/remotes/local/store")
 			.multipart()
@@ -79,12 +80,12 @@ class StoreControllerTests {
 					{"sopInstanceUid":"%s","sopClassUid":"%s","status":0,"statusText":"Success","outcome":"SUCCESS",
 					"part":"other","fileName":"mr.dcm"}],
 					"stored":2,"failed":0}
-					""".formatted(ct.getString("SOPInstanceUID"), TestInstances.CT_IMAGE_STORAGE,
-					mr.getString("SOPInstanceUID"), TestInstances.MR_IMAGE_STORAGE));
-		assertThat(DicomFile.read(received.resolve(ct.getString("SOPInstanceUID") + ".dcm")).dataSet())
-			.isEqualTo(ct);
-		assertThat(DicomFile.read(received.resolve(mr.getString("SOPInstanceUID") + ".dcm")).dataSet())
-			.isEqualTo(mr);
+					""".formatted(ct.sopInstanceUid(), SampleArchive.CT_IMAGE_STORAGE, mr.sopInstanceUid(),
+					SampleArchive.MR_IMAGE_STORAGE));
+		assertThat(DicomFile.read(received.resolve(ct.sopInstanceUid() + ".dcm")).dataSet())
+			.isEqualTo(ct.dataSet());
+		assertThat(DicomFile.read(received.resolve(mr.sopInstanceUid() + ".dcm")).dataSet())
+			.isEqualTo(mr.dataSet());
 	}
 
 	@Test
@@ -116,7 +117,7 @@ class StoreControllerTests {
 
 	@Test
 	void storeMultipartWithOneFileThatIsNotDicomSendsNothing() {
-		DataSet ct = TestInstances.HEAD_AXIAL.image(2);
+		Image ct = SampleArchive.HEAD_AXIAL.image(2);
 		assertThat(this.mvc.post()
 			.uri("/api/remotes/local/store")
 			.multipart()
@@ -130,7 +131,7 @@ class StoreControllerTests {
 						.startsWith("The part 'files' (notes.txt) is not a DICOM Part 10 file: at byte 9: "))
 			.hasPathSatisfying("$.part", (part) -> part.assertThat().isEqualTo("files"))
 			.hasPathSatisfying("$.fileName", (name) -> name.assertThat().isEqualTo("notes.txt"));
-		assertThat(received.resolve(ct.getString("SOPInstanceUID") + ".dcm")).doesNotExist();
+		assertThat(received.resolve(ct.sopInstanceUid() + ".dcm")).doesNotExist();
 	}
 
 	@Test
@@ -146,13 +147,13 @@ class StoreControllerTests {
 		assertThat(this.mvc.post()
 			.uri("/api/remotes/nope/store")
 			.contentType(APPLICATION_DICOM)
-			.content(TestInstances.bytes(TestInstances.HEAD_AXIAL.image(1)))).hasStatus(HttpStatus.NOT_FOUND)
+			.content(SampleArchive.HEAD_AXIAL.image(1).fileBytes())).hasStatus(HttpStatus.NOT_FOUND)
 			.bodyJson()
 			.hasPathSatisfying("$.errorType", (type) -> type.assertThat().isEqualTo("UnknownRemoteException"));
 	}
 
-	private static MockMultipartFile part(String name, String fileName, DataSet dataSet) {
-		return new MockMultipartFile(name, fileName, APPLICATION_DICOM, TestInstances.bytes(dataSet));
+	private static MockMultipartFile part(String name, String fileName, Image image) {
+		return new MockMultipartFile(name, fileName, APPLICATION_DICOM, image.fileBytes());
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.dicomscu.net.query;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,12 +30,15 @@ import io.github.dicomscu.net.dimse.Priority;
 import io.github.dicomscu.net.dimse.Status;
 import io.github.dicomscu.net.dimse.StatusCategory;
 import io.github.dicomscu.net.pdu.AbortReason;
+import io.github.dicomscu.net.storage.InstanceReceipt;
+import io.github.dicomscu.net.storage.ReceivedInstance;
 
 /**
  * The C-GET service user (PS3.4 C.4.3, PS3.7 9.1.3): asks the peer for the instances an
  * identifier selects and receives them on the same association, as C-STORE sub-operations
- * that this side answers as storage SCP. Each instance's data set is streamed to a temporary
- * file and handed to a {@link StoreReceiver}; pending C-GET responses report progress; the
+ * that this side answers as storage SCP. Each instance is streamed to a temporary Part 10 file
+ * in the directory of {@code java.io.tmpdir}, as the storage SCP receives it, and handed to a
+ * {@link StoreReceiver}; pending C-GET responses report progress; the
  * final response gives the {@link RetrieveResult}.
  * <p>
  * The association must have an accepted context for the GET SOP class of the information
@@ -50,6 +54,8 @@ public final class GetScu {
 
 	private static final DataSetSink DISCARD = (fragment, length, last) -> {
 	};
+
+	private static final Path TEMPORARY_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"));
 
 	private GetScu() {
 	}
@@ -156,7 +162,7 @@ public final class GetScu {
 
 		private final BooleanSupplier cancelRequested;
 
-		private DataSetFileSink sink;
+		private InstanceReceipt sink;
 
 		Operation(OutstandingRequest request, StoreReceiver receiver, Consumer<RetrieveProgress> progress,
 				BooleanSupplier cancelRequested) {
@@ -196,7 +202,7 @@ public final class GetScu {
 			}
 			finally {
 				if (this.sink != null) {
-					this.sink.delete();
+					this.sink.close();
 				}
 			}
 		}
@@ -206,13 +212,20 @@ public final class GetScu {
 				return null;
 			}
 			String sopClassUid = command.affectedSopClassUid();
-			boolean receivable = this.association.getNegotiatedContexts()
+			boolean receivable = command.affectedSopInstanceUid() != null && this.association.getNegotiatedContexts()
 				.stream()
 				.anyMatch((context) -> isStorageScpContext(context, sopClassUid));
 			if (!receivable) {
 				return DISCARD;
 			}
-			this.sink = new DataSetFileSink();
+			try {
+				this.sink = InstanceReceipt.start(TEMPORARY_DIRECTORY, this.association, command);
+			}
+			catch (IllegalArgumentException ex) {
+				logger.warn("Cannot receive {} from {}: {}", command.affectedSopInstanceUid(),
+						this.association.getPeer(), ex.getMessage());
+				return DISCARD;
+			}
 			return this.sink;
 		}
 
@@ -226,10 +239,10 @@ public final class GetScu {
 						+ " lacks Message ID, Affected SOP Class UID or Affected SOP Instance UID",
 						AbortReason.INVALID_PDU_PARAMETER_VALUE);
 			}
-			DataSetFileSink received = this.sink;
+			InstanceReceipt receipt = this.sink;
 			this.sink = null;
 			int status;
-			try {
+			try (receipt) {
 				NegotiatedContext context = this.association.getContext(message.contextId()).orElseThrow();
 				if (!isStorageScpContext(context, sopClassUid)) {
 					logger.warn("Refusing C-STORE-RQ of {} on presentation context {} from {}: no accepted context "
@@ -237,28 +250,34 @@ public final class GetScu {
 							this.association.getPeer());
 					status = Status.SOP_CLASS_NOT_SUPPORTED;
 				}
-				else if (received == null || !received.isComplete()) {
-					IOException failure = (received != null) ? received.failure() : null;
-					if (failure != null) {
-						logger.warn("Cannot receive {} from {}: {}", sopInstanceUid, this.association.getPeer(),
-								failure.getMessage());
-					}
-					status = (failure != null) ? Status.OUT_OF_RESOURCES : Status.CANNOT_UNDERSTAND;
+				else if (receipt == null) {
+					status = Status.CANNOT_UNDERSTAND;
 				}
 				else {
-					status = deliver(new RetrievedInstance(sopClassUid, sopInstanceUid, context.transferSyntax(),
-							this.association.getPeerAeTitle(), received.file()));
-				}
-			}
-			finally {
-				if (received != null) {
-					received.delete();
+					status = receive(receipt, context.transferSyntax(), sopInstanceUid);
 				}
 			}
 			this.association.send(message.contextId(), Command.storeRsp(storeRq, status));
 		}
 
-		private int deliver(RetrievedInstance instance) {
+		/**
+		 * Finish the receipt and hand the instance to the receiver; the file is deleted when the
+		 * receipt is closed.
+		 */
+		private int receive(InstanceReceipt receipt, String transferSyntaxUid, String sopInstanceUid) {
+			ReceivedInstance instance;
+			try {
+				instance = receipt.finish(transferSyntaxUid);
+			}
+			catch (IOException ex) {
+				logger.warn("Cannot receive {} from {}: {}", sopInstanceUid, this.association.getPeer(),
+						ex.getMessage());
+				return Status.OUT_OF_RESOURCES;
+			}
+			return deliver(instance);
+		}
+
+		private int deliver(ReceivedInstance instance) {
 			try {
 				int status = this.receiver.receive(instance);
 				if (status < 0 || status > 0xFFFF) {

@@ -70,11 +70,11 @@ final class DataSetStoreInstance implements StoreInstance {
 	@Override
 	public DataSetSource sourceFor(TransferSyntax target) {
 		if (!canBeSentAs(target)) {
-			throw new IllegalArgumentException(this + " is encoded in " + this.transferSyntax + " and cannot be sent as "
-					+ target);
+			throw new IllegalArgumentException(
+					this + " is encoded in " + this.transferSyntax + " and cannot be sent as " + target);
 		}
 		DataSetWriter writer = new DataSetWriter(target);
-		return (out) -> EvenLengthOutputStream.write(writer, this.dataSet, out);
+		return (out) -> FlushIgnoringOutputStream.write(writer, this.dataSet, out);
 	}
 
 	@Override

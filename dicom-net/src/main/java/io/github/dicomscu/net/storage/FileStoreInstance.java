@@ -85,7 +85,7 @@ final class FileStoreInstance implements StoreInstance {
 		}
 		DicomFile parsed = DicomFile.read(this.file);
 		DataSetWriter writer = new DataSetWriter(target);
-		return (out) -> EvenLengthOutputStream.write(writer, parsed.dataSet(), out);
+		return (out) -> FlushIgnoringOutputStream.write(writer, parsed.dataSet(), out);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.github.dicomscu.net.storage;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,21 +15,29 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.dicomscu.data.DataSet;
+import io.github.dicomscu.data.DicomFile;
+import io.github.dicomscu.data.FileMetaInformation;
+import io.github.dicomscu.data.TransferSyntax;
+import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.DataSetSink;
+import io.github.dicomscu.net.association.NegotiatedContext;
+import io.github.dicomscu.net.dimse.Command;
 
 /**
- * The receipt of one C-STORE data set into a Part 10 file: the fragments are gathered in a
- * buffer and written to a hidden temporary file as they arrive, after room left for the File
- * Meta Information, which is written last, once the presentation context (and so the transfer
- * syntax) of the message is known. The room is sized for the transfer syntax the context most
+ * The receipt of one C-STORE data set into a Part 10 file, for the storage SCP and for the
+ * C-STORE sub-operations of a C-GET: the fragments are gathered in a buffer and written to a
+ * hidden temporary file as they arrive, after room left for the File Meta Information, which is
+ * written last, once the presentation context (and so the transfer syntax) of the message is
+ * known. The room is sized for the transfer syntax the context most
  * likely has; if the message came on a context whose transfer syntax UID has another length,
  * the data set is copied (in the kernel) to a new file behind the right header.
  * <p>
  * A failure to write is remembered, not thrown, so that the association survives and the
  * request is answered with a failure status; the rest of the data set is then skipped.
- * Closing deletes the temporary file unless {@link #finish(String)} handed it over.
+ * Closing deletes the file, also the finished one unless it was moved away meanwhile.
  */
-final class InstanceReceipt implements DataSetSink, AutoCloseable {
+public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(InstanceReceipt.class);
 
@@ -63,21 +72,23 @@ final class InstanceReceipt implements DataSetSink, AutoCloseable {
 	}
 
 	/**
-	 * Start receiving a data set into a new temporary file in a directory.
+	 * Start receiving the data set of a C-STORE request into a new temporary file in a
+	 * directory, leaving room for the transfer syntax of the first accepted context of the SOP
+	 * class, the one the data set most likely comes in.
 	 * @param directory the directory, created if missing
-	 * @param sopClassUid the SOP Class UID of the C-STORE request
-	 * @param sopInstanceUid the SOP Instance UID of the C-STORE request
-	 * @param likelyTransferSyntaxUid the transfer syntax the data set most likely comes in
-	 * @param sourceAeTitle the calling AE title
+	 * @param association the association the request came on
+	 * @param storeRq the C-STORE request, with Affected SOP Class and Instance UID
 	 * @return the receipt; if the file cannot be created, one that discards the data set and
 	 * reports the failure when finished
+	 * @throws IllegalArgumentException if a UID or the peer's AE title cannot be encoded in the
+	 * File Meta Information
 	 */
-	static InstanceReceipt start(Path directory, String sopClassUid, String sopInstanceUid,
-			String likelyTransferSyntaxUid, String sourceAeTitle) {
-		InstanceReceipt receipt = new InstanceReceipt(sopClassUid, sopInstanceUid, sourceAeTitle);
+	public static InstanceReceipt start(Path directory, Association association, Command storeRq) {
+		String sopClassUid = storeRq.affectedSopClassUid();
+		String sopInstanceUid = storeRq.affectedSopInstanceUid();
+		InstanceReceipt receipt = new InstanceReceipt(sopClassUid, sopInstanceUid, association.getPeerAeTitle());
 		try {
-			receipt.reserved = PartTenHeader.encode(sopClassUid, sopInstanceUid, likelyTransferSyntaxUid,
-					sourceAeTitle).length;
+			receipt.reserved = receipt.header(likelyTransferSyntax(association, sopClassUid)).length;
 			receipt.createFile(directory);
 			receipt.buffer = new byte[BUFFER_SIZE];
 		}
@@ -88,11 +99,40 @@ final class InstanceReceipt implements DataSetSink, AutoCloseable {
 		return receipt;
 	}
 
+	/**
+	 * Return the transfer syntax of the first accepted context of a SOP class.
+	 */
+	private static String likelyTransferSyntax(Association association, String sopClassUid) {
+		return association.getNegotiatedContexts()
+			.stream()
+			.filter((context) -> context.isAccepted() && context.abstractSyntax().equals(sopClassUid))
+			.map(NegotiatedContext::transferSyntax)
+			.findFirst()
+			.orElse(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
+	}
+
+	/**
+	 * Encode the start of the file: preamble, prefix and File Meta Information with the SOP
+	 * class and instance of the request, the transfer syntax and the peer's AE title as Source
+	 * Application Entity Title.
+	 */
+	private byte[] header(String transferSyntaxUid) throws IOException {
+		DataSet base = new DataSet().setString("MediaStorageSOPClassUID", this.sopClassUid)
+			.setString("MediaStorageSOPInstanceUID", this.sopInstanceUid);
+		if (this.sourceAeTitle != null && !this.sourceAeTitle.isEmpty()) {
+			base.setString("SourceApplicationEntityTitle", this.sourceAeTitle);
+		}
+		ByteArrayOutputStream header = new ByteArrayOutputStream(256);
+		DicomFile.writeHeader(header, FileMetaInformation.create(base, new DataSet(), transferSyntaxUid));
+		return header.toByteArray();
+	}
+
 	private void createFile(Path directory) throws IOException {
 		String prefix = "." + StorageScp.fileNameOf(this.sopInstanceUid) + ".";
 		boolean directoryCreated = false;
 		while (this.channel == null) {
-			Path candidate = directory.resolve(prefix + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
+			String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong());
+			Path candidate = directory.resolve(prefix + suffix + ".part");
 			try {
 				this.channel = FileChannel.open(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
 						StandardOpenOption.READ);
@@ -167,10 +207,11 @@ final class InstanceReceipt implements DataSetSink, AutoCloseable {
 	 * Write the File Meta Information for the transfer syntax the data set came in and close the
 	 * file.
 	 * @param transferSyntaxUid the transfer syntax of the presentation context
-	 * @return the complete Part 10 file, which the caller now owns
+	 * @return the instance and its complete Part 10 file, which stays until this receipt is
+	 * closed, unless moved away before
 	 * @throws IOException if receiving or writing failed
 	 */
-	Path finish(String transferSyntaxUid) throws IOException {
+	public ReceivedInstance finish(String transferSyntaxUid) throws IOException {
 		if (this.failure == null && this.buffered > 0) {
 			writeBuffer();
 		}
@@ -180,9 +221,8 @@ final class InstanceReceipt implements DataSetSink, AutoCloseable {
 		if (!this.complete) {
 			throw new IOException("The data set of instance " + this.sopInstanceUid + " is incomplete");
 		}
-		byte[] header = PartTenHeader.encode(this.sopClassUid, this.sopInstanceUid, transferSyntaxUid,
-				this.sourceAeTitle);
 		try {
+			byte[] header = header(transferSyntaxUid);
 			if (header.length == this.reserved) {
 				writeFully(this.channel, ByteBuffer.wrap(header), 0);
 			}
@@ -196,9 +236,9 @@ final class InstanceReceipt implements DataSetSink, AutoCloseable {
 					+ ex.getMessage(), ex));
 			throw this.failure;
 		}
-		Path finished = this.file;
-		this.file = null;
-		return finished;
+		this.channel = null;
+		return new ReceivedInstance(this.sopClassUid, this.sopInstanceUid, transferSyntaxUid, this.sourceAeTitle,
+				this.file);
 	}
 
 	private void moveBehind(byte[] header) throws IOException {
@@ -234,6 +274,9 @@ final class InstanceReceipt implements DataSetSink, AutoCloseable {
 		close();
 	}
 
+	/**
+	 * Close the file and delete it if it is still there.
+	 */
 	@Override
 	public void close() {
 		try {
@@ -245,7 +288,7 @@ final class InstanceReceipt implements DataSetSink, AutoCloseable {
 			}
 		}
 		catch (IOException ex) {
-			logger.warn("Cannot delete the partial file {}: {}", this.file, ex.getMessage());
+			logger.warn("Cannot delete the received file {}: {}", this.file, ex.getMessage());
 		}
 		this.channel = null;
 		this.file = null;

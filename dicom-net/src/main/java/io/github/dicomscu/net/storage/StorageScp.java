@@ -126,9 +126,7 @@ public final class StorageScp implements RequestHandler {
 	}
 
 	private InstanceReceipt startReceipt(Association association, Command command) {
-		return InstanceReceipt.start(this.workDirectory, command.affectedSopClassUid(),
-				command.affectedSopInstanceUid(), likelyTransferSyntax(association, command.affectedSopClassUid()),
-				association.getPeerAeTitle());
+		return InstanceReceipt.start(this.workDirectory, association, command);
 	}
 
 	/**
@@ -167,30 +165,40 @@ public final class StorageScp implements RequestHandler {
 			respond(association, request, Status.CANNOT_UNDERSTAND, problem);
 			return;
 		}
-		try (InstanceReceipt receipt = startReceipt(association, command)) {
-			receipt.take(request.dataSet());
-			store(association, request, receipt);
-		}
+		InstanceReceipt receipt = startReceipt(association, command);
+		receipt.take(request.dataSet());
+		store(association, request, receipt);
 	}
 
+	/**
+	 * Finish a receipt, keep the instance and answer the request; the receipt is closed, which
+	 * deletes the file unless it was kept.
+	 */
 	private void store(Association association, DimseMessage request, InstanceReceipt receipt)
 			throws DicomNetworkException {
-		Command command = request.command();
 		String transferSyntaxUid = association.getContext(request.contextId())
 			.map(NegotiatedContext::transferSyntax)
 			.orElseThrow();
-		Path file;
-		try {
-			file = receipt.finish(transferSyntaxUid);
+		try (receipt) {
+			ReceivedInstance instance;
+			try {
+				instance = receipt.finish(transferSyntaxUid);
+			}
+			catch (IOException ex) {
+				logger.warn("C-STORE of {} from {} failed: {}", request.command().affectedSopInstanceUid(),
+						association.getPeer(), ex.getMessage());
+				respond(association, request, Status.OUT_OF_RESOURCES, "Cannot write the instance");
+				return;
+			}
+			store(association, request, instance);
 		}
-		catch (IOException ex) {
-			logger.warn("C-STORE of {} from {} failed: {}", command.affectedSopInstanceUid(), association.getPeer(),
-					ex.getMessage());
-			respond(association, request, Status.OUT_OF_RESOURCES, "Cannot write the instance");
-			return;
-		}
+	}
+
+	private void store(Association association, DimseMessage request, ReceivedInstance instance)
+			throws DicomNetworkException {
+		Command command = request.command();
 		try {
-			int status = keep(association, command, transferSyntaxUid, file);
+			int status = keep(association, instance);
 			respond(association, request, status, null);
 		}
 		catch (DicomParseException ex) {
@@ -208,19 +216,13 @@ public final class StorageScp implements RequestHandler {
 					association.getPeer(), ex);
 			respond(association, request, Status.PROCESSING_FAILURE, "Processing failure");
 		}
-		finally {
-			deleteLeftover(file);
-		}
 	}
 
-	private int keep(Association association, Command command, String transferSyntaxUid, Path file)
-			throws IOException {
-		if (isCheckable(transferSyntaxUid)) {
+	private int keep(Association association, ReceivedInstance instance) throws IOException {
+		if (isCheckable(instance.transferSyntaxUid())) {
 			// parsed only to check that it is well formed; large values are skipped, not read
-			DicomFile.read(file);
+			DicomFile.read(instance.file());
 		}
-		ReceivedInstance instance = new ReceivedInstance(command.affectedSopClassUid(),
-				command.affectedSopInstanceUid(), transferSyntaxUid, association.getPeerAeTitle(), file);
 		int status = this.handler.stored(instance);
 		if (status < 0 || status > MAX_STATUS) {
 			throw new IllegalStateException("The handler returned " + status + ", which is not a status code");
@@ -242,15 +244,6 @@ public final class StorageScp implements RequestHandler {
 		}
 		catch (IllegalArgumentException ex) {
 			return false;
-		}
-	}
-
-	private static void deleteLeftover(Path file) {
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ex) {
-			logger.warn("Cannot delete the received file {}: {}", file, ex.getMessage());
 		}
 	}
 
@@ -299,19 +292,6 @@ public final class StorageScp implements RequestHandler {
 	private static boolean isUid(String uid) {
 		return uid != null && !uid.isEmpty() && uid.length() <= MAX_UID_LENGTH
 				&& uid.chars().allMatch((c) -> c == '.' || (c >= '0' && c <= '9'));
-	}
-
-	/**
-	 * Return the transfer syntax of the first accepted context of a SOP class, the one a data
-	 * set of that class most likely comes in.
-	 */
-	private static String likelyTransferSyntax(Association association, String sopClassUid) {
-		return association.getNegotiatedContexts()
-			.stream()
-			.filter((context) -> context.isAccepted() && context.abstractSyntax().equals(sopClassUid))
-			.map(NegotiatedContext::transferSyntax)
-			.findFirst()
-			.orElse(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
 	}
 
 	/**

@@ -106,7 +106,8 @@ public final class CtInstances {
 		dataSet.setString("SpecificCharacterSet", "ISO_IR 100");
 		dataSet.setString("ImageType", "ORIGINAL", "PRIMARY", "AXIAL");
 		dataSet.setString("SOPClassUID", CT_IMAGE_STORAGE);
-		dataSet.setString("SOPInstanceUID", UID_ROOT + (ProcessHandle.current().pid() * 1_000_000L + sequence.incrementAndGet()));
+		long instance = ProcessHandle.current().pid() * 1_000_000L + sequence.incrementAndGet();
+		dataSet.setString("SOPInstanceUID", UID_ROOT + instance);
 		dataSet.setString("StudyDate", "20240101");
 		dataSet.setString("Modality", "CT");
 		dataSet.setString("Manufacturer", "dicom-scu tests");

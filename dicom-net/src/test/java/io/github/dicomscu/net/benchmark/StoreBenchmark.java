@@ -111,7 +111,8 @@ public final class StoreBenchmark {
 		}
 		List<StoreResult> failed = results.stream().filter((result) -> !result.isStored()).toList();
 		if (!failed.isEmpty()) {
-			System.err.println(failed.size() + " of " + results.size() + " instances not stored, first: " + failed.get(0));
+			System.err.println(
+					failed.size() + " of " + results.size() + " instances not stored, first: " + failed.get(0));
 			System.exit(1);
 		}
 	}

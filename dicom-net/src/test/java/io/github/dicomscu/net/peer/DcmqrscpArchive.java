@@ -1,4 +1,4 @@
-package io.github.dicomscu.net.query;
+package io.github.dicomscu.net.peer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.dicomscu.net.association.AssociationRequest;
-import io.github.dicomscu.net.peer.DcmtkPeer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DCMTK's {@code dcmqrscp} as the archive of the Query/Retrieve tests: configured with one
- * read-write AE and a host table of move destinations, and loaded with the
- * {@link SampleArchive} instances by DCMTK's {@code storescu}.
+ * DCMTK's {@code dcmqrscp} as the archive of the Query/Retrieve tests of every module:
+ * configured with one read-write AE and a host table of move destinations on the loopback
+ * address, and loaded with the {@link SampleArchive} instances by DCMTK's {@code storescu}.
  */
-final class DcmqrscpArchive implements AutoCloseable {
+public final class DcmqrscpArchive implements AutoCloseable {
 
-	static final String AE_TITLE = "QRSCP";
+	/** The AE title of the archive. */
+	public static final String AE_TITLE = "QRSCP";
 
 	private final DcmtkPeer dcmqrscp;
 
@@ -35,7 +35,7 @@ final class DcmqrscpArchive implements AutoCloseable {
 	 * @return the running archive
 	 * @throws IOException if the files cannot be written
 	 */
-	static DcmqrscpArchive start(Path directory, Map<String, Integer> moveDestinations) throws IOException {
+	public static DcmqrscpArchive start(Path directory, Map<String, Integer> moveDestinations) throws IOException {
 		DcmtkPeer.require("storescu");
 		Path storage = Files.createDirectories(directory.resolve("storage"));
 		StringBuilder hosts = new StringBuilder();
@@ -83,15 +83,23 @@ final class DcmqrscpArchive implements AutoCloseable {
 	 * Start an association request to the archive.
 	 * @return the builder, with calling and called AE titles set
 	 */
-	AssociationRequest.Builder request() {
+	public AssociationRequest.Builder request() {
 		return AssociationRequest.builder("127.0.0.1", port()).callingAeTitle("QUERYSCU").calledAeTitle(AE_TITLE);
 	}
 
-	int port() {
+	/**
+	 * Return the port the archive listens on, on the loopback address.
+	 * @return the port
+	 */
+	public int port() {
 		return this.dcmqrscp.port();
 	}
 
-	String output() {
+	/**
+	 * Return what {@code dcmqrscp} printed so far.
+	 * @return the output
+	 */
+	public String output() {
 		return this.dcmqrscp.output();
 	}
 

@@ -1,4 +1,4 @@
-package io.github.dicomscu.net.query;
+package io.github.dicomscu.net.peer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,14 +19,13 @@ import io.github.dicomscu.net.pdu.PresentationContextResult;
 import io.github.dicomscu.net.pdu.PresentationDataValue;
 import io.github.dicomscu.net.pdu.RoleSelection;
 import io.github.dicomscu.net.pdu.UserInformation;
-import io.github.dicomscu.net.peer.ScriptedPeer;
 
 /**
  * Steps for {@link ScriptedPeer} scripts that play a Query/Retrieve SCP on the raw socket:
  * accept an association, read the requestor's DIMSE messages (keeping the PDU bytes for exact
  * assertions) and send DIMSE messages.
  */
-final class DimseScript {
+public final class DimseScript {
 
 	private DimseScript() {
 	}
@@ -39,7 +38,7 @@ final class DimseScript {
 	 * @param withoutRoles SOP classes whose role selection is not answered
 	 * @throws IOException if the exchange fails
 	 */
-	static void accept(InputStream in, OutputStream out, String... withoutRoles) throws IOException {
+	public static void accept(InputStream in, OutputStream out, String... withoutRoles) throws IOException {
 		AssociateRq rq = (AssociateRq) PduDecoder.decode(ScriptedPeer.readPdu(in), 0);
 		List<PresentationContextAc> results = rq.presentationContexts()
 			.stream()
@@ -64,7 +63,7 @@ final class DimseScript {
 	 * @return the message
 	 * @throws IOException if reading fails
 	 */
-	static Message read(InputStream in) throws IOException {
+	public static Message read(InputStream in) throws IOException {
 		ByteArrayOutputStream commandBytes = new ByteArrayOutputStream();
 		ByteArrayOutputStream dataSetBytes = new ByteArrayOutputStream();
 		List<byte[]> pdus = new ArrayList<>();
@@ -95,7 +94,7 @@ final class DimseScript {
 	 * @param status the status
 	 * @return the response command
 	 */
-	static Command response(Message request, int status) {
+	public static Command response(Message request, int status) {
 		return response(request.command(), status);
 	}
 
@@ -107,7 +106,7 @@ final class DimseScript {
 	 * @param dataSet the encoded data set, or {@code null}
 	 * @throws IOException if writing fails
 	 */
-	static void respond(OutputStream out, Message request, int status, byte[] dataSet) throws IOException {
+	public static void respond(OutputStream out, Message request, int status, byte[] dataSet) throws IOException {
 		respond(out, request, response(request, status), dataSet);
 	}
 
@@ -119,7 +118,7 @@ final class DimseScript {
 	 * @param dataSet the encoded data set, or {@code null}
 	 * @throws IOException if writing fails
 	 */
-	static void respond(OutputStream out, Message request, Command response, byte[] dataSet) throws IOException {
+	public static void respond(OutputStream out, Message request, Command response, byte[] dataSet) throws IOException {
 		send(out, request.contextId(), response, dataSet);
 	}
 
@@ -140,7 +139,7 @@ final class DimseScript {
 	 * @param dataSet the encoded data set, or {@code null}
 	 * @throws IOException if writing fails
 	 */
-	static void send(OutputStream out, int contextId, Command command, byte[] dataSet) throws IOException {
+	public static void send(OutputStream out, int contextId, Command command, byte[] dataSet) throws IOException {
 		command.putUS(CommandTag.COMMAND_DATA_SET_TYPE,
 				(dataSet != null) ? Command.DATA_SET_PRESENT : Command.NO_DATA_SET);
 		out.write(PduEncoder.encode(new PDataTf(List.of(new PresentationDataValue(contextId, true, true,
@@ -158,7 +157,7 @@ final class DimseScript {
 	 * @param out the peer's output
 	 * @throws IOException if the exchange fails or another PDU arrives
 	 */
-	static void release(InputStream in, OutputStream out) throws IOException {
+	public static void release(InputStream in, OutputStream out) throws IOException {
 		byte[] pdu = ScriptedPeer.readPdu(in);
 		if (pdu[0] != 0x05) {
 			throw new IOException("A-RELEASE-RQ expected, got PDU type " + pdu[0]);
@@ -175,7 +174,7 @@ final class DimseScript {
 	 * @param dataSet the data set bytes, or {@code null}
 	 * @param pdus the P-DATA-TF PDUs as received
 	 */
-	record Message(int contextId, Command command, byte[] dataSet, List<byte[]> pdus) {
+	public record Message(int contextId, Command command, byte[] dataSet, List<byte[]> pdus) {
 	}
 
 }

@@ -1,6 +1,8 @@
-package io.github.dicomscu.net.query;
+package io.github.dicomscu.net.peer;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,38 +14,50 @@ import io.github.dicomscu.data.TagDictionary;
 import io.github.dicomscu.data.VR;
 
 /**
- * The instances the Query/Retrieve tests load into an archive: two patients, three studies,
- * four series and seven images with distinct UIDs, written as small Part 10 files by our codec.
+ * The instances the Query/Retrieve tests of every module load into an archive: two patients,
+ * three studies, four series and seven images with fixed UIDs, written as small Part 10 files by
+ * our codec.
  */
-final class SampleArchive {
+public final class SampleArchive {
 
-	static final String CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2";
+	/** The SOP class of the CT images. */
+	public static final String CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2";
 
-	static final String MR_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.4";
+	/** The SOP class of the MR images. */
+	public static final String MR_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.4";
 
-	static final String ROOT = "2.25.4711";
+	/** The root of every UID of the archive. */
+	public static final String ROOT = "2.25.4711";
 
 	/** Patient DOE^JOHN: two CT studies. */
-	static final Patient DOE = new Patient("PAT001", "DOE^JOHN", "19700101", "M");
+	public static final Patient DOE = new Patient("PAT001", "DOE^JOHN", "19700101", "M");
 
 	/** Patient ROE^JANE: one MR study. */
-	static final Patient ROE = new Patient("PAT002", "ROE^JANE", "19820315", "F");
+	public static final Patient ROE = new Patient("PAT002", "ROE^JANE", "19820315", "F");
 
-	static final Study HEAD = new Study(DOE, ROOT + ".1", "20240110", "CT HEAD", "ACC001", "1");
+	/** DOE^JOHN's CT head study: an axial series of two images and a coronal one of one. */
+	public static final Study HEAD = new Study(DOE, ROOT + ".1", "20240110", "CT HEAD", "ACC001", "1");
 
-	static final Study CHEST = new Study(DOE, ROOT + ".2", "20240220", "CT CHEST", "ACC002", "2");
+	/** DOE^JOHN's CT chest study: one axial series of one image. */
+	public static final Study CHEST = new Study(DOE, ROOT + ".2", "20240220", "CT CHEST", "ACC002", "2");
 
-	static final Study KNEE = new Study(ROE, ROOT + ".3", "20230505", "MR KNEE", "ACC003", "1");
+	/** ROE^JANE's MR knee study: one sagittal series of three images. */
+	public static final Study KNEE = new Study(ROE, ROOT + ".3", "20230505", "MR KNEE", "ACC003", "1");
 
-	static final Series HEAD_AXIAL = new Series(HEAD, ROOT + ".1.1", "CT", "1", "AXIAL", 2);
+	/** The axial series of the head study: two images. */
+	public static final Series HEAD_AXIAL = new Series(HEAD, ROOT + ".1.1", "CT", "1", "AXIAL", 2);
 
-	static final Series HEAD_CORONAL = new Series(HEAD, ROOT + ".1.2", "CT", "2", "CORONAL", 1);
+	/** The coronal series of the head study: one image. */
+	public static final Series HEAD_CORONAL = new Series(HEAD, ROOT + ".1.2", "CT", "2", "CORONAL", 1);
 
-	static final Series CHEST_AXIAL = new Series(CHEST, ROOT + ".2.1", "CT", "1", "CHEST AXIAL", 1);
+	/** The axial series of the chest study: one image. */
+	public static final Series CHEST_AXIAL = new Series(CHEST, ROOT + ".2.1", "CT", "1", "CHEST AXIAL", 1);
 
-	static final Series KNEE_SAGITTAL = new Series(KNEE, ROOT + ".3.1", "MR", "1", "SAG T1", 3);
+	/** The sagittal series of the knee study: three MR images. */
+	public static final Series KNEE_SAGITTAL = new Series(KNEE, ROOT + ".3.1", "MR", "1", "SAG T1", 3);
 
-	static final List<Series> SERIES = List.of(HEAD_AXIAL, HEAD_CORONAL, CHEST_AXIAL, KNEE_SAGITTAL);
+	/** Every series of the archive. */
+	public static final List<Series> SERIES = List.of(HEAD_AXIAL, HEAD_CORONAL, CHEST_AXIAL, KNEE_SAGITTAL);
 
 	private SampleArchive() {
 	}
@@ -52,7 +66,7 @@ final class SampleArchive {
 	 * Return every image of the archive.
 	 * @return the images in series order
 	 */
-	static List<Image> images() {
+	public static List<Image> images() {
 		List<Image> images = new ArrayList<>();
 		for (Series series : SERIES) {
 			images.addAll(series.images());
@@ -66,7 +80,7 @@ final class SampleArchive {
 	 * @return the files
 	 * @throws IOException if writing fails
 	 */
-	static List<Path> writeFiles(Path directory) throws IOException {
+	public static List<Path> writeFiles(Path directory) throws IOException {
 		Files.createDirectories(directory);
 		List<Path> files = new ArrayList<>();
 		for (Image image : images()) {
@@ -77,31 +91,114 @@ final class SampleArchive {
 		return files;
 	}
 
-	record Patient(String id, String name, String birthDate, String sex) {
+	/**
+	 * A patient of the archive.
+	 *
+	 * @param id the Patient ID
+	 * @param name the Patient's Name
+	 * @param birthDate the Patient's Birth Date
+	 * @param sex the Patient's Sex
+	 */
+	public record Patient(String id, String name, String birthDate, String sex) {
 	}
 
-	record Study(Patient patient, String uid, String date, String description, String accessionNumber, String id) {
+	/**
+	 * A study of the archive.
+	 *
+	 * @param patient its patient
+	 * @param uid the Study Instance UID
+	 * @param date the Study Date
+	 * @param description the Study Description
+	 * @param accessionNumber the Accession Number
+	 * @param id the Study ID
+	 */
+	public record Study(Patient patient, String uid, String date, String description, String accessionNumber,
+			String id) {
+
+		/**
+		 * Return the images of the study.
+		 * @return the images in series order
+		 */
+		public List<Image> images() {
+			return SampleArchive.images().stream().filter((image) -> image.series().study().equals(this)).toList();
+		}
+
 	}
 
-	record Series(Study study, String uid, String modality, String number, String description, int imageCount) {
+	/**
+	 * A series of the archive.
+	 *
+	 * @param study its study
+	 * @param uid the Series Instance UID
+	 * @param modality the Modality, which decides the SOP class of its images
+	 * @param number the Series Number
+	 * @param description the Series Description
+	 * @param imageCount how many images it has, numbered from 1
+	 */
+	public record Series(Study study, String uid, String modality, String number, String description,
+			int imageCount) {
 
-		List<Image> images() {
+		/**
+		 * Return the images of the series.
+		 * @return the images in order of their number
+		 */
+		public List<Image> images() {
 			List<Image> images = new ArrayList<>();
 			for (int i = 1; i <= this.imageCount; i++) {
-				images.add(new Image(this, this.uid + "." + i, i));
+				images.add(image(i));
 			}
 			return images;
 		}
 
+		/**
+		 * Return one image of the series.
+		 * @param number the Instance Number, from 1
+		 * @return the image
+		 */
+		public Image image(int number) {
+			return new Image(this, this.uid + "." + number, number);
+		}
+
 	}
 
-	record Image(Series series, String sopInstanceUid, int number) {
+	/**
+	 * An image of the archive.
+	 *
+	 * @param series its series
+	 * @param sopInstanceUid the SOP Instance UID
+	 * @param number the Instance Number
+	 */
+	public record Image(Series series, String sopInstanceUid, int number) {
 
-		String sopClassUid() {
+		/**
+		 * Return the SOP class: CT or MR Image Storage after the series' modality.
+		 * @return the SOP Class UID
+		 */
+		public String sopClassUid() {
 			return "MR".equals(this.series.modality()) ? MR_IMAGE_STORAGE : CT_IMAGE_STORAGE;
 		}
 
-		DataSet dataSet() {
+		/**
+		 * Return the image as the bytes of a Part 10 file in Explicit VR Little Endian.
+		 * @return the bytes
+		 */
+		public byte[] fileBytes() {
+			try {
+				ByteArrayOutputStream out = new ByteArrayOutputStream();
+				DicomFile.write(out, null, dataSet(), "ExplicitVRLittleEndian");
+				return out.toByteArray();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		/**
+		 * Return the data set of the image: patient, study, series and image attributes and 2
+		 * by 2 pixels whose last differs per image.
+		 * @return a new data set
+		 */
+		public DataSet dataSet() {
 			Study study = this.series.study();
 			Patient patient = study.patient();
 			return new DataSet().setString("SOPClassUID", sopClassUid())

@@ -1,7 +1,6 @@
 package io.github.dicomscu.net.query;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,10 @@ import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.dimse.Priority;
 import io.github.dicomscu.net.dimse.Status;
+import io.github.dicomscu.net.peer.DimseScript;
+import io.github.dicomscu.net.peer.SampleArchive;
 import io.github.dicomscu.net.peer.ScriptedPeer;
+import io.github.dicomscu.net.storage.ReceivedInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -68,6 +70,7 @@ class GetScuTests {
 			assertThat(association.getNegotiatedContexts()).extracting((context) -> context.scpRole())
 				.containsExactly(false, true, false);
 			List<String> received = new ArrayList<>();
+			List<DataSet> fileMetas = new ArrayList<>();
 			List<Path> files = new ArrayList<>();
 			List<RetrieveProgress> progress = new ArrayList<>();
 			RetrieveResult result = GetScu.get(association, QueryRetrieveModel.STUDY_ROOT,
@@ -78,12 +81,18 @@ class GetScuTests {
 						received.add(instance.sopClassUid() + " " + instance.sopInstanceUid() + " "
 								+ instance.transferSyntaxUid() + " " + instance.sourceAeTitle() + " "
 								+ dataSet.getString("SOPInstanceUID") + " " + dataSet.getString("PatientName"));
-						files.add(instance.dataSetFile());
+						fileMetas.add(DicomFile.readHeader(instance.file()).fileMeta());
+						files.add(instance.file());
 						return Status.SUCCESS;
 					}, progress::add);
 			assertThat(request.get(5, TimeUnit.SECONDS).command().commandField()).isEqualTo(CommandField.C_GET_RQ);
 			assertThat(received).containsExactly(SampleArchive.CT_IMAGE_STORAGE + " 1.2.3.1 "
 					+ Uid.IMPLICIT_VR_LITTLE_ENDIAN + " SCRIPTED 1.2.3.1 DOE^JOHN");
+			assertThat(fileMetas).singleElement().satisfies((fileMeta) -> {
+				assertThat(fileMeta.getString("TransferSyntaxUID")).isEqualTo(Uid.IMPLICIT_VR_LITTLE_ENDIAN);
+				assertThat(fileMeta.getString("MediaStorageSOPInstanceUID")).isEqualTo("1.2.3.1");
+				assertThat(fileMeta.getString("SourceApplicationEntityTitle")).isEqualTo("SCRIPTED");
+			});
 			assertThat(files).singleElement().satisfies((file) -> assertThat(file).doesNotExist());
 			assertThat(storeResponses.get(7).commandField()).isEqualTo(CommandField.C_STORE_RSP);
 			assertThat(storeResponses.get(7).messageIdBeingRespondedTo()).isEqualTo(7);
@@ -149,19 +158,21 @@ class GetScuTests {
 	@Test
 	void directoryReceiverWritesPartTenFilesNamedByInstance(@TempDir Path directory)
 			throws Exception {
-		Path dataSetFile = directory.resolve("received.dataset");
-		Files.write(dataSetFile, FindScuTests.encode(instance(SampleArchive.CT_IMAGE_STORAGE, "1.2.3.9")));
+		Path receivedFile = directory.resolve("received.part");
+		DicomFile.write(receivedFile, new DataSet().setString("SourceApplicationEntityTitle", "ARCHIVE"),
+				instance(SampleArchive.CT_IMAGE_STORAGE, "1.2.3.9"), Uid.IMPLICIT_VR_LITTLE_ENDIAN);
 		Path target = directory.resolve("out");
 		StoreReceiver receiver = StoreReceiver.toDirectory(target);
-		int status = receiver.receive(new RetrievedInstance(SampleArchive.CT_IMAGE_STORAGE, "1.2.3.9",
-				Uid.IMPLICIT_VR_LITTLE_ENDIAN, "ARCHIVE", dataSetFile));
+		assertThat(receiver.receive(new ReceivedInstance(SampleArchive.CT_IMAGE_STORAGE, "../1.2",
+				Uid.IMPLICIT_VR_LITTLE_ENDIAN, "ARCHIVE", receivedFile))).isEqualTo(Status.CANNOT_UNDERSTAND);
+		int status = receiver.receive(new ReceivedInstance(SampleArchive.CT_IMAGE_STORAGE, "1.2.3.9",
+				Uid.IMPLICIT_VR_LITTLE_ENDIAN, "ARCHIVE", receivedFile));
 		assertThat(status).isEqualTo(Status.SUCCESS);
 		DicomFile file = DicomFile.read(target.resolve("1.2.3.9.dcm"));
 		assertThat(file.fileMeta().getString("TransferSyntaxUID")).isEqualTo(Uid.IMPLICIT_VR_LITTLE_ENDIAN);
 		assertThat(file.fileMeta().getString("SourceApplicationEntityTitle")).isEqualTo("ARCHIVE");
 		assertThat(file.dataSet()).isEqualTo(instance(SampleArchive.CT_IMAGE_STORAGE, "1.2.3.9"));
-		assertThat(receiver.receive(new RetrievedInstance(SampleArchive.CT_IMAGE_STORAGE, "../1.2",
-				Uid.IMPLICIT_VR_LITTLE_ENDIAN, "ARCHIVE", dataSetFile))).isEqualTo(Status.CANNOT_UNDERSTAND);
+		assertThat(receivedFile).doesNotExist();
 	}
 
 	private static DataSet instance(String sopClassUid, String sopInstanceUid) {

@@ -16,6 +16,7 @@ import io.github.dicomscu.net.dimse.CommandTag;
 import io.github.dicomscu.net.dimse.Priority;
 import io.github.dicomscu.net.dimse.Status;
 import io.github.dicomscu.net.dimse.StatusCategory;
+import io.github.dicomscu.net.peer.DimseScript;
 import io.github.dicomscu.net.peer.ScriptedPeer;
 
 import static org.assertj.core.api.Assertions.assertThat;

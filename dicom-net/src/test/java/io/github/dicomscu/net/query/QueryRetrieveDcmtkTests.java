@@ -22,9 +22,11 @@ import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.dimse.Priority;
 import io.github.dicomscu.net.dimse.Status;
+import io.github.dicomscu.net.peer.DcmqrscpArchive;
 import io.github.dicomscu.net.peer.DcmtkPeer;
-import io.github.dicomscu.net.query.SampleArchive.Image;
-import io.github.dicomscu.net.query.SampleArchive.Series;
+import io.github.dicomscu.net.peer.SampleArchive;
+import io.github.dicomscu.net.peer.SampleArchive.Image;
+import io.github.dicomscu.net.peer.SampleArchive.Series;
 import io.github.dicomscu.net.scp.DicomScp;
 import io.github.dicomscu.net.storage.StorageScp;
 

@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,10 +40,14 @@ class LargeInstanceStreamingTests {
 		Path directory = this.temp.resolve("in");
 		Path file = CtInstances.writeLarge(directory.resolve("large.dcm"), PIXEL_BYTES);
 		Path received = this.temp.resolve("received");
-		try (DicomScp scp = StorageScp.toDirectory(received).addTo(DicomScp.builder()).maxPduLength(131072).build().start()) {
+		try (DicomScp scp = StorageScp.toDirectory(received)
+			.addTo(DicomScp.builder())
+			.maxPduLength(131072)
+			.build()
+			.start()) {
 			Process sender = new ProcessBuilder(javaExecutable(), "-Xmx64m", "-cp", classpath(),
-					StoreBenchmark.class.getName(), "127.0.0.1", Integer.toString(scp.getPort()), "ANY-SCP", "131072", "0",
-					"1", directory.toString(), "-")
+					StoreBenchmark.class.getName(), "127.0.0.1", Integer.toString(scp.getPort()), "ANY-SCP", "131072",
+					"0", "1", directory.toString(), "-")
 				.redirectErrorStream(true)
 				.start();
 			boolean finished = sender.waitFor(60, TimeUnit.SECONDS);

@@ -36,12 +36,13 @@ class StorageScpDcmtkTests {
 	@Test
 	void instancesFromStorescuArriveAsEqualPartTenFiles() throws Exception {
 		List<Path> uncompressed = new ArrayList<>();
-		uncompressed.addAll(CtInstances.write(this.temp.resolve("explicit"), 2, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
-		uncompressed.addAll(CtInstances.write(this.temp.resolve("implicit"), 1, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN));
-		uncompressed.addAll(CtInstances.write(this.temp.resolve("big"), 1, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN));
+		uncompressed.addAll(CtInstances.write(this.temp.resolve("el"), 2, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
+		uncompressed.addAll(CtInstances.write(this.temp.resolve("il"), 1, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN));
+		uncompressed.addAll(CtInstances.write(this.temp.resolve("eb"), 1, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN));
 		Path jpeg = DcmtkStorageFixtures.jpegBaselineInstance(this.temp.resolve("jpeg"));
 		Path received = this.temp.resolve("received");
-		try (DicomScp scp = StorageScp.toDirectory(received).addTo(DicomScp.builder().aeTitle("OURSCP")).build().start()) {
+		DicomScp.Builder builder = DicomScp.builder().aeTitle("OURSCP");
+		try (DicomScp scp = StorageScp.toDirectory(received).addTo(builder).build().start()) {
 			storescu(scp, List.of(), uncompressed);
 			storescu(scp, List.of("--propose-jpeg8"), List.of(jpeg));
 		}

@@ -181,7 +181,7 @@ class StoreRoundTripTests {
 			assertThat(result.isStored()).isTrue();
 		}
 		assertThat(handled).singleElement().satisfies((instance) -> {
-			assertThat(instance.callingAeTitle()).isEqualTo("DICOMSCU");
+			assertThat(instance.sourceAeTitle()).isEqualTo("DICOMSCU");
 			assertThat(instance.transferSyntaxUid()).isEqualTo(Uid.EXPLICIT_VR_LITTLE_ENDIAN);
 			assertThat(instance.sopClassUid()).isEqualTo(CtInstances.CT_IMAGE_STORAGE);
 		});
@@ -267,7 +267,8 @@ class StoreRoundTripTests {
 			assertThat(results.get(2).detail()).startsWith("Not sent: the association was aborted after");
 			awaitActive(scp, 0);
 		}
-		assertThat(listing(received)).containsExactly(received.resolve(StoreInstance.of(file).sopInstanceUid() + ".dcm"));
+		String stored = StoreInstance.of(file).sopInstanceUid() + ".dcm";
+		assertThat(listing(received)).containsExactly(received.resolve(stored));
 	}
 
 	@Test
