@@ -92,9 +92,10 @@ public interface AeOperations {
 	StoreResult store(String remote, DataSet dataSet);
 
 	/**
-	 * Send several Part 10 files over one association, one result per file in order: no
-	 * instance is dropped silently, and the failure of one does not hide the others (an
-	 * association lost midway leaves the rest {@code UNCONFIRMED}).
+	 * Send several Part 10 files over one association (or, when they hold instances of more
+	 * SOP classes than 128 contexts can carry, over consecutive associations), one result per
+	 * file in order: no instance is dropped silently, and the failure of one does not hide the
+	 * others (an association lost midway leaves the rest of its batch {@code UNCONFIRMED}).
 	 * @param remote the remote's name
 	 * @param files the files
 	 * @return the results

@@ -293,17 +293,18 @@ public class AeTemplate implements AeOperations {
 
 	/**
 	 * Send several Part 10 files over one association; see
-	 * {@link AeOperations#storeAll(String, Collection)}. A file that cannot be read, or whose
+	 * {@link AeOperations#storeAll(String, Collection)}. Instances of more SOP classes (or
+	 * compressed transfer syntaxes) than the 128 contexts of one association can carry are sent
+	 * over consecutive associations, each proposing the contexts of its batch; if one of the
+	 * later associations cannot be established, its instances are {@code NOT_SENT} with the
+	 * reason. A file that cannot be read, or whose
 	 * instance no accepted context fits, has a {@link io.github.dicomscu.net.storage.StoreOutcome#NOT_SENT}
 	 * result (without SOP Class and Instance UID if the file could not be read); if no file can
 	 * be read, no association is opened.
 	 * @param remote the remote's name
 	 * @param files the files
 	 * @return one result per file, in the order given
-	 * @throws TooManyPresentationContextsException if the remote has no contexts of its own and
-	 * the files hold instances of more SOP classes (or transfer syntaxes) than 128 contexts
-	 * can carry; no association is opened
-	 * @throws DicomAccessException if the association cannot be established
+	 * @throws DicomAccessException if the (first) association cannot be established
 	 */
 	@Override
 	public List<StoreResult> storeAll(String remote, Collection<Path> files) {
@@ -323,12 +324,28 @@ public class AeTemplate implements AeOperations {
 			}
 			position++;
 		}
-		if (!instances.isEmpty()) {
-			List<StoreResult> sent = execute(remote, storeContexts(remote, instances), this.timeouts,
-					(association) -> StoreScu.storeAll(association, instances, Priority.MEDIUM));
-			for (int i = 0; i < sent.size(); i++) {
-				results[positions.get(i)] = sent.get(i);
+		List<List<StoreInstance>> batches = this.remoteContexts.containsKey(remote) ? List.of(instances)
+				: StoreContexts.batches(instances);
+		int done = 0;
+		for (List<StoreInstance> batch : batches) {
+			List<StoreResult> sent;
+			try {
+				sent = execute(remote, storeContexts(remote, batch), this.timeouts,
+						(association) -> StoreScu.storeAll(association, batch, Priority.MEDIUM));
 			}
+			catch (DicomAccessException ex) {
+				if (done == 0) {
+					throw ex;
+				}
+				sent = batch.stream()
+					.map((instance) -> StoreResult.notSent(instance.sopInstanceUid(), instance.sopClassUid(),
+							"The association for this batch of instances failed: " + ex.getMessage()))
+					.toList();
+			}
+			for (int i = 0; i < sent.size(); i++) {
+				results[positions.get(done + i)] = sent.get(i);
+			}
+			done += batch.size();
 		}
 		return List.of(results);
 	}

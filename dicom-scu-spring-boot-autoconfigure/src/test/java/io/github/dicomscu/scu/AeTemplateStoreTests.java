@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.dicomscu.data.DataSet;
@@ -13,6 +14,7 @@ import io.github.dicomscu.data.DicomParseException;
 import io.github.dicomscu.data.Fragments;
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.data.VR;
+import io.github.dicomscu.net.context.ContextSet;
 import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.scp.DicomScp;
 import io.github.dicomscu.net.storage.StorageScp;
@@ -196,6 +198,32 @@ class AeTemplateStoreTests {
 	void storeToAnUnknownRemoteFails() {
 		assertThatExceptionOfType(UnknownRemoteException.class)
 			.isThrownBy(() -> template().storeAll("nope", List.of(this.temp.resolve("missing.dcm"))));
+	}
+
+	@Test
+	void storeAllOfMoreSopClassesThanOneAssociationCarriesUsesConsecutiveAssociations(CapturedOutput output)
+			throws IOException {
+		this.scp.stop();
+		this.scp = StorageScp.toDirectory(this.received)
+			.addTo(DicomScp.builder().aeTitle("STORESCP"))
+			.build()
+			.start();
+		List<String> sopClasses = ContextSet.ALL_STORAGE.abstractSyntaxes().subList(0, 130);
+		List<Path> files = new ArrayList<>();
+		for (int i = 0; i < sopClasses.size(); i++) {
+			files.add(write("many" + i, instance(sopClasses.get(i), "1.2.826.0.9." + (i + 1))));
+		}
+
+		List<StoreResult> results = template().storeAll("storescp", files);
+
+		assertThat(results).hasSize(130);
+		assertThat(results).extracting(StoreResult::outcome).containsOnly(StoreOutcome.SUCCESS);
+		assertThat(results).extracting(StoreResult::sopInstanceUid).containsExactlyElementsOf(
+				java.util.stream.IntStream.rangeClosed(1, 130).mapToObj((i) -> "1.2.826.0.9." + i).toList());
+		assertThat(output.getOut().split("Association with remote 'storescp'", -1)).hasSize(3);
+		assertThat(output).contains("128 of 128 presentation contexts accepted")
+			.contains("2 of 2 presentation contexts accepted");
+		assertArrived(files.get(129), "1.2.826.0.9.130");
 	}
 
 	private void assertArrived(Path sent, String sopInstanceUid) throws IOException {

@@ -2,6 +2,7 @@ package io.github.dicomscu.net.storage;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,6 +66,35 @@ public final class StoreContexts {
 		RequestedContexts.checkCount(contexts,
 				bySopClass.size() + " SOP classes of " + instances.size() + " instances to store");
 		return contexts;
+	}
+
+	/**
+	 * Split instances, in order, into consecutive batches whose derived contexts each fit one
+	 * association ({@value RequestedContexts#MAXIMUM} contexts), for sending more kinds of
+	 * instances than one association can carry.
+	 * @param <T> the instance type
+	 * @param instances the instances
+	 * @return the batches, in order; one batch if all fit
+	 */
+	public static <T extends StoreInstance> List<List<T>> batches(List<T> instances) {
+		List<List<T>> batches = new ArrayList<>();
+		List<T> batch = new ArrayList<>();
+		Set<String> keys = new HashSet<>();
+		for (T instance : instances) {
+			String key = instance.sopClassUid() + "|"
+					+ (instance.isUncompressed() ? "" : instance.transferSyntax().uid());
+			if (!keys.contains(key) && keys.size() == RequestedContexts.MAXIMUM) {
+				batches.add(batch);
+				batch = new ArrayList<>();
+				keys.clear();
+			}
+			keys.add(key);
+			batch.add(instance);
+		}
+		if (!batch.isEmpty()) {
+			batches.add(batch);
+		}
+		return batches;
 	}
 
 	/**
