@@ -11,6 +11,7 @@ import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -717,7 +718,7 @@ public final class Association implements Closeable {
 		if (this.pDataOutputStream == null) {
 			int maxFragment = (this.peerMaxPduLength == 0) ? UNLIMITED_FRAGMENT_SIZE
 					: (int) Math.min(UNLIMITED_FRAGMENT_SIZE, this.peerMaxPduLength - PDV_OVERHEAD);
-			this.pDataOutputStream = new PDataOutputStream(this.channel.output(), maxFragment);
+			this.pDataOutputStream = new PDataOutputStream(this.channel.pDataOutput(), maxFragment);
 		}
 		return this.pDataOutputStream;
 	}
@@ -739,7 +740,15 @@ public final class Association implements Closeable {
 
 	private static Socket connect(AssociationRequest request) throws DicomNetworkException {
 		String peer = request.describePeer();
-		Socket socket = new Socket();
+		Socket socket;
+		try {
+			// a socket channel's socket: P-DATA-TF PDUs are written from a direct buffer without a copy
+			socket = SocketChannel.open().socket();
+		}
+		catch (IOException ex) {
+			throw new DicomConnectException("Cannot connect to " + peer + ": " + ex.getMessage(), request.getHost(),
+					request.getPort(), ex);
+		}
 		try {
 			socket.setTcpNoDelay(true);
 			BindAddress bindAddress = request.getBindAddress();

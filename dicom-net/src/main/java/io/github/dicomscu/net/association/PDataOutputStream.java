@@ -4,6 +4,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 
 /**
  * Cuts the command set or the data set of one DIMSE message into P-DATA-TF PDUs of one
@@ -11,6 +15,9 @@ import java.io.OutputStream;
  * in place in one buffer (header, then fragment) and written to the connection several at a
  * time; the last fragment is flagged when {@link #finish()} is called, so the length of the
  * data need not be known in advance.
+ * <p>
+ * The buffer is direct: data read from a channel (a file) lands in it without passing through
+ * the Java heap, and the socket channel sends it without another copy.
  */
 final class PDataOutputStream extends OutputStream {
 
@@ -19,11 +26,11 @@ final class PDataOutputStream extends OutputStream {
 
 	private static final int MINIMUM_BUFFER_SIZE = 256 * 1024;
 
-	private final OutputStream out;
+	private final WritableByteChannel out;
 
 	private final int maxFragment;
 
-	private final byte[] buffer;
+	private final ByteBuffer buffer;
 
 	private int position;
 
@@ -37,10 +44,10 @@ final class PDataOutputStream extends OutputStream {
 
 	private long written;
 
-	PDataOutputStream(OutputStream out, int maxFragment) {
+	PDataOutputStream(WritableByteChannel out, int maxFragment) {
 		this.out = out;
 		this.maxFragment = maxFragment;
-		this.buffer = new byte[Math.max(MINIMUM_BUFFER_SIZE, HEADER_LENGTH + maxFragment)];
+		this.buffer = ByteBuffer.allocateDirect(Math.max(MINIMUM_BUFFER_SIZE, HEADER_LENGTH + maxFragment));
 	}
 
 	/**
@@ -58,7 +65,7 @@ final class PDataOutputStream extends OutputStream {
 	@Override
 	public void write(int b) throws IOException {
 		ensureRoom();
-		this.buffer[this.position++] = (byte) b;
+		this.buffer.put(this.position++, (byte) b);
 		this.fragmentLength++;
 		this.written++;
 	}
@@ -68,7 +75,7 @@ final class PDataOutputStream extends OutputStream {
 		while (length > 0) {
 			ensureRoom();
 			int count = Math.min(length, this.maxFragment - this.fragmentLength);
-			System.arraycopy(bytes, offset, this.buffer, this.position, count);
+			this.buffer.put(this.position, bytes, offset, count);
 			this.position += count;
 			this.fragmentLength += count;
 			this.written += count;
@@ -86,12 +93,31 @@ final class PDataOutputStream extends OutputStream {
 	 * @throws IOException if reading or writing fails
 	 */
 	long transferFrom(InputStream in, long length) throws IOException {
+		return transferFrom(Channels.newChannel(in), length);
+	}
+
+	/**
+	 * Copy bytes from a channel, from its current position, straight into the PDU buffer.
+	 * @param in the channel
+	 * @param length how many bytes to copy, or -1 for all until the end of the channel
+	 * @return the number of bytes copied
+	 * @throws EOFException if the channel ends before {@code length} bytes
+	 * @throws IOException if reading or writing fails
+	 */
+	long transferFrom(ReadableByteChannel in, long length) throws IOException {
 		long copied = 0;
 		while (length < 0 || copied < length) {
 			ensureRoom();
 			int room = this.maxFragment - this.fragmentLength;
 			int wanted = (length < 0) ? room : (int) Math.min(room, length - copied);
-			int read = in.read(this.buffer, this.position, wanted);
+			this.buffer.limit(this.position + wanted).position(this.position);
+			int read;
+			try {
+				read = in.read(this.buffer);
+			}
+			finally {
+				this.buffer.clear();
+			}
 			if (read < 0) {
 				if (length < 0) {
 					break;
@@ -126,10 +152,8 @@ final class PDataOutputStream extends OutputStream {
 			throw new IllegalStateException("A fragment is still open");
 		}
 		if (this.position > 0) {
-			this.out.write(this.buffer, 0, this.position);
-			this.position = 0;
+			writeSealed();
 		}
-		this.out.flush();
 	}
 
 	private void ensureRoom() throws IOException {
@@ -143,7 +167,7 @@ final class PDataOutputStream extends OutputStream {
 	}
 
 	private void openFragment() throws IOException {
-		if (this.buffer.length - this.position < HEADER_LENGTH + this.maxFragment) {
+		if (this.buffer.capacity() - this.position < HEADER_LENGTH + this.maxFragment) {
 			writeSealed();
 		}
 		this.fragmentStart = this.position;
@@ -152,29 +176,28 @@ final class PDataOutputStream extends OutputStream {
 	}
 
 	private void writeSealed() throws IOException {
-		this.out.write(this.buffer, 0, this.position);
+		this.buffer.limit(this.position);
+		try {
+			while (this.buffer.hasRemaining()) {
+				this.out.write(this.buffer);
+			}
+		}
+		finally {
+			this.buffer.clear();
+		}
 		this.position = 0;
 	}
 
 	private void seal(boolean last) {
-		byte[] b = this.buffer;
+		ByteBuffer b = this.buffer;
 		int at = this.fragmentStart;
-		long pduLength = this.fragmentLength + 6L;
-		long itemLength = this.fragmentLength + 2L;
-		b[at] = 0x04;
-		b[at + 1] = 0;
-		putInt(b, at + 2, pduLength);
-		putInt(b, at + 6, itemLength);
-		b[at + 10] = (byte) this.contextId;
-		b[at + 11] = (byte) ((this.command ? 0x01 : 0x00) | (last ? 0x02 : 0x00));
+		b.put(at, (byte) 0x04);
+		b.put(at + 1, (byte) 0);
+		b.putInt(at + 2, this.fragmentLength + 6);
+		b.putInt(at + 6, this.fragmentLength + 2);
+		b.put(at + 10, (byte) this.contextId);
+		b.put(at + 11, (byte) ((this.command ? 0x01 : 0x00) | (last ? 0x02 : 0x00)));
 		this.fragmentStart = -1;
-	}
-
-	private static void putInt(byte[] b, int at, long value) {
-		b[at] = (byte) (value >>> 24);
-		b[at + 1] = (byte) (value >>> 16);
-		b[at + 2] = (byte) (value >>> 8);
-		b[at + 3] = (byte) value;
 	}
 
 }

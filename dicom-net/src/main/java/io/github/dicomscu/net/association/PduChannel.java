@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 
 import io.github.dicomscu.net.DicomTimeoutException;
@@ -28,6 +29,8 @@ final class PduChannel {
 
 	private final PduDecoder decoder;
 
+	private final TimedOutputStream timedOut;
+
 	private final OutputStream out;
 
 	/**
@@ -40,7 +43,8 @@ final class PduChannel {
 	PduChannel(Socket socket, long maximumReceiveLength, Duration writeTimeout) throws IOException {
 		this.socket = socket;
 		this.decoder = new PduDecoder(new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE), maximumReceiveLength);
-		this.out = new BufferedOutputStream(new TimedOutputStream(socket, TimeoutKind.DIMSE, writeTimeout), BUFFER_SIZE);
+		this.timedOut = new TimedOutputStream(socket, TimeoutKind.DIMSE, writeTimeout);
+		this.out = new BufferedOutputStream(this.timedOut, BUFFER_SIZE);
 	}
 
 	/**
@@ -100,8 +104,13 @@ final class PduChannel {
 		this.out.flush();
 	}
 
-	OutputStream output() {
-		return this.out;
+	/**
+	 * Return the channel for P-DATA-TF PDUs assembled in a buffer, timed like every write.
+	 * Bypasses the stream's buffer, which is empty between PDUs ({@link #write(Pdu)} flushes).
+	 * @return the channel
+	 */
+	WritableByteChannel pDataOutput() {
+		return this.timedOut;
 	}
 
 	void flush() throws IOException {

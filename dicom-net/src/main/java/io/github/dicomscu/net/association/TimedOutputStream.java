@@ -3,6 +3,9 @@ package io.github.dicomscu.net.association;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +25,11 @@ import io.github.dicomscu.net.TimeoutKind;
  * {@value #CHECK_INTERVAL_MILLIS} ms, so timing a write costs no thread hand-off. The watchdog
  * runs on a daemon thread that exists only while streams are in use (it ends a second after
  * the last one closed).
+ * <p>
+ * It is also a channel, for the P-DATA-TF PDUs assembled in a direct buffer: they are written
+ * to the socket's own channel, when it has one, so that the JDK does not copy them first.
  */
-final class TimedOutputStream extends FilterOutputStream {
+final class TimedOutputStream extends FilterOutputStream implements WritableByteChannel {
 
 	/** Name of the thread that runs the watchdog. */
 	static final String THREAD_NAME = "dicom-write-watchdog";
@@ -38,6 +44,8 @@ final class TimedOutputStream extends FilterOutputStream {
 	private static ScheduledFuture<?> watchdog;
 
 	private final Socket socket;
+
+	private final WritableByteChannel channel;
 
 	private final TimeoutKind kind;
 
@@ -54,6 +62,7 @@ final class TimedOutputStream extends FilterOutputStream {
 	TimedOutputStream(Socket socket, TimeoutKind kind, Duration timeout) throws IOException {
 		super(socket.getOutputStream());
 		this.socket = socket;
+		this.channel = (socket.getChannel() != null) ? socket.getChannel() : Channels.newChannel(this.out);
 		this.kind = kind;
 		this.timeout = timeout;
 		this.timeoutNanos = timeout.toNanos();
@@ -66,11 +75,7 @@ final class TimedOutputStream extends FilterOutputStream {
 
 	@Override
 	public void write(byte[] bytes, int offset, int length) throws IOException {
-		if (!this.registered) {
-			watch(this);
-			this.registered = true;
-		}
-		this.writeStartedAt = Math.max(1, System.nanoTime());
+		startWrite();
 		try {
 			this.out.write(bytes, offset, length);
 		}
@@ -83,8 +88,39 @@ final class TimedOutputStream extends FilterOutputStream {
 	}
 
 	@Override
+	public int write(ByteBuffer source) throws IOException {
+		int length = source.remaining();
+		startWrite();
+		try {
+			while (source.hasRemaining()) {
+				this.channel.write(source);
+			}
+		}
+		catch (IOException ex) {
+			throw translate(ex, length);
+		}
+		finally {
+			this.writeStartedAt = 0;
+		}
+		return length;
+	}
+
+	@Override
+	public boolean isOpen() {
+		return !this.socket.isClosed();
+	}
+
+	@Override
 	public void flush() throws IOException {
 		this.out.flush();
+	}
+
+	private void startWrite() {
+		if (!this.registered) {
+			watch(this);
+			this.registered = true;
+		}
+		this.writeStartedAt = Math.max(1, System.nanoTime());
 	}
 
 	private IOException translate(IOException ex, int length) {

@@ -3,6 +3,7 @@ package io.github.dicomscu.net.association;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ class PDataOutputStreamTests {
 	@Test
 	void singleFragmentHasTheExactLayout() throws Exception {
 		ByteArrayOutputStream wire = new ByteArrayOutputStream();
-		PDataOutputStream out = new PDataOutputStream(wire, 100);
+		PDataOutputStream out = new PDataOutputStream(Channels.newChannel(wire), 100);
 		out.begin(3, true);
 		out.write(new byte[] { 0x0A, 0x0B, 0x0C });
 		assertThat(out.finish()).isEqualTo(3);
@@ -41,7 +42,7 @@ class PDataOutputStreamTests {
 	@Test
 	void dataSetIsCutIntoFragmentsOfTheMaximumSizeAndOnlyTheLastIsFlagged() throws Exception {
 		ByteArrayOutputStream wire = new ByteArrayOutputStream();
-		PDataOutputStream out = new PDataOutputStream(wire, 10);
+		PDataOutputStream out = new PDataOutputStream(Channels.newChannel(wire), 10);
 		byte[] data = new byte[25];
 		for (int i = 0; i < data.length; i++) {
 			data[i] = (byte) i;
@@ -67,7 +68,7 @@ class PDataOutputStreamTests {
 	@Test
 	void exactMultipleOfTheFragmentSizeEndsWithAFullLastFragment() throws Exception {
 		ByteArrayOutputStream wire = new ByteArrayOutputStream();
-		PDataOutputStream out = new PDataOutputStream(wire, 8);
+		PDataOutputStream out = new PDataOutputStream(Channels.newChannel(wire), 8);
 		out.begin(5, false);
 		out.transferFrom(new ByteArrayInputStream(new byte[16]), 16);
 		out.finish();
@@ -80,7 +81,7 @@ class PDataOutputStreamTests {
 	@Test
 	void largeTransfersSpanSeveralBufferWritesInOrder() throws Exception {
 		ByteArrayOutputStream wire = new ByteArrayOutputStream();
-		PDataOutputStream out = new PDataOutputStream(wire, 16376);
+		PDataOutputStream out = new PDataOutputStream(Channels.newChannel(wire), 16376);
 		byte[] data = new byte[3 * 1024 * 1024 + 17];
 		new java.util.Random(7).nextBytes(data);
 		out.begin(7, false);
@@ -97,7 +98,7 @@ class PDataOutputStreamTests {
 
 	@Test
 	void shortStreamIsAnError() {
-		PDataOutputStream out = new PDataOutputStream(new ByteArrayOutputStream(), 100);
+		PDataOutputStream out = new PDataOutputStream(Channels.newChannel(new ByteArrayOutputStream()), 100);
 		out.begin(1, false);
 		assertThatExceptionOfType(EOFException.class)
 			.isThrownBy(() -> out.transferFrom(new ByteArrayInputStream(new byte[10]), 20))
