@@ -4,6 +4,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 
 /**
  * The data set of an outgoing DIMSE message, written in the presentation context's transfer
@@ -55,6 +57,24 @@ public interface DataSetSource {
 				out.write(buffer, 0, read);
 				copied += read;
 			}
+		};
+	}
+
+	/**
+	 * Return a source that copies {@code length} bytes of a channel (from its current position),
+	 * read straight into the PDU buffer, which is direct: a file channel's bytes then reach the
+	 * socket without passing through the Java heap.
+	 * @param in the channel, positioned at the start of the data set
+	 * @param length the number of bytes, or -1 for all until the end of the channel
+	 * @return the source
+	 */
+	static DataSetSource of(ReadableByteChannel in, long length) {
+		return (out) -> {
+			if (out instanceof PDataOutputStream pdata) {
+				pdata.transferFrom(in, length);
+				return;
+			}
+			of(Channels.newInputStream(in), length).writeTo(out);
 		};
 	}
 

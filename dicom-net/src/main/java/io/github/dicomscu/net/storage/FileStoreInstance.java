@@ -1,7 +1,6 @@
 package io.github.dicomscu.net.storage;
 
 import java.io.IOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +75,7 @@ final class FileStoreInstance implements StoreInstance {
 			return (out) -> {
 				try (FileChannel channel = FileChannel.open(this.file, StandardOpenOption.READ)) {
 					channel.position(offset);
-					DataSetSource.of(Channels.newInputStream(channel), length).writeTo(out);
+					DataSetSource.of(channel, length).writeTo(out);
 				}
 				if (padded) {
 					out.write(0);
