@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +105,8 @@ public final class DicomScp implements AutoCloseable {
 		if (this.serverSocket != null) {
 			throw new IllegalStateException("Already started on port " + getPort());
 		}
-		ServerSocket server = new ServerSocket();
+		// a server socket channel's socket: accepted connections have channels, which P-DATA-TF PDUs are written to
+		ServerSocket server = ServerSocketChannel.open().socket();
 		server.setReuseAddress(true);
 		try {
 			server.bind(new InetSocketAddress(this.bindAddress, this.requestedPort), 50);
