@@ -67,7 +67,7 @@ import io.github.dicomscu.net.pdu.UserInformation;
  * messages and ends by {@link #release()} or {@link #abort()}.
  * <p>
  * An association is meant for one thread at a time; {@link #abort()} may be called from any
- * thread and ends a blocked read or write. A requestor's connection is a socket channel, so
+ * thread and ends a blocked read or write. The connection is a socket channel, so
  * interrupting a thread blocked in its I/O also closes the connection (without an A-ABORT). Every wait is bounded by one of the timers in
  * {@link AssociationTimeouts}; every failure ends the connection and is reported as a
  * {@link DicomNetworkException} subclass.
