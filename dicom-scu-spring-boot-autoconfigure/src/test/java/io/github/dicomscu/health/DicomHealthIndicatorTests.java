@@ -3,7 +3,7 @@ package io.github.dicomscu.health;
 import java.io.IOException;
 import java.time.Duration;
 
-import io.github.dicomscu.net.ImplementationInfo;
+import io.github.dicomscu.net.association.ImplementationInfo;
 import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.peer.DcmtkPeer;

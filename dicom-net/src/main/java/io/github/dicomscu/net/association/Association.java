@@ -27,14 +27,8 @@ import org.slf4j.LoggerFactory;
 
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.data.UidDictionary;
-import io.github.dicomscu.net.AssociationAbortedException;
-import io.github.dicomscu.net.AssociationClosedException;
-import io.github.dicomscu.net.DicomConnectException;
-import io.github.dicomscu.net.DicomNetworkException;
-import io.github.dicomscu.net.DicomProtocolException;
-import io.github.dicomscu.net.DicomTimeoutException;
-import io.github.dicomscu.net.ImplementationInfo;
-import io.github.dicomscu.net.TimeoutKind;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
+import io.github.dicomscu.net.pdu.DicomProtocolException;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.context.RequestedContexts;
 import io.github.dicomscu.net.dimse.Command;

@@ -1,6 +1,6 @@
 package io.github.dicomscu.net.association;
 
-import io.github.dicomscu.net.DicomNetworkException;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.pdu.AssociateRj;
 import io.github.dicomscu.net.pdu.RejectReason;
 import io.github.dicomscu.net.pdu.RejectResult;

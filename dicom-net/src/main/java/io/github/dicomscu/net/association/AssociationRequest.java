@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 
 import io.github.dicomscu.data.Uid;
-import io.github.dicomscu.net.ImplementationInfo;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.context.RequestedContexts;
 import io.github.dicomscu.net.pdu.UserIdentityRq;

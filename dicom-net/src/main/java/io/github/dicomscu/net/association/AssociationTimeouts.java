@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The timers an association runs with. Every timer is bounded: a peer that stops answering
- * ends in a {@link io.github.dicomscu.net.DicomTimeoutException} naming the timer.
+ * ends in a {@link io.github.dicomscu.net.association.DicomTimeoutException} naming the timer.
  *
  * @param connect how long establishing the TCP connection may take
  * @param acse how long to wait for an A-ASSOCIATE or A-RELEASE response

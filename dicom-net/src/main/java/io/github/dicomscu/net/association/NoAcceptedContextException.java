@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.github.dicomscu.data.UidDictionary;
-import io.github.dicomscu.net.DicomNetworkException;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
 
 /**
  * An operation needs a presentation context that the peer did not accept: the abstract syntax

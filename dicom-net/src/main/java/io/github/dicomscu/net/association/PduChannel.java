@@ -9,8 +9,6 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 
-import io.github.dicomscu.net.DicomTimeoutException;
-import io.github.dicomscu.net.TimeoutKind;
 import io.github.dicomscu.net.pdu.Pdu;
 import io.github.dicomscu.net.pdu.PduDecoder;
 import io.github.dicomscu.net.pdu.PduEncoder;

@@ -13,8 +13,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import io.github.dicomscu.net.DicomTimeoutException;
-import io.github.dicomscu.net.TimeoutKind;
 
 /**
  * Bounds every write to a socket: a peer that stops reading would otherwise block a writer

@@ -10,7 +10,7 @@ import java.util.SortedMap;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
-import io.github.dicomscu.net.DicomProtocolException;
+import io.github.dicomscu.net.pdu.DicomProtocolException;
 import io.github.dicomscu.net.pdu.AbortReason;
 
 /**

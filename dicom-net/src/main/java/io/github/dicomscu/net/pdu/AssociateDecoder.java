@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 
-import io.github.dicomscu.net.DicomProtocolException;
 
 /**
  * Decodes the body of an A-ASSOCIATE-RQ or A-ASSOCIATE-AC PDU, the bytes after its 6-byte

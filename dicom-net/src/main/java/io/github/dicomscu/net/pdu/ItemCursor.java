@@ -2,7 +2,6 @@ package io.github.dicomscu.net.pdu;
 
 import java.util.Arrays;
 
-import io.github.dicomscu.net.DicomProtocolException;
 
 /**
  * Reads big-endian fields from one region of a received PDU: the variable field of an

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import io.github.dicomscu.net.DicomProtocolException;
 
 /**
  * Reads PDUs, one after the other, from a stream such as a socket's (PS3.8 section 9.3).

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.dicomscu.data.DataSet;
-import io.github.dicomscu.net.DicomNetworkException;
-import io.github.dicomscu.net.DimseFailureException;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
+import io.github.dicomscu.net.dimse.DimseFailureException;
 import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.dimse.DimseMessage;

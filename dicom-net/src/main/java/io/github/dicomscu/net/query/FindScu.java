@@ -3,7 +3,7 @@ package io.github.dicomscu.net.query;
 import java.util.Objects;
 
 import io.github.dicomscu.data.DataSet;
-import io.github.dicomscu.net.DicomNetworkException;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandField;

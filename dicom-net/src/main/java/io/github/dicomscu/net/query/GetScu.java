@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.DicomParseException;
-import io.github.dicomscu.net.AssociationClosedException;
-import io.github.dicomscu.net.DicomNetworkException;
-import io.github.dicomscu.net.DicomProtocolException;
-import io.github.dicomscu.net.TimeoutKind;
+import io.github.dicomscu.net.association.AssociationClosedException;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
+import io.github.dicomscu.net.pdu.DicomProtocolException;
+import io.github.dicomscu.net.association.TimeoutKind;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.DataSetSink;
 import io.github.dicomscu.net.association.NegotiatedContext;

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.dicomscu.data.DataSet;
-import io.github.dicomscu.net.DicomNetworkException;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandField;

@@ -1,6 +1,6 @@
 package io.github.dicomscu.net.query;
 
-import io.github.dicomscu.net.DimseFailureException;
+import io.github.dicomscu.net.dimse.DimseFailureException;
 import io.github.dicomscu.net.dimse.CommandField;
 
 /**

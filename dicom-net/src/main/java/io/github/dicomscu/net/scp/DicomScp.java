@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.dicomscu.data.Uid;
-import io.github.dicomscu.net.DicomNetworkException;
-import io.github.dicomscu.net.TimeoutKind;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
+import io.github.dicomscu.net.association.TimeoutKind;
 import io.github.dicomscu.net.association.AcceptorSettings;
 import io.github.dicomscu.net.association.AeTitle;
 import io.github.dicomscu.net.association.Association;

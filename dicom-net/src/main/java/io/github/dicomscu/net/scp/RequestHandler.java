@@ -1,6 +1,6 @@
 package io.github.dicomscu.net.scp;
 
-import io.github.dicomscu.net.DicomNetworkException;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.DataSetSink;
 import io.github.dicomscu.net.dimse.Command;

@@ -14,7 +14,7 @@ import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.data.DicomParseException;
 import io.github.dicomscu.data.TransferSyntax;
 import io.github.dicomscu.data.UidDictionary;
-import io.github.dicomscu.net.DicomNetworkException;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.DataSetSink;
 import io.github.dicomscu.net.association.NegotiatedContext;

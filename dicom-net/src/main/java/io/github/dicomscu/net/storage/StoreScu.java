@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.dicomscu.data.TransferSyntax;
-import io.github.dicomscu.net.DicomNetworkException;
-import io.github.dicomscu.net.DicomProtocolException;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
+import io.github.dicomscu.net.pdu.DicomProtocolException;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.DataSetSource;
 import io.github.dicomscu.net.association.NegotiatedContext;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.github.dicomscu.data.UidDictionary;
-import io.github.dicomscu.net.DicomNetworkException;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
 
 /**
  * The peer supports the SOP class of an instance, but accepted it with no transfer syntax the

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.dicomscu.data.Uid;
-import io.github.dicomscu.net.AssociationClosedException;
-import io.github.dicomscu.net.DicomConnectException;
 import io.github.dicomscu.net.context.ContextSet;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.context.TooManyPresentationContextsException;
@@ -45,8 +43,8 @@ class AssociationTests {
 		DicomScp scp = start(DicomScp.builder().aeTitle("OURSCP"));
 		Association association = Association.request(request(scp, "OURSCP").context(PresentationContext.of("Verification")).build());
 		assertThat(association.isEstablished()).isTrue();
-		assertThat(association.getPeerImplementationClassUid()).isEqualTo(io.github.dicomscu.net.ImplementationInfo.CLASS_UID);
-		assertThat(association.getPeerImplementationVersionName()).isEqualTo(io.github.dicomscu.net.ImplementationInfo.VERSION_NAME);
+		assertThat(association.getPeerImplementationClassUid()).isEqualTo(io.github.dicomscu.net.association.ImplementationInfo.CLASS_UID);
+		assertThat(association.getPeerImplementationVersionName()).isEqualTo(io.github.dicomscu.net.association.ImplementationInfo.VERSION_NAME);
 		assertThat(association.echo()).isEqualTo(Status.SUCCESS);
 		assertThat(association.echo()).isEqualTo(Status.SUCCESS);
 		association.release();
@@ -170,7 +168,7 @@ class AssociationTests {
 		Association association = Association.request(request(scp, "ANY-SCP").context(PresentationContext.of("Verification")).build());
 		assertThat(association.echo()).isZero();
 		scp.stop();
-		assertThatExceptionOfType(io.github.dicomscu.net.DicomNetworkException.class).isThrownBy(association::echo);
+		assertThatExceptionOfType(io.github.dicomscu.net.pdu.DicomNetworkException.class).isThrownBy(association::echo);
 		assertThat(scp.getActiveConnectionCount()).isZero();
 		// a pool thread may still be finishing its exit for a moment after the pool terminated
 		for (int i = 0; i < 200 && scpThreadsAlive(); i++) {

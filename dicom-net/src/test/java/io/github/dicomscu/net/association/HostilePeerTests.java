@@ -8,11 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.dicomscu.net.AssociationAbortedException;
-import io.github.dicomscu.net.AssociationClosedException;
-import io.github.dicomscu.net.DicomProtocolException;
-import io.github.dicomscu.net.DicomTimeoutException;
-import io.github.dicomscu.net.TimeoutKind;
+import io.github.dicomscu.net.pdu.DicomProtocolException;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.pdu.Abort;
 import io.github.dicomscu.net.pdu.AbortReason;

@@ -6,7 +6,7 @@ import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.dicomscu.net.DicomProtocolException;
+import io.github.dicomscu.net.pdu.DicomProtocolException;
 import io.github.dicomscu.net.pdu.AbortReason;
 
 import static org.assertj.core.api.Assertions.assertThat;

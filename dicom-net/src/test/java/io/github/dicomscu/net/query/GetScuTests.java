@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.data.Uid;
-import io.github.dicomscu.net.DicomProtocolException;
+import io.github.dicomscu.net.pdu.DicomProtocolException;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.dimse.Command;

@@ -19,8 +19,8 @@ import java.util.stream.StreamSupport;
 
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.Uid;
-import io.github.dicomscu.net.DicomNetworkException;
-import io.github.dicomscu.net.DimseFailureException;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
+import io.github.dicomscu.net.dimse.DimseFailureException;
 import io.github.dicomscu.net.association.AeTitle;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.AssociationRequest;

@@ -13,8 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.dicomscu.data.Uid;
-import io.github.dicomscu.net.ImplementationInfo;
-import io.github.dicomscu.net.TimeoutKind;
+import io.github.dicomscu.net.association.ImplementationInfo;
+import io.github.dicomscu.net.association.TimeoutKind;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.AssociationState;
 import io.github.dicomscu.net.association.AssociationTimeouts;

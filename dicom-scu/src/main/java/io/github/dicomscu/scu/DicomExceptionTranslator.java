@@ -1,11 +1,11 @@
 package io.github.dicomscu.scu;
 
-import io.github.dicomscu.net.AssociationAbortedException;
-import io.github.dicomscu.net.DicomConnectException;
-import io.github.dicomscu.net.DicomNetworkException;
-import io.github.dicomscu.net.DicomProtocolException;
-import io.github.dicomscu.net.DicomTimeoutException;
-import io.github.dicomscu.net.DimseFailureException;
+import io.github.dicomscu.net.association.AssociationAbortedException;
+import io.github.dicomscu.net.association.DicomConnectException;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
+import io.github.dicomscu.net.pdu.DicomProtocolException;
+import io.github.dicomscu.net.association.DicomTimeoutException;
+import io.github.dicomscu.net.dimse.DimseFailureException;
 import io.github.dicomscu.net.association.AssociationRejectedException;
 import io.github.dicomscu.net.association.NoAcceptedContextException;
 import io.github.dicomscu.net.query.MoveDestinationUnknownException;
@@ -18,7 +18,7 @@ import io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException;
  * {@code "remote 'pacs' (ORTHANC@10.0.0.5:4242): "}, followed by the engine's text; the
  * engine exception is kept as the cause.
  * <p>
- * An {@link io.github.dicomscu.net.AssociationClosedException} (the connection ended without
+ * An {@link io.github.dicomscu.net.association.AssociationClosedException} (the connection ended without
  * an A-ABORT) and any other network failure become a
  * {@link DicomAssociationAbortedException} without abort source and reason.
  * <p>

@@ -1,4 +1,4 @@
-package io.github.dicomscu.net;
+package io.github.dicomscu.net.association;
 
 /**
  * The implementation class UID and version name this engine announces in every A-ASSOCIATE

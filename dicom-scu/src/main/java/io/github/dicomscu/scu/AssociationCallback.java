@@ -1,6 +1,6 @@
 package io.github.dicomscu.scu;
 
-import io.github.dicomscu.net.DicomNetworkException;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.association.Association;
 
 /**

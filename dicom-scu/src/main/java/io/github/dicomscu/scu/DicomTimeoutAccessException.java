@@ -2,7 +2,7 @@ package io.github.dicomscu.scu;
 
 import java.time.Duration;
 
-import io.github.dicomscu.net.TimeoutKind;
+import io.github.dicomscu.net.association.TimeoutKind;
 
 /**
  * A timer expired while talking to the remote; the association was aborted.

@@ -1,4 +1,4 @@
-package io.github.dicomscu.net;
+package io.github.dicomscu.net.association;
 
 /**
  * The timers of the engine, each bounding one kind of wait.

@@ -1,6 +1,5 @@
-package io.github.dicomscu.net;
+package io.github.dicomscu.net.pdu;
 
-import io.github.dicomscu.net.pdu.AbortReason;
 
 /**
  * A peer violated the DICOM upper layer protocol (PS3.8): a malformed or unexpected PDU,

@@ -1,4 +1,6 @@
-package io.github.dicomscu.net;
+package io.github.dicomscu.net.association;
+
+import io.github.dicomscu.net.pdu.DicomNetworkException;
 
 /**
  * The TCP connection to the peer could not be established, or the local bind address could

@@ -1,6 +1,8 @@
-package io.github.dicomscu.net;
+package io.github.dicomscu.net.association;
 
 import java.time.Duration;
+
+import io.github.dicomscu.net.pdu.DicomNetworkException;
 
 /**
  * A timer of the engine expired: the connection was aborted and closed.

@@ -1,7 +1,7 @@
-package io.github.dicomscu.net;
+package io.github.dicomscu.net.dimse;
 
-import io.github.dicomscu.net.dimse.CommandField;
-import io.github.dicomscu.net.dimse.Status;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
+
 
 /**
  * A peer answered a DIMSE request with a failure status (PS3.7 Annex C). The association

@@ -1,4 +1,6 @@
-package io.github.dicomscu.net;
+package io.github.dicomscu.net.association;
+
+import io.github.dicomscu.net.pdu.DicomNetworkException;
 
 /**
  * The association can no longer be used: the peer closed the connection, released the

@@ -1,4 +1,4 @@
-package io.github.dicomscu.net;
+package io.github.dicomscu.net.pdu;
 
 import java.io.IOException;
 

@@ -1,5 +1,6 @@
-package io.github.dicomscu.net;
+package io.github.dicomscu.net.association;
 
+import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.pdu.AbortReason;
 import io.github.dicomscu.net.pdu.AbortSource;
 
