@@ -17,7 +17,7 @@ import io.github.dicomscu.net.query.QueryLevel;
 import io.github.dicomscu.net.query.RetrieveResult;
 import io.github.dicomscu.net.query.StoreReceiver;
 import io.github.dicomscu.scu.AeOperations;
-import io.github.dicomscu.scu.RetrieveFailedAccessException;
+import io.github.dicomscu.scu.RetrieveFailedException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,7 +114,7 @@ class DicomScuAutoConfigurationQueryRetrieveDcmtkTests {
 	void getOfSopClassesThatAreNotConfiguredFails() {
 		contextRunner().withPropertyValues("dicom.scu.retrieve.storage-sop-classes=CTImageStorage").run((context) -> {
 			AeOperations dicom = context.getBean(AeOperations.class);
-			assertThatExceptionOfType(RetrieveFailedAccessException.class)
+			assertThatExceptionOfType(RetrieveFailedException.class)
 				.isThrownBy(() -> dicom.get("archive",
 						Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", KNEE_STUDY),
 						StoreReceiver.toDirectory(this.temp), null))

@@ -20,14 +20,12 @@ import java.util.stream.StreamSupport;
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
-import io.github.dicomscu.net.dimse.DimseFailureException;
 import io.github.dicomscu.net.association.AeTitle;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.BindAddress;
 import io.github.dicomscu.net.association.NegotiatedContext;
-import io.github.dicomscu.net.association.NoAcceptedContextException;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.context.RequestedContexts;
 import io.github.dicomscu.net.context.TooManyPresentationContextsException;
@@ -46,7 +44,6 @@ import io.github.dicomscu.net.storage.StoreContexts;
 import io.github.dicomscu.net.storage.StoreInstance;
 import io.github.dicomscu.net.storage.StoreResult;
 import io.github.dicomscu.net.storage.StoreScu;
-import io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -231,9 +228,9 @@ public class AeTemplate implements AeOperations {
 	 * @throws UncheckedIOException if the file cannot be read or does not start with valid
 	 * File Meta Information (the cause is then a
 	 * {@link io.github.dicomscu.data.DicomParseException}); no association is opened
-	 * @throws NoAcceptedPresentationContextException if the remote accepted no context of the
+	 * @throws NoAcceptedContextException if the remote accepted no context of the
 	 * instance's SOP class
-	 * @throws TransferSyntaxNotAcceptedAccessException if it accepted the SOP class only with
+	 * @throws TransferSyntaxNotAcceptedException if it accepted the SOP class only with
 	 * transfer syntaxes the instance cannot be sent in
 	 * @throws DicomAccessException if the association fails
 	 */
@@ -251,7 +248,7 @@ public class AeTemplate implements AeOperations {
 	 * @return the outcome; a failure status is returned, not thrown
 	 * @throws IllegalArgumentException if the data set lacks SOP Class or Instance UID, or
 	 * has encapsulated pixel data (send it with {@link #store(String, StoreInstance)})
-	 * @throws NoAcceptedPresentationContextException if the remote accepted no context of the
+	 * @throws NoAcceptedContextException if the remote accepted no context of the
 	 * instance's SOP class
 	 * @throws DicomAccessException if the association fails
 	 */
@@ -270,9 +267,9 @@ public class AeTemplate implements AeOperations {
 	 * @param instance the instance
 	 * @return the outcome; a failure status is returned, not thrown
 	 * @throws UncheckedIOException if the instance cannot be read; the association is aborted
-	 * @throws NoAcceptedPresentationContextException if the remote accepted no context of the
+	 * @throws NoAcceptedContextException if the remote accepted no context of the
 	 * instance's SOP class
-	 * @throws TransferSyntaxNotAcceptedAccessException if it accepted the SOP class only with
+	 * @throws TransferSyntaxNotAcceptedException if it accepted the SOP class only with
 	 * transfer syntaxes the instance cannot be sent in
 	 * @throws DicomAccessException if the association fails
 	 */
@@ -355,7 +352,7 @@ public class AeTemplate implements AeOperations {
 	 * is released as soon as the final response has been read, or when the stream is closed
 	 * (after a C-CANCEL if the matches were not all read); it is aborted if the exchange fails.
 	 * A failure while the stream is consumed is thrown as the translated
-	 * {@link DicomAccessException}, such as a {@link DimseStatusException} for a failure status.
+	 * {@link DicomAccessException}, such as a {@link DimseFailureException} for a failure status.
 	 * @param remote the remote's name
 	 * @param query the query
 	 * @return the matches, a sequential stream to close
@@ -412,8 +409,8 @@ public class AeTemplate implements AeOperations {
 	 * @param progress receives the counts of each pending response, may be {@code null}
 	 * @return the final counts and failed SOP instance UIDs
 	 * @throws IllegalArgumentException if the destination is not a valid AE title
-	 * @throws MoveDestinationUnknownAccessException if the remote does not know the destination
-	 * @throws RetrieveFailedAccessException if the move ends with another failure status
+	 * @throws MoveDestinationUnknownException if the remote does not know the destination
+	 * @throws RetrieveFailedException if the move ends with another failure status
 	 * @throws DicomAccessException if the association fails
 	 */
 	@Override
@@ -437,7 +434,7 @@ public class AeTemplate implements AeOperations {
 	 * @param receiver takes each instance
 	 * @param progress receives the counts of each pending response, may be {@code null}
 	 * @return the final counts and failed SOP instance UIDs
-	 * @throws RetrieveFailedAccessException if the get ends with a failure status
+	 * @throws RetrieveFailedException if the get ends with a failure status
 	 * @throws DicomAccessException if the association fails
 	 */
 	@Override
@@ -600,8 +597,8 @@ public class AeTemplate implements AeOperations {
 	}
 
 	private static boolean leavesAssociationUsable(DicomNetworkException ex) {
-		return ex instanceof DimseFailureException || ex instanceof NoAcceptedContextException
-				|| ex instanceof TransferSyntaxNotAcceptedException;
+		return ex instanceof io.github.dicomscu.net.dimse.DimseFailureException || ex instanceof io.github.dicomscu.net.association.NoAcceptedContextException
+				|| ex instanceof io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException;
 	}
 
 	private static void release(RemoteAe remote, Association association) {

@@ -1,16 +1,6 @@
 package io.github.dicomscu.scu;
 
-import io.github.dicomscu.net.association.AssociationAbortedException;
-import io.github.dicomscu.net.association.DicomConnectException;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
-import io.github.dicomscu.net.pdu.DicomProtocolException;
-import io.github.dicomscu.net.association.DicomTimeoutException;
-import io.github.dicomscu.net.dimse.DimseFailureException;
-import io.github.dicomscu.net.association.AssociationRejectedException;
-import io.github.dicomscu.net.association.NoAcceptedContextException;
-import io.github.dicomscu.net.query.MoveDestinationUnknownException;
-import io.github.dicomscu.net.query.RetrieveFailedException;
-import io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException;
 
 /**
  * Translates the engine's checked {@link DicomNetworkException}s into the
@@ -20,13 +10,13 @@ import io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException;
  * <p>
  * An {@link io.github.dicomscu.net.association.AssociationClosedException} (the connection ended without
  * an A-ABORT) and any other network failure become a
- * {@link DicomAssociationAbortedException} without abort source and reason.
+ * {@link AssociationAbortedException} without abort source and reason.
  * <p>
- * A failure status ({@link DimseFailureException}) becomes a {@link DimseStatusException}
+ * A failure status ({@link io.github.dicomscu.net.dimse.DimseFailureException}) becomes a {@link DimseFailureException}
  * carrying the code, its meaning and the Error Comment; a failed C-MOVE or C-GET a
- * {@link RetrieveFailedAccessException} with the final counts, and an unknown move destination
- * a {@link MoveDestinationUnknownAccessException} naming it. An instance whose transfer syntax
- * the peer did not accept becomes a {@link TransferSyntaxNotAcceptedAccessException}.
+ * {@link RetrieveFailedException} with the final counts, and an unknown move destination
+ * a {@link MoveDestinationUnknownException} naming it. An instance whose transfer syntax
+ * the peer did not accept becomes a {@link TransferSyntaxNotAcceptedException}.
  */
 final class DicomExceptionTranslator {
 
@@ -43,44 +33,44 @@ final class DicomExceptionTranslator {
 		String name = remote.name();
 		String message = "remote '" + name + "' (" + remote.aeTitle() + "@" + remote.host() + ":" + remote.port()
 				+ "): " + ex.getMessage();
-		if (ex instanceof DicomConnectException) {
-			return new DicomConnectionFailureException(name, message, ex);
+		if (ex instanceof io.github.dicomscu.net.association.DicomConnectException) {
+			return new DicomConnectException(name, message, ex);
 		}
-		if (ex instanceof AssociationRejectedException rejected) {
-			return new DicomAssociationRejectedException(name, message, rejected.getResult(), rejected.getSource(),
+		if (ex instanceof io.github.dicomscu.net.association.AssociationRejectedException rejected) {
+			return new AssociationRejectedException(name, message, rejected.getResult(), rejected.getSource(),
 					rejected.getReason(), ex);
 		}
-		if (ex instanceof AssociationAbortedException aborted) {
-			return new DicomAssociationAbortedException(name, message, aborted.getSource(), aborted.getReason(), ex);
+		if (ex instanceof io.github.dicomscu.net.association.AssociationAbortedException aborted) {
+			return new AssociationAbortedException(name, message, aborted.getSource(), aborted.getReason(), ex);
 		}
-		if (ex instanceof DicomTimeoutException timeout) {
-			return new DicomTimeoutAccessException(name, message, timeout.getKind(), timeout.getTimeout(), ex);
+		if (ex instanceof io.github.dicomscu.net.association.DicomTimeoutException timeout) {
+			return new DicomTimeoutException(name, message, timeout.getKind(), timeout.getTimeout(), ex);
 		}
-		if (ex instanceof DicomProtocolException) {
-			return new DicomProtocolViolationException(name, message, ex);
+		if (ex instanceof io.github.dicomscu.net.pdu.DicomProtocolException) {
+			return new DicomProtocolException(name, message, ex);
 		}
-		if (ex instanceof MoveDestinationUnknownException unknown) {
-			return new MoveDestinationUnknownAccessException(name, message, unknown.getDestination(),
+		if (ex instanceof io.github.dicomscu.net.query.MoveDestinationUnknownException unknown) {
+			return new MoveDestinationUnknownException(name, message, unknown.getDestination(),
 					unknown.getResult(), unknown.getErrorComment(), ex);
 		}
-		if (ex instanceof RetrieveFailedException retrieve) {
-			return new RetrieveFailedAccessException(name, message, retrieve.getOperation(), retrieve.getResult(),
+		if (ex instanceof io.github.dicomscu.net.query.RetrieveFailedException retrieve) {
+			return new RetrieveFailedException(name, message, retrieve.getOperation(), retrieve.getResult(),
 					retrieve.getErrorComment(), ex);
 		}
-		if (ex instanceof DimseFailureException failure) {
-			return new DimseStatusException(name, message, failure.getOperation(), failure.getStatus(),
+		if (ex instanceof io.github.dicomscu.net.dimse.DimseFailureException failure) {
+			return new DimseFailureException(name, message, failure.getOperation(), failure.getStatus(),
 					failure.getErrorComment(), ex);
 		}
-		if (ex instanceof TransferSyntaxNotAcceptedException transferSyntax) {
-			return new TransferSyntaxNotAcceptedAccessException(name, message, transferSyntax.getSopClassUid(),
+		if (ex instanceof io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException transferSyntax) {
+			return new TransferSyntaxNotAcceptedException(name, message, transferSyntax.getSopClassUid(),
 					transferSyntax.getSopInstanceUid(), transferSyntax.getTransferSyntaxUid(),
 					transferSyntax.getAcceptedTransferSyntaxUids(), ex);
 		}
-		if (ex instanceof NoAcceptedContextException noContext) {
-			return new NoAcceptedPresentationContextException(name, message, noContext.getAbstractSyntax(),
+		if (ex instanceof io.github.dicomscu.net.association.NoAcceptedContextException noContext) {
+			return new NoAcceptedContextException(name, message, noContext.getAbstractSyntax(),
 					noContext.getNegotiated(), ex);
 		}
-		return new DicomAssociationAbortedException(name, message, null, null, ex);
+		return new AssociationAbortedException(name, message, null, null, ex);
 	}
 
 }

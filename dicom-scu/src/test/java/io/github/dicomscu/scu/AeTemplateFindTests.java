@@ -84,7 +84,7 @@ class AeTemplateFindTests {
 					DimseScript.response(find, 0xC001).putString(CommandTag.ERROR_COMMENT, "index unreadable"), null);
 			expectRelease(in, out, released);
 		}); Stream<DataSet> studies = template(peer).find("scripted", Query.studyRoot(QueryLevel.STUDY))) {
-			assertThatExceptionOfType(DimseStatusException.class).isThrownBy(studies::toList)
+			assertThatExceptionOfType(DimseFailureException.class).isThrownBy(studies::toList)
 				.withMessage("remote 'scripted' (SCRIPTED@127.0.0.1:" + peer.port() + "): C-FIND-RQ to SCRIPTED@127.0.0.1:"
 						+ peer.port() + " failed with status 0xC001 (Failure: Unable to process): index unreadable")
 				.satisfies((ex) -> {

@@ -153,7 +153,7 @@ class AeTemplateQueryRetrieveDcmtkTests {
 	@Test
 	void moveToAnUnknownDestinationIsATypedError() {
 		AeTemplate template = template();
-		assertThatExceptionOfType(MoveDestinationUnknownAccessException.class)
+		assertThatExceptionOfType(MoveDestinationUnknownException.class)
 			.isThrownBy(() -> template.move("archive",
 					Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", KNEE_STUDY), "NOWHERE", null))
 			.withMessageStartingWith("remote 'archive' (QRSCP@127.0.0.1:" + archive.port() + "): ")
@@ -196,8 +196,8 @@ class AeTemplateQueryRetrieveDcmtkTests {
 		AeTemplate.Builder builder = builder()
 			.retrieveStorageContexts(List.of(PresentationContext.of("CTImageStorage")));
 		builder.requestedContexts().add("Verification");
-		RetrieveFailedAccessException ex = catchThrowableOfType(
-				RetrieveFailedAccessException.class, () -> builder.build()
+		RetrieveFailedException ex = catchThrowableOfType(
+				RetrieveFailedException.class, () -> builder.build()
 					.get("archive", Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", KNEE_STUDY),
 							StoreReceiver.toDirectory(this.temp), null));
 		assertThat(ex).isNotNull();

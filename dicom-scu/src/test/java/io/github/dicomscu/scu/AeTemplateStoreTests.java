@@ -122,7 +122,7 @@ class AeTemplateStoreTests {
 	void storeOfAnInstanceWhoseSopClassIsNotAcceptedIsATypedError() throws Exception {
 		Path mr = write("mr", instance(MR_IMAGE_STORAGE, "1.2.826.0.1.6"));
 		AeTemplate template = template();
-		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+		assertThatExceptionOfType(NoAcceptedContextException.class)
 			.isThrownBy(() -> template.store("storescp", mr))
 			.withMessageStartingWith("remote 'storescp' (STORESCP@127.0.0.1:" + this.scp.getPort()
 					+ "): No accepted presentation context for MR Image Storage")
@@ -138,7 +138,7 @@ class AeTemplateStoreTests {
 	@Test
 	void compressedInstanceWhoseTransferSyntaxIsRejectedIsATypedError() throws IOException {
 		Path jpeg = jpegSecondaryCapture("1.2.826.0.1.7");
-		assertThatExceptionOfType(TransferSyntaxNotAcceptedAccessException.class)
+		assertThatExceptionOfType(TransferSyntaxNotAcceptedException.class)
 			.isThrownBy(() -> template().store("storescp", jpeg))
 			.withMessageContaining("JPEG Baseline (Process 1) (" + JPEG_BASELINE + ")")
 			.withMessageContaining("accepted none of the transfer syntaxes proposed for Secondary Capture")
@@ -158,7 +158,7 @@ class AeTemplateStoreTests {
 			.add("CTImageStorage", "ImplicitVRLittleEndian");
 		AeTemplate template = builder.build();
 		Path jpeg = jpegSecondaryCapture("1.2.826.0.1.8");
-		assertThatExceptionOfType(TransferSyntaxNotAcceptedAccessException.class)
+		assertThatExceptionOfType(TransferSyntaxNotAcceptedException.class)
 			.isThrownBy(() -> template.store("storescp", jpeg))
 			.withMessageContaining("only with Explicit VR Little Endian (" + Uid.EXPLICIT_VR_LITTLE_ENDIAN + ")")
 			.satisfies((ex) -> assertThat(ex.getAcceptedTransferSyntaxUids())

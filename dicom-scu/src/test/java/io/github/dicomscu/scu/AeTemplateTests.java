@@ -140,7 +140,7 @@ class AeTemplateTests {
 	@Test
 	void executeTranslatesAnEngineFailureOfTheCallbackAndReleasesTheStillUsableAssociation() {
 		AtomicReference<Association> used = new AtomicReference<>();
-		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+		assertThatExceptionOfType(NoAcceptedContextException.class)
 			.isThrownBy(() -> template().execute("local", (association) -> {
 				used.set(association);
 				return association.requireAcceptedContext("1.2.840.10008.5.1.4.1.1.2");
@@ -159,7 +159,7 @@ class AeTemplateTests {
 	void findProposesTheFindContextAloneWhenTheRequestedContextsLackIt(CapturedOutput output)
 			throws InterruptedException {
 		String find = QueryRetrieveModel.STUDY_ROOT.findSopClassUid();
-		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+		assertThatExceptionOfType(NoAcceptedContextException.class)
 			.isThrownBy(() -> template().find("local", Query.studyRoot(QueryLevel.STUDY)))
 			.satisfies((ex) -> {
 				assertThat(ex.getAbstractSyntax()).isEqualTo(find);
@@ -176,7 +176,7 @@ class AeTemplateTests {
 		AeTemplate.Builder builder = builder();
 		builder.requestedContexts().addAll(ContextSet.QUERY_RETRIEVE).addAll(ContextSet.VERIFICATION);
 		AeTemplate template = builder.build();
-		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+		assertThatExceptionOfType(NoAcceptedContextException.class)
 			.isThrownBy(() -> template.findAll("local", Query.patientRoot(QueryLevel.PATIENT), 0))
 			.satisfies((ex) -> assertThat(ex.getNegotiated()).hasSize(14));
 	}
@@ -187,7 +187,7 @@ class AeTemplateTests {
 		builder.requestedContexts().add("Verification");
 		AeTemplate template = builder.build();
 		assertThat(template.getTransferSyntaxes()).containsExactly(Uid.EXPLICIT_VR_LITTLE_ENDIAN);
-		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+		assertThatExceptionOfType(NoAcceptedContextException.class)
 			.isThrownBy(() -> template.find("local", Query.studyRoot(QueryLevel.STUDY)))
 			.satisfies((ex) -> assertThat(ex.getNegotiated()).singleElement()
 				.satisfies((context) -> assertThat(context.proposed().transferSyntaxes())
@@ -202,11 +202,11 @@ class AeTemplateTests {
 		builder.requestedContexts("own").add("Verification").add(move, "ExplicitVRLittleEndian");
 		AeTemplate template = builder.build();
 		Query query = Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", "1.2.3");
-		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+		assertThatExceptionOfType(NoAcceptedContextException.class)
 			.isThrownBy(() -> template.move("local", query, "DEST", null))
 			.satisfies((ex) -> assertThat(ex.getNegotiated()).singleElement()
 				.satisfies((context) -> assertThat(context.abstractSyntax()).isEqualTo(move)));
-		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+		assertThatExceptionOfType(NoAcceptedContextException.class)
 			.isThrownBy(() -> template.move("own", query, "DEST", null))
 			.satisfies((ex) -> assertThat(ex.getNegotiated()).extracting((context) -> context.proposed())
 				.containsExactly(PresentationContext.of("Verification"),
@@ -226,7 +226,7 @@ class AeTemplateTests {
 		String get = QueryRetrieveModel.PATIENT_ROOT.getSopClassUid();
 		AeTemplate template = template();
 		assertThat(template.getRetrieveStorageContexts()).hasSize(AeTemplate.DEFAULT_RETRIEVE_STORAGE_SOP_CLASSES.size());
-		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+		assertThatExceptionOfType(NoAcceptedContextException.class)
 			.isThrownBy(() -> template.get("local", Query.patientRoot(QueryLevel.PATIENT).match("PatientID", "1"),
 					(instance) -> Status.SUCCESS, null))
 			.satisfies((ex) -> {
@@ -246,7 +246,7 @@ class AeTemplateTests {
 		AeTemplate template = builder.build();
 		assertThat(template.getRetrieveStorageContexts())
 			.containsExactly(PresentationContext.of("MRImageStorage", "ExplicitVRLittleEndian").withRoles(false, true));
-		assertThatExceptionOfType(NoAcceptedPresentationContextException.class)
+		assertThatExceptionOfType(NoAcceptedContextException.class)
 			.isThrownBy(() -> template.get("local", Query.studyRoot(QueryLevel.STUDY),
 					StoreReceiver.toDirectory(Path.of("unused")), null))
 			.satisfies((ex) -> assertThat(ex.getNegotiated()).hasSize(2));
@@ -300,7 +300,7 @@ class AeTemplateTests {
 		int port = DcmtkPeer.freePort();
 		AeTemplate.Builder builder = AeTemplate.builder().remote(new RemoteAe("closed", "NOBODY", "127.0.0.1", port));
 		builder.requestedContexts().add("Verification");
-		assertThatExceptionOfType(DicomConnectionFailureException.class)
+		assertThatExceptionOfType(DicomConnectException.class)
 			.isThrownBy(() -> builder.build().echo("closed"))
 			.withMessageStartingWith(
 					"remote 'closed' (NOBODY@127.0.0.1:" + port + "): Cannot connect to NOBODY@127.0.0.1:" + port)
@@ -312,7 +312,7 @@ class AeTemplateTests {
 		AeTemplate.Builder builder = AeTemplate.builder()
 			.remote(new RemoteAe("wrong", "NOT-THE-SCP", "127.0.0.1", this.scp.getPort()));
 		builder.requestedContexts().add("Verification");
-		assertThatExceptionOfType(DicomAssociationRejectedException.class)
+		assertThatExceptionOfType(AssociationRejectedException.class)
 			.isThrownBy(() -> builder.build().echo("wrong"))
 			.withMessageStartingWith("remote 'wrong' (NOT-THE-SCP@127.0.0.1:" + this.scp.getPort()
 					+ "): Association rejected by")
@@ -330,7 +330,7 @@ class AeTemplateTests {
 			out.write(new byte[] { 0x07, 0, 0, 0, 0, 4, 0, 0, 2, 6 });
 			out.flush();
 		})) {
-			assertThatExceptionOfType(DicomAssociationAbortedException.class)
+			assertThatExceptionOfType(AssociationAbortedException.class)
 				.isThrownBy(() -> scripted(peer.port(), AssociationTimeouts.defaults()).echo("scripted"))
 				.withMessageContaining("remote 'scripted'")
 				.satisfies((ex) -> {
@@ -346,7 +346,7 @@ class AeTemplateTests {
 			ScriptedPeer.readPdu(in);
 			out.close();
 		})) {
-			assertThatExceptionOfType(DicomAssociationAbortedException.class)
+			assertThatExceptionOfType(AssociationAbortedException.class)
 				.isThrownBy(() -> scripted(peer.port(), AssociationTimeouts.defaults()).echo("scripted"))
 				.satisfies((ex) -> {
 					assertThat(ex.getSource()).isNull();
@@ -359,7 +359,7 @@ class AeTemplateTests {
 	void silentPeerIsATimeoutNamingTheTimer() throws IOException {
 		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> ScriptedPeer.readPdu(in))) {
 			Duration acse = Duration.ofMillis(300);
-			assertThatExceptionOfType(DicomTimeoutAccessException.class)
+			assertThatExceptionOfType(DicomTimeoutException.class)
 				.isThrownBy(() -> scripted(peer.port(), AssociationTimeouts.defaults().withAcse(acse)).echo("scripted"))
 				.withMessageContaining("ACSE timeout (300 ms) expired")
 				.satisfies((ex) -> {
@@ -376,7 +376,7 @@ class AeTemplateTests {
 			out.write(new byte[] { 0x09, 0, 0, 0, 0, 2, 0, 0 });
 			out.flush();
 		})) {
-			assertThatExceptionOfType(DicomProtocolViolationException.class)
+			assertThatExceptionOfType(DicomProtocolException.class)
 				.isThrownBy(() -> scripted(peer.port(), AssociationTimeouts.defaults()).echo("scripted"))
 				.withMessageStartingWith("remote 'scripted' (SCRIPTED@127.0.0.1:" + peer.port() + "): ");
 		}

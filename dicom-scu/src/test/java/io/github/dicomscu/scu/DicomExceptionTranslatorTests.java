@@ -8,17 +8,9 @@ import java.util.List;
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.Fragments;
 import io.github.dicomscu.data.TransferSyntax;
-import io.github.dicomscu.net.association.AssociationAbortedException;
-import io.github.dicomscu.net.association.AssociationClosedException;
-import io.github.dicomscu.net.association.DicomConnectException;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
-import io.github.dicomscu.net.pdu.DicomProtocolException;
-import io.github.dicomscu.net.association.DicomTimeoutException;
-import io.github.dicomscu.net.dimse.DimseFailureException;
 import io.github.dicomscu.net.association.TimeoutKind;
-import io.github.dicomscu.net.association.AssociationRejectedException;
 import io.github.dicomscu.net.association.NegotiatedContext;
-import io.github.dicomscu.net.association.NoAcceptedContextException;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.pdu.AbortReason;
@@ -28,11 +20,8 @@ import io.github.dicomscu.net.pdu.PresentationContextResult;
 import io.github.dicomscu.net.pdu.RejectReason;
 import io.github.dicomscu.net.pdu.RejectResult;
 import io.github.dicomscu.net.pdu.RejectSource;
-import io.github.dicomscu.net.query.MoveDestinationUnknownException;
-import io.github.dicomscu.net.query.RetrieveFailedException;
 import io.github.dicomscu.net.query.RetrieveResult;
 import io.github.dicomscu.net.storage.StoreInstance;
-import io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,10 +37,10 @@ class DicomExceptionTranslatorTests {
 
 	@Test
 	void connectFailure() {
-		DicomConnectException ex = new DicomConnectException("Cannot connect to ORTHANC@10.0.0.5:4242: refused",
+		io.github.dicomscu.net.association.DicomConnectException ex = new io.github.dicomscu.net.association.DicomConnectException("Cannot connect to ORTHANC@10.0.0.5:4242: refused",
 				"10.0.0.5", 4242, new ConnectException("refused"));
 		DicomAccessException translated = translate(ex);
-		assertThat(translated).isInstanceOf(DicomConnectionFailureException.class)
+		assertThat(translated).isInstanceOf(DicomConnectException.class)
 			.hasMessage(PREFIX + "Cannot connect to ORTHANC@10.0.0.5:4242: refused")
 			.hasCause(ex);
 		assertThat(translated.getRemote()).isEqualTo("pacs");
@@ -59,9 +48,9 @@ class DicomExceptionTranslatorTests {
 
 	@Test
 	void rejection() {
-		AssociationRejectedException ex = new AssociationRejectedException("ORTHANC@10.0.0.5:4242",
+		io.github.dicomscu.net.association.AssociationRejectedException ex = new io.github.dicomscu.net.association.AssociationRejectedException("ORTHANC@10.0.0.5:4242",
 				new AssociateRj(2, 3, 1));
-		assertThat(translate(ex)).isInstanceOfSatisfying(DicomAssociationRejectedException.class, (rejected) -> {
+		assertThat(translate(ex)).isInstanceOfSatisfying(AssociationRejectedException.class, (rejected) -> {
 			assertThat(rejected).hasMessage(PREFIX + ex.getMessage());
 			assertThat(rejected.getResult()).isEqualTo(RejectResult.TRANSIENT);
 			assertThat(rejected.getSource()).isEqualTo(RejectSource.SERVICE_PROVIDER_PRESENTATION);
@@ -71,9 +60,9 @@ class DicomExceptionTranslatorTests {
 
 	@Test
 	void abort() {
-		AssociationAbortedException ex = new AssociationAbortedException("ORTHANC@10.0.0.5:4242",
+		io.github.dicomscu.net.association.AssociationAbortedException ex = new io.github.dicomscu.net.association.AssociationAbortedException("ORTHANC@10.0.0.5:4242",
 				AbortSource.SERVICE_PROVIDER, AbortReason.UNEXPECTED_PDU);
-		assertThat(translate(ex)).isInstanceOfSatisfying(DicomAssociationAbortedException.class, (aborted) -> {
+		assertThat(translate(ex)).isInstanceOfSatisfying(AssociationAbortedException.class, (aborted) -> {
 			assertThat(aborted).hasMessage(PREFIX + ex.getMessage());
 			assertThat(aborted.getSource()).isEqualTo(AbortSource.SERVICE_PROVIDER);
 			assertThat(aborted.getReason()).isEqualTo(AbortReason.UNEXPECTED_PDU);
@@ -82,8 +71,8 @@ class DicomExceptionTranslatorTests {
 
 	@Test
 	void closedConnection() {
-		AssociationClosedException ex = new AssociationClosedException("ORTHANC@10.0.0.5:4242 closed the connection");
-		assertThat(translate(ex)).isInstanceOfSatisfying(DicomAssociationAbortedException.class, (aborted) -> {
+		io.github.dicomscu.net.association.AssociationClosedException ex = new io.github.dicomscu.net.association.AssociationClosedException("ORTHANC@10.0.0.5:4242 closed the connection");
+		assertThat(translate(ex)).isInstanceOfSatisfying(AssociationAbortedException.class, (aborted) -> {
 			assertThat(aborted).hasMessage(PREFIX + "ORTHANC@10.0.0.5:4242 closed the connection");
 			assertThat(aborted.getSource()).isNull();
 			assertThat(aborted.getReason()).isNull();
@@ -92,9 +81,9 @@ class DicomExceptionTranslatorTests {
 
 	@Test
 	void timeout() {
-		DicomTimeoutException ex = new DicomTimeoutException(TimeoutKind.DIMSE, Duration.ofSeconds(30),
+		io.github.dicomscu.net.association.DicomTimeoutException ex = new io.github.dicomscu.net.association.DicomTimeoutException(TimeoutKind.DIMSE, Duration.ofSeconds(30),
 				"no C-ECHO-RSP");
-		assertThat(translate(ex)).isInstanceOfSatisfying(DicomTimeoutAccessException.class, (timeout) -> {
+		assertThat(translate(ex)).isInstanceOfSatisfying(DicomTimeoutException.class, (timeout) -> {
 			assertThat(timeout).hasMessage(PREFIX + "DIMSE timeout (30 s) expired waiting for a DIMSE message: "
 					+ "no C-ECHO-RSP");
 			assertThat(timeout.getKind()).isEqualTo(TimeoutKind.DIMSE);
@@ -104,9 +93,9 @@ class DicomExceptionTranslatorTests {
 
 	@Test
 	void protocolViolation() {
-		DicomProtocolException ex = new DicomProtocolException("Unexpected A-ASSOCIATE-RQ",
+		io.github.dicomscu.net.pdu.DicomProtocolException ex = new io.github.dicomscu.net.pdu.DicomProtocolException("Unexpected A-ASSOCIATE-RQ",
 				AbortReason.UNEXPECTED_PDU);
-		assertThat(translate(ex)).isInstanceOf(DicomProtocolViolationException.class)
+		assertThat(translate(ex)).isInstanceOf(DicomProtocolException.class)
 			.hasMessage(PREFIX + "Unexpected A-ASSOCIATE-RQ");
 	}
 
@@ -114,9 +103,9 @@ class DicomExceptionTranslatorTests {
 	void noAcceptedContext() {
 		List<NegotiatedContext> negotiated = List.of(new NegotiatedContext(1, PresentationContext.of("CTImageStorage"),
 				PresentationContextResult.ABSTRACT_SYNTAX_NOT_SUPPORTED, null, true, false));
-		NoAcceptedContextException ex = new NoAcceptedContextException("ORTHANC@10.0.0.5:4242", "1.2.840.10008.1.1",
+		io.github.dicomscu.net.association.NoAcceptedContextException ex = new io.github.dicomscu.net.association.NoAcceptedContextException("ORTHANC@10.0.0.5:4242", "1.2.840.10008.1.1",
 				negotiated);
-		assertThat(translate(ex)).isInstanceOfSatisfying(NoAcceptedPresentationContextException.class, (noContext) -> {
+		assertThat(translate(ex)).isInstanceOfSatisfying(NoAcceptedContextException.class, (noContext) -> {
 			assertThat(noContext).hasMessage(PREFIX + ex.getMessage());
 			assertThat(noContext.getAbstractSyntax()).isEqualTo("1.2.840.10008.1.1");
 			assertThat(noContext.getNegotiated()).isEqualTo(negotiated);
@@ -125,10 +114,10 @@ class DicomExceptionTranslatorTests {
 
 	@Test
 	void failureStatusKeepsCodeMeaningAndErrorComment() {
-		DimseFailureException ex = new DimseFailureException("ORTHANC@10.0.0.5:4242", CommandField.C_FIND_RQ, 0xC001,
+		io.github.dicomscu.net.dimse.DimseFailureException ex = new io.github.dicomscu.net.dimse.DimseFailureException("ORTHANC@10.0.0.5:4242", CommandField.C_FIND_RQ, 0xC001,
 				"index unreadable");
-		assertThat(translate(ex)).isExactlyInstanceOf(DimseStatusException.class)
-			.isInstanceOfSatisfying(DimseStatusException.class, (status) -> {
+		assertThat(translate(ex)).isExactlyInstanceOf(DimseFailureException.class)
+			.isInstanceOfSatisfying(DimseFailureException.class, (status) -> {
 				assertThat(status).hasMessage(PREFIX + "C-FIND-RQ to ORTHANC@10.0.0.5:4242 failed with status 0xC001 "
 						+ "(Failure: Unable to process): index unreadable")
 					.hasCause(ex);
@@ -143,10 +132,10 @@ class DicomExceptionTranslatorTests {
 	@Test
 	void failedRetrieveKeepsTheFinalCounts() {
 		RetrieveResult result = new RetrieveResult(0xA702, 0, 1, 2, 0, List.of("1.2.3.1", "1.2.3.2"));
-		RetrieveFailedException ex = new RetrieveFailedException("ORTHANC@10.0.0.5:4242", CommandField.C_GET_RQ, result,
+		io.github.dicomscu.net.query.RetrieveFailedException ex = new io.github.dicomscu.net.query.RetrieveFailedException("ORTHANC@10.0.0.5:4242", CommandField.C_GET_RQ, result,
 				null);
-		assertThat(translate(ex)).isExactlyInstanceOf(RetrieveFailedAccessException.class)
-			.isInstanceOfSatisfying(RetrieveFailedAccessException.class, (failed) -> {
+		assertThat(translate(ex)).isExactlyInstanceOf(RetrieveFailedException.class)
+			.isInstanceOfSatisfying(RetrieveFailedException.class, (failed) -> {
 				assertThat(failed).hasMessage(PREFIX + ex.getMessage());
 				assertThat(failed.getMessage()).contains("0xA702", "1 completed, 2 failed");
 				assertThat(failed.getOperation()).isEqualTo(CommandField.C_GET_RQ);
@@ -159,9 +148,9 @@ class DicomExceptionTranslatorTests {
 	@Test
 	void unknownMoveDestinationNamesIt() {
 		RetrieveResult result = new RetrieveResult(0xA801, 0, 0, 0, 0, List.of());
-		MoveDestinationUnknownException ex = new MoveDestinationUnknownException("ORTHANC@10.0.0.5:4242", "NOWHERE",
+		io.github.dicomscu.net.query.MoveDestinationUnknownException ex = new io.github.dicomscu.net.query.MoveDestinationUnknownException("ORTHANC@10.0.0.5:4242", "NOWHERE",
 				result, "no such AE");
-		assertThat(translate(ex)).isInstanceOfSatisfying(MoveDestinationUnknownAccessException.class, (unknown) -> {
+		assertThat(translate(ex)).isInstanceOfSatisfying(MoveDestinationUnknownException.class, (unknown) -> {
 			assertThat(unknown).hasMessage(PREFIX + ex.getMessage());
 			assertThat(unknown.getMessage()).contains("'NOWHERE' is unknown", "0xA801", "no such AE");
 			assertThat(unknown.getDestination()).isEqualTo("NOWHERE");
@@ -179,9 +168,9 @@ class DicomExceptionTranslatorTests {
 			.setString("SOPInstanceUID", "1.2.3.4")
 			.setFragments(0x7FE00010, new Fragments(new byte[0]).add(new byte[] { 1, 2 }));
 		StoreInstance instance = StoreInstance.of(jpeg, TransferSyntax.of("1.2.840.10008.1.2.4.50"));
-		TransferSyntaxNotAcceptedException ex = new TransferSyntaxNotAcceptedException("ORTHANC@10.0.0.5:4242",
+		io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException ex = new io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException("ORTHANC@10.0.0.5:4242",
 				instance, List.of("1.2.840.10008.1.2.1"));
-		assertThat(translate(ex)).isInstanceOfSatisfying(TransferSyntaxNotAcceptedAccessException.class, (syntax) -> {
+		assertThat(translate(ex)).isInstanceOfSatisfying(TransferSyntaxNotAcceptedException.class, (syntax) -> {
 			assertThat(syntax).hasMessage(PREFIX + ex.getMessage());
 			assertThat(syntax.getMessage()).contains("JPEG Baseline (Process 1) (1.2.840.10008.1.2.4.50)",
 					"only with Explicit VR Little Endian (1.2.840.10008.1.2.1)");
@@ -197,7 +186,7 @@ class DicomExceptionTranslatorTests {
 	void otherNetworkFailureIsAnUnexpectedEnd() {
 		DicomNetworkException ex = new DicomNetworkException("something else", new IOException()) {
 		};
-		assertThat(translate(ex)).isInstanceOf(DicomAssociationAbortedException.class)
+		assertThat(translate(ex)).isInstanceOf(AssociationAbortedException.class)
 			.hasMessage(PREFIX + "something else");
 	}
 

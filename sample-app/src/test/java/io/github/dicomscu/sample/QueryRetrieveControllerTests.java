@@ -213,7 +213,7 @@ class QueryRetrieveControllerTests {
 			.bodyJson()
 			.hasPathSatisfying("$.title", (title) -> title.assertThat().isEqualTo("Retrieve failed"))
 			.hasPathSatisfying("$.errorType",
-					(type) -> type.assertThat().isEqualTo("RetrieveFailedAccessException"))
+					(type) -> type.assertThat().isEqualTo("RetrieveFailedException"))
 			.hasPathSatisfying("$.completed", (completed) -> completed.assertThat().isEqualTo(0))
 			.hasPathSatisfying("$.failed", (failed) -> failed.assertThat().isEqualTo(3));
 	}

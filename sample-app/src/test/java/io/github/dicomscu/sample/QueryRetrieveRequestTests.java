@@ -75,7 +75,7 @@ class QueryRetrieveRequestTests {
 			.bodyJson()
 			.hasPathSatisfying("$.remote", (remote) -> remote.assertThat().isEqualTo("local"))
 			.hasPathSatisfying("$.errorType",
-					(type) -> type.assertThat().isEqualTo("NoAcceptedPresentationContextException"));
+					(type) -> type.assertThat().isEqualTo("NoAcceptedContextException"));
 	}
 
 	@Test
@@ -159,7 +159,7 @@ class QueryRetrieveRequestTests {
 				""")).hasStatus(HttpStatus.BAD_GATEWAY)
 			.bodyJson()
 			.hasPathSatisfying("$.errorType",
-					(type) -> type.assertThat().isEqualTo("NoAcceptedPresentationContextException"));
+					(type) -> type.assertThat().isEqualTo("NoAcceptedContextException"));
 	}
 
 	private MockMvcTester.MockMvcRequestBuilder retrieve(String operation, String json) {

@@ -89,7 +89,7 @@ class RemoteControllerTests {
 						.startsWith("remote 'closed' (NOBODY@127.0.0.1:" + CLOSED_PORT + "): "))
 			.hasPathSatisfying("$.remote", (remote) -> remote.assertThat().isEqualTo("closed"))
 			.hasPathSatisfying("$.errorType",
-					(type) -> type.assertThat().isEqualTo("DicomConnectionFailureException"));
+					(type) -> type.assertThat().isEqualTo("DicomConnectException"));
 	}
 
 }

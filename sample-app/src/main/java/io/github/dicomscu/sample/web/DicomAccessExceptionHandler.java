@@ -2,16 +2,16 @@ package io.github.dicomscu.sample.web;
 
 import io.github.dicomscu.net.query.RetrieveResult;
 import io.github.dicomscu.scu.DicomAccessException;
-import io.github.dicomscu.scu.DicomAssociationAbortedException;
-import io.github.dicomscu.scu.DicomAssociationRejectedException;
-import io.github.dicomscu.scu.DicomConnectionFailureException;
-import io.github.dicomscu.scu.DicomProtocolViolationException;
-import io.github.dicomscu.scu.DicomTimeoutAccessException;
-import io.github.dicomscu.scu.DimseStatusException;
-import io.github.dicomscu.scu.MoveDestinationUnknownAccessException;
-import io.github.dicomscu.scu.NoAcceptedPresentationContextException;
-import io.github.dicomscu.scu.RetrieveFailedAccessException;
-import io.github.dicomscu.scu.TransferSyntaxNotAcceptedAccessException;
+import io.github.dicomscu.scu.AssociationAbortedException;
+import io.github.dicomscu.scu.AssociationRejectedException;
+import io.github.dicomscu.scu.DicomConnectException;
+import io.github.dicomscu.scu.DicomProtocolException;
+import io.github.dicomscu.scu.DicomTimeoutException;
+import io.github.dicomscu.scu.DimseFailureException;
+import io.github.dicomscu.scu.MoveDestinationUnknownException;
+import io.github.dicomscu.scu.NoAcceptedContextException;
+import io.github.dicomscu.scu.RetrieveFailedException;
+import io.github.dicomscu.scu.TransferSyntaxNotAcceptedException;
 import io.github.dicomscu.scu.UnknownRemoteException;
 
 import org.springframework.http.HttpStatus;
@@ -35,12 +35,12 @@ public class DicomAccessExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail handleConnectionFailure(DicomConnectionFailureException ex) {
+	ProblemDetail handleConnectionFailure(DicomConnectException ex) {
 		return peerFailure("Connection to the remote AE failed", ex);
 	}
 
 	@ExceptionHandler
-	ProblemDetail handleAssociationRejected(DicomAssociationRejectedException ex) {
+	ProblemDetail handleAssociationRejected(AssociationRejectedException ex) {
 		ProblemDetail problem = peerFailure("Association rejected by the remote AE", ex);
 		problem.setProperty("rejectResult", ex.getResult().text());
 		problem.setProperty("rejectSource", ex.getSource().text());
@@ -49,7 +49,7 @@ public class DicomAccessExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail handleAssociationAborted(DicomAssociationAbortedException ex) {
+	ProblemDetail handleAssociationAborted(AssociationAbortedException ex) {
 		ProblemDetail problem = peerFailure("Association aborted", ex);
 		if (ex.getSource() != null) {
 			problem.setProperty("abortSource", ex.getSource().text());
@@ -61,7 +61,7 @@ public class DicomAccessExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail handleTimeout(DicomTimeoutAccessException ex) {
+	ProblemDetail handleTimeout(DicomTimeoutException ex) {
 		ProblemDetail problem = peerFailure("Remote AE timed out", ex);
 		problem.setProperty("timeout", ex.getKind().text());
 		problem.setProperty("timeoutMs", ex.getTimeout().toMillis());
@@ -69,19 +69,19 @@ public class DicomAccessExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail handleProtocolViolation(DicomProtocolViolationException ex) {
+	ProblemDetail handleProtocolViolation(DicomProtocolException ex) {
 		return peerFailure("DICOM protocol violation by the remote AE", ex);
 	}
 
 	@ExceptionHandler
-	ProblemDetail handleNoAcceptedPresentationContext(NoAcceptedPresentationContextException ex) {
+	ProblemDetail handleNoAcceptedPresentationContext(NoAcceptedContextException ex) {
 		ProblemDetail problem = peerFailure("No accepted presentation context", ex);
 		problem.setProperty("abstractSyntax", ex.getAbstractSyntax());
 		return problem;
 	}
 
 	@ExceptionHandler
-	ProblemDetail handleTransferSyntaxNotAccepted(TransferSyntaxNotAcceptedAccessException ex) {
+	ProblemDetail handleTransferSyntaxNotAccepted(TransferSyntaxNotAcceptedException ex) {
 		ProblemDetail problem = peerFailure("Transfer syntax not accepted", ex);
 		problem.setProperty("abstractSyntax", ex.getAbstractSyntax());
 		problem.setProperty("sopInstanceUid", ex.getSopInstanceUid());
@@ -91,17 +91,17 @@ public class DicomAccessExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail handleDimseStatus(DimseStatusException ex) {
+	ProblemDetail handleDimseStatus(DimseFailureException ex) {
 		return dimseFailure("DIMSE failure status", ex);
 	}
 
 	@ExceptionHandler
-	ProblemDetail handleRetrieveFailed(RetrieveFailedAccessException ex) {
+	ProblemDetail handleRetrieveFailed(RetrieveFailedException ex) {
 		return retrieveFailure("Retrieve failed", ex);
 	}
 
 	@ExceptionHandler
-	ProblemDetail handleMoveDestinationUnknown(MoveDestinationUnknownAccessException ex) {
+	ProblemDetail handleMoveDestinationUnknown(MoveDestinationUnknownException ex) {
 		ProblemDetail problem = retrieveFailure("Move destination unknown", ex);
 		problem.setProperty("destination", ex.getDestination());
 		return problem;
@@ -112,7 +112,7 @@ public class DicomAccessExceptionHandler {
 		return peerFailure("DICOM peer failure", ex);
 	}
 
-	private static ProblemDetail dimseFailure(String title, DimseStatusException ex) {
+	private static ProblemDetail dimseFailure(String title, DimseFailureException ex) {
 		ProblemDetail problem = peerFailure(title, ex);
 		problem.setProperty("dimseStatus", ex.getStatus());
 		problem.setProperty("dimseStatusMeaning", ex.getStatusMeaning());
@@ -122,7 +122,7 @@ public class DicomAccessExceptionHandler {
 		return problem;
 	}
 
-	private static ProblemDetail retrieveFailure(String title, RetrieveFailedAccessException ex) {
+	private static ProblemDetail retrieveFailure(String title, RetrieveFailedException ex) {
 		ProblemDetail problem = dimseFailure(title, ex);
 		RetrieveResult result = ex.getResult();
 		problem.setProperty("completed", result.completed());

@@ -8,7 +8,7 @@ import io.github.dicomscu.net.query.RetrieveResult;
  * {@code 0xA801}): the destination AE title is not configured on the remote with the host and
  * port to send to.
  */
-public class MoveDestinationUnknownAccessException extends RetrieveFailedAccessException {
+public class MoveDestinationUnknownException extends RetrieveFailedException {
 
 	private final String destination;
 
@@ -21,7 +21,7 @@ public class MoveDestinationUnknownAccessException extends RetrieveFailedAccessE
 	 * @param errorComment the Error Comment of the final response, or {@code null}
 	 * @param cause the engine failure, or {@code null}
 	 */
-	public MoveDestinationUnknownAccessException(String remote, String message, String destination,
+	public MoveDestinationUnknownException(String remote, String message, String destination,
 			RetrieveResult result, String errorComment, Throwable cause) {
 		super(remote, message, CommandField.C_MOVE_RQ, result, errorComment, cause);
 		this.destination = destination;

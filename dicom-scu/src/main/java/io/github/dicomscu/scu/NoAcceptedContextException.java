@@ -8,13 +8,13 @@ import io.github.dicomscu.net.association.NegotiatedContext;
  * The operation needs a presentation context the remote did not accept; the message says what
  * was proposed and what was accepted.
  */
-public class NoAcceptedPresentationContextException extends DicomAccessException {
+public class NoAcceptedContextException extends DicomAccessException {
 
 	private final String abstractSyntax;
 
 	private final List<NegotiatedContext> negotiated;
 
-	public NoAcceptedPresentationContextException(String remote, String message, String abstractSyntax,
+	public NoAcceptedContextException(String remote, String message, String abstractSyntax,
 			List<NegotiatedContext> negotiated, Throwable cause) {
 		super(remote, message, cause);
 		this.abstractSyntax = abstractSyntax;

@@ -8,7 +8,7 @@ import io.github.dicomscu.net.query.RetrieveResult;
  * failure: {@link #getResult()} gives the counts and the failed SOP instance UIDs of the final
  * response.
  */
-public class RetrieveFailedAccessException extends DimseStatusException {
+public class RetrieveFailedException extends DimseFailureException {
 
 	private final RetrieveResult result;
 
@@ -21,7 +21,7 @@ public class RetrieveFailedAccessException extends DimseStatusException {
 	 * @param errorComment the Error Comment of the final response, or {@code null}
 	 * @param cause the engine failure, or {@code null}
 	 */
-	public RetrieveFailedAccessException(String remote, String message, CommandField operation, RetrieveResult result,
+	public RetrieveFailedException(String remote, String message, CommandField operation, RetrieveResult result,
 			String errorComment, Throwable cause) {
 		super(remote, message, operation, result.status(), errorComment, cause);
 		this.result = result;

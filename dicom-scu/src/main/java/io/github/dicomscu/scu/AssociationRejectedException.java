@@ -7,7 +7,7 @@ import io.github.dicomscu.net.pdu.RejectSource;
 /**
  * The remote rejected the association (A-ASSOCIATE-RJ).
  */
-public class DicomAssociationRejectedException extends DicomAccessException {
+public class AssociationRejectedException extends DicomAccessException {
 
 	private final RejectResult result;
 
@@ -15,7 +15,7 @@ public class DicomAssociationRejectedException extends DicomAccessException {
 
 	private final RejectReason reason;
 
-	public DicomAssociationRejectedException(String remote, String message, RejectResult result, RejectSource source,
+	public AssociationRejectedException(String remote, String message, RejectResult result, RejectSource source,
 			RejectReason reason, Throwable cause) {
 		super(remote, message, cause);
 		this.result = result;

@@ -8,7 +8,7 @@ import io.github.dicomscu.net.dimse.Status;
  * the status code with its meaning for that request, and the remote's Error Comment
  * (0000,0902) if it sent one; the association was intact and has been released.
  */
-public class DimseStatusException extends DicomAccessException {
+public class DimseFailureException extends DicomAccessException {
 
 	private final CommandField operation;
 
@@ -25,7 +25,7 @@ public class DimseStatusException extends DicomAccessException {
 	 * @param errorComment the Error Comment of the response, or {@code null}
 	 * @param cause the engine failure, or {@code null}
 	 */
-	public DimseStatusException(String remote, String message, CommandField operation, int status,
+	public DimseFailureException(String remote, String message, CommandField operation, int status,
 			String errorComment, Throwable cause) {
 		super(remote, message, cause);
 		this.operation = operation;

@@ -3,9 +3,9 @@ package io.github.dicomscu.scu;
 /**
  * The remote violated the DICOM upper layer or DIMSE protocol; the association was aborted.
  */
-public class DicomProtocolViolationException extends DicomAccessException {
+public class DicomProtocolException extends DicomAccessException {
 
-	public DicomProtocolViolationException(String remote, String message, Throwable cause) {
+	public DicomProtocolException(String remote, String message, Throwable cause) {
 		super(remote, message, cause);
 	}
 

@@ -7,13 +7,13 @@ import io.github.dicomscu.net.association.TimeoutKind;
 /**
  * A timer expired while talking to the remote; the association was aborted.
  */
-public class DicomTimeoutAccessException extends DicomAccessException {
+public class DicomTimeoutException extends DicomAccessException {
 
 	private final TimeoutKind kind;
 
 	private final Duration timeout;
 
-	public DicomTimeoutAccessException(String remote, String message, TimeoutKind kind, Duration timeout,
+	public DicomTimeoutException(String remote, String message, TimeoutKind kind, Duration timeout,
 			Throwable cause) {
 		super(remote, message, cause);
 		this.kind = kind;

@@ -9,7 +9,7 @@ import java.util.List;
  * syntax and the ones the remote accepted. {@link #getNegotiated()} is empty: the accepted
  * transfer syntaxes are in {@link #getAcceptedTransferSyntaxUids()}.
  */
-public class TransferSyntaxNotAcceptedAccessException extends NoAcceptedPresentationContextException {
+public class TransferSyntaxNotAcceptedException extends NoAcceptedContextException {
 
 	private final String sopInstanceUid;
 
@@ -28,7 +28,7 @@ public class TransferSyntaxNotAcceptedAccessException extends NoAcceptedPresenta
 	 * class, empty if it rejected every one proposed
 	 * @param cause the engine failure, or {@code null}
 	 */
-	public TransferSyntaxNotAcceptedAccessException(String remote, String message, String sopClassUid,
+	public TransferSyntaxNotAcceptedException(String remote, String message, String sopClassUid,
 			String sopInstanceUid, String transferSyntaxUid, List<String> acceptedTransferSyntaxUids, Throwable cause) {
 		super(remote, message, sopClassUid, List.of(), cause);
 		this.sopInstanceUid = sopInstanceUid;

@@ -7,13 +7,13 @@ import io.github.dicomscu.net.pdu.AbortSource;
  * The association was aborted by the remote, or ended unexpectedly (connection closed,
  * released by the remote while a response was outstanding).
  */
-public class DicomAssociationAbortedException extends DicomAccessException {
+public class AssociationAbortedException extends DicomAccessException {
 
 	private final AbortSource source;
 
 	private final AbortReason reason;
 
-	public DicomAssociationAbortedException(String remote, String message, AbortSource source, AbortReason reason,
+	public AssociationAbortedException(String remote, String message, AbortSource source, AbortReason reason,
 			Throwable cause) {
 		super(remote, message, cause);
 		this.source = source;

@@ -4,9 +4,9 @@ package io.github.dicomscu.scu;
  * The TCP connection to the remote could not be established, or the local bind address could
  * not be bound.
  */
-public class DicomConnectionFailureException extends DicomAccessException {
+public class DicomConnectException extends DicomAccessException {
 
-	public DicomConnectionFailureException(String remote, String message, Throwable cause) {
+	public DicomConnectException(String remote, String message, Throwable cause) {
 		super(remote, message, cause);
 	}
 
