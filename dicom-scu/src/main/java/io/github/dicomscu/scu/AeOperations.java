@@ -1,6 +1,7 @@
 package io.github.dicomscu.scu;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import io.github.dicomscu.net.query.Query;
 import io.github.dicomscu.net.query.RetrieveProgress;
 import io.github.dicomscu.net.query.RetrieveResult;
 import io.github.dicomscu.net.query.StoreReceiver;
+import io.github.dicomscu.net.storage.StoreInstance;
 import io.github.dicomscu.net.storage.StoreResult;
 
 /**
@@ -32,6 +34,20 @@ public interface AeOperations {
 	 * @throws DicomAccessException if the echo fails
 	 */
 	EchoResult echo(String remote);
+
+	/**
+	 * Verify a remote with C-ECHO on an association that proposes the given contexts, each step
+	 * (connect, association, C-ECHO, release) bounded by the given timeout; for example a
+	 * health check that proposes Verification only and waits less than usual. A status other
+	 * than Success is returned, not thrown.
+	 * @param remote the remote's name
+	 * @param contexts the contexts to propose, which must include Verification
+	 * @param timeout the timeout of each step
+	 * @return the outcome
+	 * @throws UnknownRemoteException if no remote has that name
+	 * @throws DicomAccessException if the echo fails
+	 */
+	EchoResult echo(String remote, List<PresentationContext> contexts, Duration timeout);
 
 	/**
 	 * Open an association with a remote, proposing its requested contexts, and run the
@@ -90,6 +106,18 @@ public interface AeOperations {
 	 * @throws DicomAccessException if the association fails or no accepted context fits
 	 */
 	StoreResult store(String remote, DataSet dataSet);
+
+	/**
+	 * Send one instance with C-STORE, for example a data set with encapsulated pixel data
+	 * ({@link StoreInstance#of(DataSet, io.github.dicomscu.data.TransferSyntax)}). Unless the
+	 * remote has its own contexts configured, the association proposes the contexts derived
+	 * from the instance.
+	 * @param remote the remote's name
+	 * @param instance the instance
+	 * @return the outcome; a failure status is returned, not thrown
+	 * @throws DicomAccessException if the association fails or no accepted context fits
+	 */
+	StoreResult store(String remote, StoreInstance instance);
 
 	/**
 	 * Send several Part 10 files over one association (or, when they hold instances of more

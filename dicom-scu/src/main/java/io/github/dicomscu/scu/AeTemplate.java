@@ -150,10 +150,15 @@ public class AeTemplate implements AeOperations {
 		return echo(remote, getRequestedContexts(remote), this.timeouts);
 	}
 
+	@Override
+	public EchoResult echo(String remote, List<PresentationContext> contexts, Duration timeout) {
+		Objects.requireNonNull(timeout, "timeout");
+		return echo(remote, contexts, this.timeouts.withConnect(timeout).withAcse(timeout).withDimse(timeout));
+	}
+
 	/**
 	 * Verify a remote with C-ECHO on an association that proposes the given contexts and runs
-	 * with the given timers, for example a health check that proposes Verification only and
-	 * waits less than usual. A status other than Success is returned, not thrown.
+	 * with the given timers. A status other than Success is returned, not thrown.
 	 * @param remote the remote's name
 	 * @param contexts the contexts to propose, which must include Verification
 	 * @param timeouts the timers of the association
@@ -273,6 +278,7 @@ public class AeTemplate implements AeOperations {
 	 * transfer syntaxes the instance cannot be sent in
 	 * @throws DicomAccessException if the association fails
 	 */
+	@Override
 	public StoreResult store(String remote, StoreInstance instance) {
 		Objects.requireNonNull(instance, "instance");
 		return execute(remote, storeContexts(remote, List.of(instance)), this.timeouts, (association) -> {
