@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.dicomscu.data.Uid;
-import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.scu.AeTemplate;
 import io.github.dicomscu.scu.DicomAccessException;
@@ -32,7 +31,7 @@ public class DicomHealthIndicator extends AbstractHealthIndicator {
 
 	private final RemoteAe remote;
 
-	private final AssociationTimeouts timeouts;
+	private final Duration timeout;
 
 	/**
 	 * Create an indicator for a remote of a template.
@@ -45,7 +44,7 @@ public class DicomHealthIndicator extends AbstractHealthIndicator {
 		super("DICOM health check of remote '" + remote.name() + "' failed");
 		this.template = template;
 		this.remote = remote;
-		this.timeouts = template.getTimeouts().withConnect(timeout).withAcse(timeout).withDimse(timeout);
+		this.timeout = timeout;
 	}
 
 	@Override
@@ -55,7 +54,7 @@ public class DicomHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("port", this.remote.port());
 		EchoResult result;
 		try {
-			result = this.template.echo(this.remote.name(), VERIFICATION, this.timeouts);
+			result = this.template.echo(this.remote.name(), VERIFICATION, this.timeout);
 		}
 		catch (DicomAccessException ex) {
 			builder.down().withDetail("error", ex.getMessage());

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -18,10 +17,18 @@ import io.github.dicomscu.net.storage.StoreInstance;
 import io.github.dicomscu.net.storage.StoreResult;
 
 /**
- * The operations of a DICOM application entity acting as SCU towards named remote AEs.
- * Implemented by {@link AeTemplate}; an interface so that it can be replaced or mocked.
- * Every method opens its own association and releases it before returning. Failures are
- * reported as {@link DicomAccessException}s.
+ * The operations of a DICOM application entity acting as SCU towards named remote AEs: the
+ * whole API of the template library. Implemented by {@link AeTemplate}, whose configuration
+ * (remotes, contexts, timeouts) is read from the template itself; an interface so that it can
+ * be replaced or mocked.
+ * <p>
+ * Every method opens its own association and ends it before returning (except
+ * {@link #find(String, Query)}, whose stream ends it): released while it is still established,
+ * also after a failure that left it intact such as a DIMSE failure status, and aborted once a
+ * failure broke it, such as a timeout. Engine failures are thrown as
+ * {@link DicomAccessException}s, translated by the implementation's
+ * {@link DicomExceptionTranslator}; {@link DicomAccessException#isTransient()} tells whether a
+ * retry may succeed.
  */
 public interface AeOperations {
 
@@ -50,41 +57,36 @@ public interface AeOperations {
 	EchoResult echo(String remote, List<PresentationContext> contexts, Duration timeout);
 
 	/**
-	 * Open an association with a remote, proposing its requested contexts, and run the
-	 * callback on it.
+	 * Open an association with a remote, proposing its requested contexts, run the callback on
+	 * it and end it: released if it is still established, else aborted. A
+	 * {@link io.github.dicomscu.net.pdu.DicomNetworkException} of the callback is thrown
+	 * translated; a RuntimeException or Error of the callback aborts the association and is
+	 * thrown as it is. A release that fails after the callback returned is logged, and the
+	 * result still returned.
 	 * @param <T> the result type
 	 * @param remote the remote's name
 	 * @param callback the work
 	 * @return the callback's result
+	 * @throws UnknownRemoteException if no remote has that name
 	 * @throws DicomAccessException if the association or the callback fails
 	 */
 	<T> T execute(String remote, AssociationCallback<T> callback);
 
 	/**
-	 * Open an association with a remote proposing the given contexts (at most 128), and run
-	 * the callback on it.
+	 * Open an association with a remote proposing the given contexts, run the callback on it
+	 * and end it, as {@link #execute(String, AssociationCallback)} does.
 	 * @param <T> the result type
 	 * @param remote the remote's name
-	 * @param contexts the contexts to propose, in order
+	 * @param contexts the contexts to propose, in order (1 to 128)
 	 * @param callback the work
 	 * @return the callback's result
+	 * @throws UnknownRemoteException if no remote has that name
+	 * @throws IllegalArgumentException if no context is given
+	 * @throws io.github.dicomscu.net.context.TooManyPresentationContextsException if more than
+	 * 128 contexts are given
 	 * @throws DicomAccessException if the association or the callback fails
 	 */
 	<T> T execute(String remote, List<PresentationContext> contexts, AssociationCallback<T> callback);
-
-	/**
-	 * Return the contexts proposed to a remote: its own if configured, else the global ones,
-	 * in the order they are proposed.
-	 * @param remote the remote's name
-	 * @return the contexts
-	 */
-	List<PresentationContext> getRequestedContexts(String remote);
-
-	/**
-	 * Return the configured remotes by name, in configuration order.
-	 * @return the remotes
-	 */
-	Map<String, RemoteAe> getRemotes();
 
 	/**
 	 * Send one Part 10 file with C-STORE. Unless the remote has its own contexts configured,
@@ -168,8 +170,8 @@ public interface AeOperations {
 
 	/**
 	 * Retrieve instances from a remote with C-GET: they arrive as C-STORE sub-operations on
-	 * the same association, proposed with SCP role selection for the configured storage SOP
-	 * classes ({@code dicom.scu.retrieve.storage-sop-classes}).
+	 * the same association, proposed with SCP role selection for the storage SOP classes the
+	 * implementation is configured to receive (see {@link AeTemplate#getRetrieveStorageContexts()}).
 	 * @param remote the remote's name
 	 * @param query what to get (model, level, unique keys)
 	 * @param receiver takes each instance

@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -25,7 +23,6 @@ import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.BindAddress;
-import io.github.dicomscu.net.association.NegotiatedContext;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.context.RequestedContexts;
 import io.github.dicomscu.net.context.TooManyPresentationContextsException;
@@ -36,7 +33,6 @@ import io.github.dicomscu.net.query.FindScu;
 import io.github.dicomscu.net.query.GetScu;
 import io.github.dicomscu.net.query.MoveScu;
 import io.github.dicomscu.net.query.Query;
-import io.github.dicomscu.net.query.QueryRetrieveModel;
 import io.github.dicomscu.net.query.RetrieveProgress;
 import io.github.dicomscu.net.query.RetrieveResult;
 import io.github.dicomscu.net.query.StoreReceiver;
@@ -44,17 +40,19 @@ import io.github.dicomscu.net.storage.StoreContexts;
 import io.github.dicomscu.net.storage.StoreInstance;
 import io.github.dicomscu.net.storage.StoreResult;
 import io.github.dicomscu.net.storage.StoreScu;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The central class of the SCU side: opens an association with a named remote AE for every
- * operation, runs the work on it, and releases it (or aborts it when the work fails). Engine
- * failures are translated into the {@link DicomAccessException} hierarchy, with messages that
- * name the remote.
+ * operation, runs the work on it, and ends it: released while it is still established, aborted
+ * once a failure broke it (the template asks the association, it keeps no list of failures).
+ * Engine failures are translated into the {@link DicomAccessException} hierarchy by the
+ * {@linkplain #getExceptionTranslator() exception translator}, by default a
+ * {@link DefaultDicomExceptionTranslator} whose messages name the remote.
  * <p>
  * An instance is immutable once built (see {@link #builder()}) and thread-safe: each call has
- * its own association, so one template serves any number of threads.
+ * its own association, so one template serves any number of threads. Its operations are those
+ * of {@link AeOperations}; its getters, such as {@link #getRemotes()}, are a read-only view of
+ * its configuration.
  * <p>
  * The presentation contexts of an operation are the remote's requested contexts
  * ({@link #getRequestedContexts(String)}) for {@link #echo(String)} and {@link #execute}; the
@@ -99,8 +97,6 @@ public class AeTemplate implements AeOperations {
 			"ComprehensiveSRStorage", "KeyObjectSelectionDocumentStorage",
 			"GrayscaleSoftcopyPresentationStateStorage");
 
-	private static final Logger logger = LoggerFactory.getLogger(AeTemplate.class);
-
 	private static final Consumer<RetrieveProgress> NO_PROGRESS = (progress) -> {
 	};
 
@@ -112,33 +108,33 @@ public class AeTemplate implements AeOperations {
 
 	private final BindAddress bindAddress;
 
-	private final List<PresentationContext> requestedContexts;
+	private final DicomExceptionTranslator exceptionTranslator;
+
+	private final RemoteAssociations associations;
 
 	private final Map<String, RemoteAe> remotes;
 
-	private final Map<String, List<PresentationContext>> remoteContexts;
-
-	private final List<String> transferSyntaxes;
-
-	private final List<PresentationContext> retrieveStorageContexts;
+	private final ProposedContexts contexts;
 
 	private AeTemplate(Builder builder) {
 		this.aeTitle = builder.aeTitle;
 		this.maxPduLength = builder.maxPduLength;
 		this.timeouts = builder.timeouts;
 		this.bindAddress = builder.bindAddress;
-		this.requestedContexts = builder.requestedContexts.toList();
+		this.exceptionTranslator = builder.exceptionTranslator;
+		this.associations = new RemoteAssociations(this.aeTitle, this.maxPduLength, this.bindAddress,
+				this.exceptionTranslator);
 		this.remotes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.remotes));
 		Map<String, List<PresentationContext>> remoteContexts = new LinkedHashMap<>();
 		builder.remoteContexts.forEach((name, contexts) -> remoteContexts.put(name, contexts.toList()));
-		this.remoteContexts = Collections.unmodifiableMap(remoteContexts);
-		this.transferSyntaxes = builder.transferSyntaxes;
-		this.retrieveStorageContexts = builder.retrieveStorageContexts;
+		this.contexts = new ProposedContexts(builder.requestedContexts.toList(),
+				Collections.unmodifiableMap(remoteContexts), builder.transferSyntaxes, builder.retrieveStorageContexts);
 	}
 
 	/**
 	 * Start building a template: AE title {@value AssociationRequest#DEFAULT_CALLING_AE_TITLE},
-	 * the default maximum PDU length and timeouts, no bind address, no contexts and no remotes.
+	 * the default maximum PDU length and timeouts, no bind address, no contexts and no remotes,
+	 * and the {@link DefaultDicomExceptionTranslator}.
 	 * @return a builder
 	 */
 	public static Builder builder() {
@@ -147,82 +143,24 @@ public class AeTemplate implements AeOperations {
 
 	@Override
 	public EchoResult echo(String remote) {
-		return echo(remote, getRequestedContexts(remote), this.timeouts);
+		return echo(getRemote(remote), this.contexts.requested(remote), this.timeouts);
 	}
 
 	@Override
 	public EchoResult echo(String remote, List<PresentationContext> contexts, Duration timeout) {
 		Objects.requireNonNull(timeout, "timeout");
-		return echo(remote, contexts, this.timeouts.withConnect(timeout).withAcse(timeout).withDimse(timeout));
-	}
-
-	/**
-	 * Verify a remote with C-ECHO on an association that proposes the given contexts and runs
-	 * with the given timers. A status other than Success is returned, not thrown.
-	 * @param remote the remote's name
-	 * @param contexts the contexts to propose, which must include Verification
-	 * @param timeouts the timers of the association
-	 * @return the outcome
-	 * @throws UnknownRemoteException if no remote has that name
-	 * @throws DicomAccessException if the echo fails
-	 */
-	public EchoResult echo(String remote, List<PresentationContext> contexts, AssociationTimeouts timeouts) {
-		RemoteAe remoteAe = getRemote(remote);
-		long start = System.nanoTime();
-		Echo echo = execute(remote, contexts, timeouts, (association) -> new Echo(association.echo(),
-				association.getPeerImplementationClassUid(), association.getPeerImplementationVersionName()));
-		Duration roundTrip = Duration.ofNanos(System.nanoTime() - start);
-		return new EchoResult(remoteAe, echo.status(), Status.meaningOf(echo.status()), roundTrip,
-				echo.implementationClassUid(), echo.implementationVersionName());
+		return echo(getRemote(remote), contexts,
+				this.timeouts.withConnect(timeout).withAcse(timeout).withDimse(timeout));
 	}
 
 	@Override
 	public <T> T execute(String remote, AssociationCallback<T> callback) {
-		return execute(remote, getRequestedContexts(remote), this.timeouts, callback);
+		return execute(getRemote(remote), this.contexts.requested(remote), this.timeouts, callback);
 	}
 
 	@Override
 	public <T> T execute(String remote, List<PresentationContext> contexts, AssociationCallback<T> callback) {
-		return execute(remote, contexts, this.timeouts, callback);
-	}
-
-	/**
-	 * Open an association with a remote proposing the given contexts with the given timers,
-	 * run the callback on it and release it. If the callback fails the association is
-	 * aborted, unless the failure is an engine failure that leaves it usable (a DIMSE failure
-	 * status, or no accepted context for what was to be sent): that one is released before the
-	 * translated exception is thrown. A release that fails once the callback has returned is
-	 * logged and the association aborted; the callback's result is still returned.
-	 * @param <T> the result type
-	 * @param remote the remote's name
-	 * @param contexts the contexts to propose, in order (1 to 128)
-	 * @param timeouts the timers of the association
-	 * @param callback the work
-	 * @return the callback's result
-	 * @throws UnknownRemoteException if no remote has that name
-	 * @throws IllegalArgumentException if no context is given
-	 * @throws io.github.dicomscu.net.context.TooManyPresentationContextsException if more than
-	 * 128 contexts are given
-	 * @throws DicomAccessException if the association or the callback fails
-	 */
-	public <T> T execute(String remote, List<PresentationContext> contexts, AssociationTimeouts timeouts,
-			AssociationCallback<T> callback) {
-		Objects.requireNonNull(callback, "callback");
-		RemoteAe remoteAe = getRemote(remote);
-		Association association = open(remoteAe, contexts, timeouts);
-		T result;
-		try {
-			result = callback.doInAssociation(association);
-		}
-		catch (DicomNetworkException ex) {
-			throw end(remoteAe, association, ex);
-		}
-		catch (RuntimeException | Error ex) {
-			association.abort();
-			throw ex;
-		}
-		release(remoteAe, association);
-		return result;
+		return execute(getRemote(remote), contexts, this.timeouts, callback);
 	}
 
 	/**
@@ -264,10 +202,7 @@ public class AeTemplate implements AeOperations {
 	}
 
 	/**
-	 * Send one instance with C-STORE, for example a data set with encapsulated pixel data
-	 * ({@link StoreInstance#of(DataSet, io.github.dicomscu.data.TransferSyntax)}). Unless the
-	 * remote has its own contexts configured, the association proposes the contexts derived
-	 * from the instance.
+	 * Send one instance with C-STORE; see {@link AeOperations#store(String, StoreInstance)}.
 	 * @param remote the remote's name
 	 * @param instance the instance
 	 * @return the outcome; a failure status is returned, not thrown
@@ -281,7 +216,8 @@ public class AeTemplate implements AeOperations {
 	@Override
 	public StoreResult store(String remote, StoreInstance instance) {
 		Objects.requireNonNull(instance, "instance");
-		return execute(remote, storeContexts(remote, List.of(instance)), this.timeouts, (association) -> {
+		RemoteAe remoteAe = getRemote(remote);
+		return execute(remoteAe, this.contexts.store(remote, List.of(instance)), this.timeouts, (association) -> {
 			try {
 				return StoreScu.store(association, instance, Priority.MEDIUM);
 			}
@@ -300,10 +236,10 @@ public class AeTemplate implements AeOperations {
 	 * compressed transfer syntaxes) than the 128 contexts of one association can carry are sent
 	 * over consecutive associations, each proposing the contexts of its batch; if one of the
 	 * later associations cannot be established, its instances are {@code NOT_SENT} with the
-	 * reason. A file that cannot be read, or whose
-	 * instance no accepted context fits, has a {@link io.github.dicomscu.net.storage.StoreOutcome#NOT_SENT}
-	 * result (without SOP Class and Instance UID if the file could not be read); if no file can
-	 * be read, no association is opened.
+	 * reason. A file that cannot be read, or whose instance no accepted context fits, has a
+	 * {@link io.github.dicomscu.net.storage.StoreOutcome#NOT_SENT} result (without SOP Class and
+	 * Instance UID if the file could not be read); if no file can be read, no association is
+	 * opened.
 	 * @param remote the remote's name
 	 * @param files the files
 	 * @return one result per file, in the order given
@@ -312,53 +248,18 @@ public class AeTemplate implements AeOperations {
 	@Override
 	public List<StoreResult> storeAll(String remote, Collection<Path> files) {
 		Objects.requireNonNull(files, "files");
-		getRemote(remote);
-		StoreResult[] results = new StoreResult[files.size()];
-		List<StoreInstance> instances = new ArrayList<>();
-		List<Integer> positions = new ArrayList<>();
-		int position = 0;
-		for (Path file : files) {
-			try {
-				instances.add(StoreInstance.of(file));
-				positions.add(position);
-			}
-			catch (IOException ex) {
-				results[position] = StoreResult.notSent(null, null, "Cannot read " + file + ": " + ex.getMessage());
-			}
-			position++;
-		}
-		List<List<StoreInstance>> batches = this.remoteContexts.containsKey(remote) ? List.of(instances)
-				: StoreContexts.batches(instances);
-		int done = 0;
-		for (List<StoreInstance> batch : batches) {
-			List<StoreResult> sent;
-			try {
-				sent = execute(remote, storeContexts(remote, batch), this.timeouts,
-						(association) -> StoreScu.storeAll(association, batch, Priority.MEDIUM));
-			}
-			catch (DicomAccessException ex) {
-				if (done == 0) {
-					throw ex;
-				}
-				sent = batch.stream()
-					.map((instance) -> StoreResult.notSent(instance.sopInstanceUid(), instance.sopClassUid(),
-							"The association for this batch of instances failed: " + ex.getMessage()))
-					.toList();
-			}
-			for (int i = 0; i < sent.size(); i++) {
-				results[positions.get(done + i)] = sent.get(i);
-			}
-			done += batch.size();
-		}
-		return List.of(results);
+		RemoteAe remoteAe = getRemote(remote);
+		return new StoreBatches(files).send(this.contexts.hasOwn(remote),
+				(batch) -> execute(remoteAe, this.contexts.store(remote, batch), this.timeouts,
+						(association) -> StoreScu.storeAll(association, batch, Priority.MEDIUM)));
 	}
 
 	/**
 	 * Query a remote with C-FIND; see {@link AeOperations#find(String, Query)}. The association
 	 * is released as soon as the final response has been read, or when the stream is closed
-	 * (after a C-CANCEL if the matches were not all read); it is aborted if the exchange fails.
-	 * A failure while the stream is consumed is thrown as the translated
-	 * {@link DicomAccessException}, such as a {@link DimseFailureException} for a failure status.
+	 * (after a C-CANCEL if the matches were not all read); it is aborted if the exchange broke
+	 * it. A failure while the stream is consumed is thrown translated, such as a
+	 * {@link DimseFailureException} for a failure status.
 	 * @param remote the remote's name
 	 * @param query the query
 	 * @return the matches, a sequential stream to close
@@ -367,22 +268,22 @@ public class AeTemplate implements AeOperations {
 	@Override
 	public Stream<DataSet> find(String remote, Query query) {
 		Objects.requireNonNull(query, "query");
-		List<PresentationContext> contexts = findContexts(remote, query.model());
-		DataSet identifier = query.toIdentifier();
 		RemoteAe remoteAe = getRemote(remote);
-		Association association = open(remoteAe, contexts, this.timeouts);
+		DataSet identifier = query.toIdentifier();
+		Association association = this.associations.open(remoteAe, this.contexts.find(remote, query.model()),
+				this.timeouts);
 		FindResults results;
 		try {
 			results = FindScu.find(association, query.model(), identifier, Priority.MEDIUM);
 		}
 		catch (DicomNetworkException ex) {
-			throw end(remoteAe, association, ex);
+			throw this.associations.fail(remoteAe, association, ex);
 		}
 		catch (RuntimeException | Error ex) {
 			association.abort();
 			throw ex;
 		}
-		FindMatches matches = new FindMatches(remoteAe, association, results);
+		FindMatches matches = new FindMatches(this.associations, remoteAe, association, results);
 		return StreamSupport.stream(matches, false).onClose(matches::close);
 	}
 
@@ -392,9 +293,9 @@ public class AeTemplate implements AeOperations {
 		if (maxResults < 0) {
 			throw new IllegalArgumentException("maxResults must not be negative, got " + maxResults);
 		}
-		List<PresentationContext> contexts = findContexts(remote, query.model());
+		RemoteAe remoteAe = getRemote(remote);
 		DataSet identifier = query.toIdentifier();
-		return execute(remote, contexts, this.timeouts, (association) -> {
+		return execute(remoteAe, this.contexts.find(remote, query.model()), this.timeouts, (association) -> {
 			try (FindResults results = FindScu.find(association, query.model(), identifier, Priority.MEDIUM,
 					maxResults)) {
 				List<DataSet> matches = new ArrayList<>();
@@ -423,13 +324,12 @@ public class AeTemplate implements AeOperations {
 	public RetrieveResult move(String remote, Query query, String destination, Consumer<RetrieveProgress> progress) {
 		Objects.requireNonNull(query, "query");
 		String destinationAeTitle = AeTitle.check("move destination", destination);
-		String sopClassUid = query.model().moveSopClassUid();
-		List<PresentationContext> contexts = ownContextsWith(remote, sopClassUid)
-			.orElseGet(() -> List.of(PresentationContext.of(sopClassUid, this.transferSyntaxes)));
+		RemoteAe remoteAe = getRemote(remote);
 		DataSet identifier = query.toIdentifier();
 		Consumer<RetrieveProgress> listener = (progress != null) ? progress : NO_PROGRESS;
-		return execute(remote, contexts, this.timeouts, (association) -> MoveScu.move(association, query.model(),
-				identifier, destinationAeTitle, Priority.MEDIUM, listener));
+		return execute(remoteAe, this.contexts.move(remote, query.model()), this.timeouts,
+				(association) -> MoveScu.move(association, query.model(), identifier, destinationAeTitle,
+						Priority.MEDIUM, listener));
 	}
 
 	/**
@@ -447,26 +347,30 @@ public class AeTemplate implements AeOperations {
 	public RetrieveResult get(String remote, Query query, StoreReceiver receiver, Consumer<RetrieveProgress> progress) {
 		Objects.requireNonNull(query, "query");
 		Objects.requireNonNull(receiver, "receiver");
-		String sopClassUid = query.model().getSopClassUid();
-		List<PresentationContext> contexts = ownContextsWith(remote, sopClassUid).orElseGet(() -> {
-			List<PresentationContext> get = new ArrayList<>();
-			get.add(PresentationContext.of(sopClassUid, this.transferSyntaxes));
-			get.addAll(this.retrieveStorageContexts);
-			return get;
-		});
+		RemoteAe remoteAe = getRemote(remote);
 		DataSet identifier = query.toIdentifier();
 		Consumer<RetrieveProgress> listener = (progress != null) ? progress : NO_PROGRESS;
-		return execute(remote, contexts, this.timeouts, (association) -> GetScu.get(association, query.model(),
-				identifier, Priority.MEDIUM, receiver, listener));
+		return execute(remoteAe, this.contexts.get(remote, query.model()), this.timeouts,
+				(association) -> GetScu.get(association, query.model(), identifier, Priority.MEDIUM, receiver,
+						listener));
 	}
 
-	@Override
+	/**
+	 * Return the contexts proposed to a remote by {@link #echo(String)} and
+	 * {@link #execute(String, AssociationCallback)}: its own if configured, else the global ones.
+	 * @param remote the remote's name
+	 * @return the contexts, in the order proposed
+	 * @throws UnknownRemoteException if no remote has that name
+	 */
 	public List<PresentationContext> getRequestedContexts(String remote) {
 		getRemote(remote);
-		return this.remoteContexts.getOrDefault(remote, this.requestedContexts);
+		return this.contexts.requested(remote);
 	}
 
-	@Override
+	/**
+	 * Return the configured remotes by name, in configuration order.
+	 * @return an unmodifiable map of the remotes
+	 */
 	public Map<String, RemoteAe> getRemotes() {
 		return this.remotes;
 	}
@@ -508,7 +412,7 @@ public class AeTemplate implements AeOperations {
 	 * @return the contexts, in the order proposed
 	 */
 	public List<PresentationContext> getRequestedContexts() {
-		return this.requestedContexts;
+		return this.contexts.global();
 	}
 
 	/**
@@ -517,7 +421,7 @@ public class AeTemplate implements AeOperations {
 	 * @return the transfer syntax UIDs, in order of preference
 	 */
 	public List<String> getTransferSyntaxes() {
-		return this.transferSyntaxes;
+		return this.contexts.transferSyntaxes();
 	}
 
 	/**
@@ -526,49 +430,49 @@ public class AeTemplate implements AeOperations {
 	 * @return the contexts, in the order proposed
 	 */
 	public List<PresentationContext> getRetrieveStorageContexts() {
-		return this.retrieveStorageContexts;
+		return this.contexts.retrieveStorage();
 	}
 
-	private Association open(RemoteAe remoteAe, List<PresentationContext> contexts, AssociationTimeouts timeouts) {
-		AssociationRequest request = AssociationRequest.builder(remoteAe.host(), remoteAe.port())
-			.callingAeTitle(this.aeTitle)
-			.calledAeTitle(remoteAe.aeTitle())
-			.maxPduLength(this.maxPduLength)
-			.bindAddress(this.bindAddress)
-			.timeouts(Objects.requireNonNull(timeouts, "timeouts"))
-			.contexts(contexts)
-			.build();
-		Association association;
+	/**
+	 * Return the strategy that translates engine failures into {@link DicomAccessException}s.
+	 * @return the exception translator
+	 */
+	public DicomExceptionTranslator getExceptionTranslator() {
+		return this.exceptionTranslator;
+	}
+
+	private EchoResult echo(RemoteAe remote, List<PresentationContext> contexts, AssociationTimeouts timeouts) {
+		long start = System.nanoTime();
+		Echo echo = execute(remote, contexts, timeouts, (association) -> new Echo(association.echo(),
+				association.getPeerImplementationClassUid(), association.getPeerImplementationVersionName()));
+		Duration roundTrip = Duration.ofNanos(System.nanoTime() - start);
+		return new EchoResult(remote, echo.status(), Status.meaningOf(echo.status()), roundTrip,
+				echo.implementationClassUid(), echo.implementationVersionName());
+	}
+
+	/**
+	 * Open an association, run the callback on it and end it: released if it is still
+	 * established, aborted otherwise (the engine aborts an association that a failure broke).
+	 * A RuntimeException or Error of the callback aborts the association and is rethrown as it
+	 * is; an engine failure is rethrown translated.
+	 */
+	private <T> T execute(RemoteAe remote, List<PresentationContext> contexts, AssociationTimeouts timeouts,
+			AssociationCallback<T> callback) {
+		Objects.requireNonNull(callback, "callback");
+		Association association = this.associations.open(remote, contexts, timeouts);
+		T result;
 		try {
-			association = Association.request(request);
+			result = callback.doInAssociation(association);
 		}
 		catch (DicomNetworkException ex) {
-			throw DicomExceptionTranslator.translate(remoteAe, ex);
+			throw this.associations.fail(remote, association, ex);
 		}
-		logNegotiation(remoteAe, association);
-		return association;
-	}
-
-	private List<PresentationContext> storeContexts(String remote, List<StoreInstance> instances) {
-		List<PresentationContext> own = this.remoteContexts.get(remote);
-		return (own != null) ? own : StoreContexts.forInstances(instances);
-	}
-
-	private List<PresentationContext> findContexts(String remote, QueryRetrieveModel model) {
-		String sopClassUid = model.findSopClassUid();
-		List<PresentationContext> requested = getRequestedContexts(remote);
-		return includes(requested, sopClassUid) ? requested
-				: List.of(PresentationContext.of(sopClassUid, this.transferSyntaxes));
-	}
-
-	private Optional<List<PresentationContext>> ownContextsWith(String remote, String sopClassUid) {
-		getRemote(remote);
-		List<PresentationContext> own = this.remoteContexts.get(remote);
-		return (own != null && includes(own, sopClassUid)) ? Optional.of(own) : Optional.empty();
-	}
-
-	private static boolean includes(List<PresentationContext> contexts, String abstractSyntax) {
-		return contexts.stream().anyMatch((context) -> context.abstractSyntax().equals(abstractSyntax));
+		catch (RuntimeException | Error ex) {
+			association.abort();
+			throw ex;
+		}
+		this.associations.end(remote, association);
+		return result;
 	}
 
 	private static StoreInstance readInstance(Path file) {
@@ -586,118 +490,6 @@ public class AeTemplate implements AeOperations {
 			throw new UnknownRemoteException(remote, this.remotes.keySet());
 		}
 		return remoteAe;
-	}
-
-	/**
-	 * End an association after an engine failure and return the failure translated: release
-	 * the association if the failure left it usable, else abort it.
-	 */
-	private static DicomAccessException end(RemoteAe remote, Association association, DicomNetworkException ex) {
-		if (leavesAssociationUsable(ex) && association.isEstablished()) {
-			release(remote, association);
-		}
-		else {
-			association.abort();
-		}
-		return DicomExceptionTranslator.translate(remote, ex);
-	}
-
-	private static boolean leavesAssociationUsable(DicomNetworkException ex) {
-		return ex instanceof io.github.dicomscu.net.dimse.DimseFailureException || ex instanceof io.github.dicomscu.net.association.NoAcceptedContextException
-				|| ex instanceof io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException;
-	}
-
-	private static void release(RemoteAe remote, Association association) {
-		if (!association.isEstablished()) {
-			association.abort();
-			return;
-		}
-		try {
-			association.release();
-		}
-		catch (DicomNetworkException ex) {
-			association.abort();
-			logger.warn("Release of the association with remote '{}' ({}) failed after the work completed: {}",
-					remote.name(), association.getPeer(), ex.getMessage());
-		}
-	}
-
-	private static void logNegotiation(RemoteAe remote, Association association) {
-		if (logger.isInfoEnabled()) {
-			List<NegotiatedContext> contexts = association.getNegotiatedContexts();
-			long accepted = contexts.stream().filter(NegotiatedContext::isAccepted).count();
-			logger.info("Association with remote '{}' ({}): {} of {} presentation contexts accepted, {} rejected",
-					remote.name(), association.getPeer(), accepted, contexts.size(), contexts.size() - accepted);
-		}
-	}
-
-	/**
-	 * The matches of a C-FIND read lazily from an association the template opened: the
-	 * association is released once the final response has been read or when the stream is
-	 * closed (after a C-CANCEL if the operation is still running), and aborted if the exchange
-	 * fails. Meant for one thread, like the stream it backs.
-	 */
-	private static final class FindMatches extends Spliterators.AbstractSpliterator<DataSet> {
-
-		private final RemoteAe remote;
-
-		private final Association association;
-
-		private final FindResults results;
-
-		private boolean ended;
-
-		FindMatches(RemoteAe remote, Association association, FindResults results) {
-			super(Long.MAX_VALUE, ORDERED | NONNULL);
-			this.remote = remote;
-			this.association = association;
-			this.results = results;
-		}
-
-		@Override
-		public boolean tryAdvance(Consumer<? super DataSet> action) {
-			if (this.ended) {
-				return false;
-			}
-			DataSet match;
-			try {
-				match = this.results.nextMatch();
-			}
-			catch (DicomNetworkException ex) {
-				this.ended = true;
-				throw end(this.remote, this.association, ex);
-			}
-			catch (RuntimeException | Error ex) {
-				this.ended = true;
-				this.association.abort();
-				throw ex;
-			}
-			if (match == null) {
-				this.ended = true;
-				release(this.remote, this.association);
-				return false;
-			}
-			action.accept(match);
-			return true;
-		}
-
-		void close() {
-			if (this.ended) {
-				return;
-			}
-			this.ended = true;
-			try {
-				this.results.close();
-			}
-			catch (DicomNetworkException ex) {
-				this.association.abort();
-				logger.warn("Cancelling the C-FIND on the association with remote '{}' ({}) failed: {}",
-						this.remote.name(), this.association.getPeer(), ex.getMessage());
-				return;
-			}
-			release(this.remote, this.association);
-		}
-
 	}
 
 	/**
@@ -725,6 +517,8 @@ public class AeTemplate implements AeOperations {
 		private AssociationTimeouts timeouts = AssociationTimeouts.defaults();
 
 		private BindAddress bindAddress;
+
+		private DicomExceptionTranslator exceptionTranslator = new DefaultDicomExceptionTranslator();
 
 		private final RequestedContexts requestedContexts = new RequestedContexts();
 
@@ -785,6 +579,17 @@ public class AeTemplate implements AeOperations {
 		 */
 		public Builder bindAddress(BindAddress bindAddress) {
 			this.bindAddress = bindAddress;
+			return this;
+		}
+
+		/**
+		 * Set the strategy that translates engine failures into {@link DicomAccessException}s
+		 * (by default a {@link DefaultDicomExceptionTranslator}).
+		 * @param exceptionTranslator the exception translator
+		 * @return this builder
+		 */
+		public Builder exceptionTranslator(DicomExceptionTranslator exceptionTranslator) {
+			this.exceptionTranslator = Objects.requireNonNull(exceptionTranslator, "exceptionTranslator");
 			return this;
 		}
 

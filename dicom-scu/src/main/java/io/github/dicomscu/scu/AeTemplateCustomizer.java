@@ -1,9 +1,10 @@
 package io.github.dicomscu.scu;
 
 /**
- * Callback to change the auto-configured {@link AeTemplate} before it is built, after the
- * {@code dicom.scu.*} properties were applied: add presentation contexts one by one, replace
- * them all, change those of one remote, or change any other setting of the builder.
+ * Callback to change an {@link AeTemplate} before it is built, for example after a Spring
+ * Boot application applied its configuration properties: add presentation contexts one by
+ * one, replace them all, change those of one remote, or change any other setting of the
+ * builder.
  * Customizers run in {@link org.springframework.core.Ordered order}; the limit of 128
  * contexts per association applies to the result, customizers included.
  * <p>

@@ -4,8 +4,9 @@ import io.github.dicomscu.net.pdu.AbortReason;
 import io.github.dicomscu.net.pdu.AbortSource;
 
 /**
- * The association was aborted by the remote, or ended unexpectedly (connection closed,
- * released by the remote while a response was outstanding).
+ * The remote, or its upper layer, aborted the association with an A-ABORT. Permanent: the
+ * peer ended the association on purpose, and the same exchange is expected to meet the same
+ * end. A connection that ended without an A-ABORT is an {@link AssociationClosedException}.
  */
 public class AssociationAbortedException extends DicomAccessException {
 
@@ -21,7 +22,7 @@ public class AssociationAbortedException extends DicomAccessException {
 	}
 
 	/**
-	 * Return who aborted, or {@code null} if the connection ended without an A-ABORT.
+	 * Return who aborted.
 	 * @return the source
 	 */
 	public AbortSource getSource() {
@@ -29,7 +30,7 @@ public class AssociationAbortedException extends DicomAccessException {
 	}
 
 	/**
-	 * Return the abort reason, or {@code null} if the connection ended without an A-ABORT.
+	 * Return the abort reason, significant when the source is the service-provider.
 	 * @return the reason
 	 */
 	public AbortReason getReason() {

@@ -5,7 +5,9 @@ import io.github.dicomscu.net.pdu.RejectResult;
 import io.github.dicomscu.net.pdu.RejectSource;
 
 /**
- * The remote rejected the association (A-ASSOCIATE-RJ).
+ * The remote rejected the association (A-ASSOCIATE-RJ). {@linkplain #isTransient() Transient}
+ * when the result is rejected-transient, as with temporary-congestion or
+ * local-limit-exceeded; permanent otherwise, as with an AE title the remote does not know.
  */
 public class AssociationRejectedException extends DicomAccessException {
 
@@ -23,16 +25,33 @@ public class AssociationRejectedException extends DicomAccessException {
 		this.reason = reason;
 	}
 
+	/**
+	 * Return whether the rejection is permanent or transient.
+	 * @return the result
+	 */
 	public RejectResult getResult() {
 		return this.result;
 	}
 
+	/**
+	 * Return who rejected the association.
+	 * @return the source
+	 */
 	public RejectSource getSource() {
 		return this.source;
 	}
 
+	/**
+	 * Return why the association was rejected.
+	 * @return the reason
+	 */
 	public RejectReason getReason() {
 		return this.reason;
+	}
+
+	@Override
+	public boolean isTransient() {
+		return this.result == RejectResult.TRANSIENT;
 	}
 
 }

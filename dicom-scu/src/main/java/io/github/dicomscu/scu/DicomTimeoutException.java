@@ -5,7 +5,8 @@ import java.time.Duration;
 import io.github.dicomscu.net.association.TimeoutKind;
 
 /**
- * A timer expired while talking to the remote; the association was aborted.
+ * A timer expired while talking to the remote; the association was aborted. Always
+ * {@linkplain #isTransient() transient}: a slow or busy remote may answer in time later.
  */
 public class DicomTimeoutException extends DicomAccessException {
 
@@ -28,8 +29,17 @@ public class DicomTimeoutException extends DicomAccessException {
 		return this.kind;
 	}
 
+	/**
+	 * Return how long the timer ran.
+	 * @return the timeout
+	 */
 	public Duration getTimeout() {
 		return this.timeout;
+	}
+
+	@Override
+	public boolean isTransient() {
+		return true;
 	}
 
 }

@@ -7,6 +7,8 @@ import io.github.dicomscu.net.dimse.Status;
  * The remote answered a DIMSE request with a failure status. The message names the request,
  * the status code with its meaning for that request, and the remote's Error Comment
  * (0000,0902) if it sent one; the association was intact and has been released.
+ * {@linkplain #isTransient() Transient} for the statuses 0xA7xx, "Refused: Out of resources",
+ * permanent for every other failure status.
  */
 public class DimseFailureException extends DicomAccessException {
 
@@ -63,6 +65,11 @@ public class DimseFailureException extends DicomAccessException {
 	 */
 	public String getErrorComment() {
 		return this.errorComment;
+	}
+
+	@Override
+	public boolean isTransient() {
+		return (this.status & 0xFF00) == Status.OUT_OF_RESOURCES;
 	}
 
 }

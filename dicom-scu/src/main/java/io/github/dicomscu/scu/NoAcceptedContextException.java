@@ -6,7 +6,8 @@ import io.github.dicomscu.net.association.NegotiatedContext;
 
 /**
  * The operation needs a presentation context the remote did not accept; the message says what
- * was proposed and what was accepted.
+ * was proposed and what was accepted. The association was intact and has been released.
+ * Permanent: the remote or the proposed contexts must change.
  */
 public class NoAcceptedContextException extends DicomAccessException {
 
@@ -21,10 +22,18 @@ public class NoAcceptedContextException extends DicomAccessException {
 		this.negotiated = List.copyOf(negotiated);
 	}
 
+	/**
+	 * Return the abstract syntax (SOP class UID) no accepted context carries.
+	 * @return the UID
+	 */
 	public String getAbstractSyntax() {
 		return this.abstractSyntax;
 	}
 
+	/**
+	 * Return the outcome of the negotiation, context by context.
+	 * @return the negotiated contexts, as proposed and answered
+	 */
 	public List<NegotiatedContext> getNegotiated() {
 		return this.negotiated;
 	}

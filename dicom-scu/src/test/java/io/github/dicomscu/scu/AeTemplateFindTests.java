@@ -128,8 +128,7 @@ class AeTemplateFindTests {
 			.withMessage("maxResults must not be negative, got -1");
 	}
 
-	private static void expectRelease(InputStream in, OutputStream out,
-			CompletableFuture<Boolean> released) {
+	static void expectRelease(InputStream in, OutputStream out, CompletableFuture<Boolean> released) {
 		try {
 			DimseScript.release(in, out);
 			released.complete(true);

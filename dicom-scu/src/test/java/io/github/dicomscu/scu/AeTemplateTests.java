@@ -280,7 +280,7 @@ class AeTemplateTests {
 	@Test
 	void unknownRemoteFails() {
 		assertThatExceptionOfType(UnknownRemoteException.class).isThrownBy(() -> template().echo("nope"))
-			.withMessage("No remote AE named 'nope' is configured under dicom.scu.remotes; known remotes: local")
+			.withMessage("No remote AE named 'nope' is configured; known remotes: local")
 			.satisfies((ex) -> assertThat(ex.getRemote()).isEqualTo("nope"));
 	}
 
@@ -304,7 +304,10 @@ class AeTemplateTests {
 			.isThrownBy(() -> builder.build().echo("closed"))
 			.withMessageStartingWith(
 					"remote 'closed' (NOBODY@127.0.0.1:" + port + "): Cannot connect to NOBODY@127.0.0.1:" + port)
-			.satisfies((ex) -> assertThat(ex.getRemote()).isEqualTo("closed"));
+			.satisfies((ex) -> {
+				assertThat(ex.getRemote()).isEqualTo("closed");
+				assertThat(ex.isTransient()).isTrue();
+			});
 	}
 
 	@Test
@@ -320,6 +323,7 @@ class AeTemplateTests {
 				assertThat(ex.getResult()).isEqualTo(RejectResult.PERMANENT);
 				assertThat(ex.getSource()).isEqualTo(RejectSource.SERVICE_USER);
 				assertThat(ex.getReason()).isEqualTo(RejectReason.CALLED_AE_TITLE_NOT_RECOGNIZED);
+				assertThat(ex.isTransient()).isFalse();
 			});
 	}
 
@@ -336,22 +340,21 @@ class AeTemplateTests {
 				.satisfies((ex) -> {
 					assertThat(ex.getSource()).isEqualTo(AbortSource.SERVICE_PROVIDER);
 					assertThat(ex.getReason()).isEqualTo(AbortReason.INVALID_PDU_PARAMETER_VALUE);
+					assertThat(ex.isTransient()).isFalse();
 				});
 		}
 	}
 
 	@Test
-	void closedConnectionIsAnAbortWithoutSourceAndReason() throws IOException {
+	void closedConnectionIsAnAssociationClosedAndTransient() throws IOException {
 		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
 			ScriptedPeer.readPdu(in);
 			out.close();
 		})) {
-			assertThatExceptionOfType(AssociationAbortedException.class)
+			assertThatExceptionOfType(AssociationClosedException.class)
 				.isThrownBy(() -> scripted(peer.port(), AssociationTimeouts.defaults()).echo("scripted"))
-				.satisfies((ex) -> {
-					assertThat(ex.getSource()).isNull();
-					assertThat(ex.getReason()).isNull();
-				});
+				.withMessageStartingWith("remote 'scripted' (SCRIPTED@127.0.0.1:" + peer.port() + "): ")
+				.satisfies((ex) -> assertThat(ex.isTransient()).isTrue());
 		}
 	}
 
@@ -365,6 +368,7 @@ class AeTemplateTests {
 				.satisfies((ex) -> {
 					assertThat(ex.getKind()).isEqualTo(TimeoutKind.ACSE);
 					assertThat(ex.getTimeout()).isEqualTo(acse);
+					assertThat(ex.isTransient()).isTrue();
 				});
 		}
 	}

@@ -2,7 +2,7 @@ package io.github.dicomscu.sample.web;
 
 import java.util.List;
 
-import io.github.dicomscu.scu.AeOperations;
+import io.github.dicomscu.scu.AeTemplate;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/remotes")
 public class RemoteController {
 
-	private final AeOperations aeOperations;
+	private final AeTemplate aeOperations;
 
-	public RemoteController(AeOperations aeOperations) {
+	public RemoteController(AeTemplate aeOperations) {
 		this.aeOperations = aeOperations;
 	}
 

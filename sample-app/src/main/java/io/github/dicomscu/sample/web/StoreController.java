@@ -13,7 +13,7 @@ import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.data.DicomFileHeader;
 import io.github.dicomscu.data.DicomParseException;
 import io.github.dicomscu.net.storage.StoreResult;
-import io.github.dicomscu.scu.AeOperations;
+import io.github.dicomscu.scu.AeTemplate;
 import io.github.dicomscu.scu.UnknownRemoteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +46,9 @@ public class StoreController {
 
 	private static final Logger logger = LoggerFactory.getLogger(StoreController.class);
 
-	private final AeOperations aeOperations;
+	private final AeTemplate aeOperations;
 
-	public StoreController(AeOperations aeOperations) {
+	public StoreController(AeTemplate aeOperations) {
 		this.aeOperations = aeOperations;
 	}
 

@@ -1,9 +1,15 @@
 package io.github.dicomscu.scu;
 
 import java.io.IOException;
+import java.lang.reflect.Modifier;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.Fragments;
@@ -23,13 +29,23 @@ import io.github.dicomscu.net.pdu.RejectSource;
 import io.github.dicomscu.net.query.RetrieveResult;
 import io.github.dicomscu.net.storage.StoreInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link DicomExceptionTranslator}.
+ * Tests for {@link DefaultDicomExceptionTranslator}: every engine exception becomes its
+ * same-named mirror, with its details, and is transient or permanent as
+ * {@link DicomAccessException} documents.
  */
-class DicomExceptionTranslatorTests {
+class DefaultDicomExceptionTranslatorTests {
 
 	private static final RemoteAe PACS = new RemoteAe("pacs", "ORTHANC", "10.0.0.5", 4242);
 
@@ -72,11 +88,9 @@ class DicomExceptionTranslatorTests {
 	@Test
 	void closedConnection() {
 		io.github.dicomscu.net.association.AssociationClosedException ex = new io.github.dicomscu.net.association.AssociationClosedException("ORTHANC@10.0.0.5:4242 closed the connection");
-		assertThat(translate(ex)).isInstanceOfSatisfying(AssociationAbortedException.class, (aborted) -> {
-			assertThat(aborted).hasMessage(PREFIX + "ORTHANC@10.0.0.5:4242 closed the connection");
-			assertThat(aborted.getSource()).isNull();
-			assertThat(aborted.getReason()).isNull();
-		});
+		assertThat(translate(ex)).isExactlyInstanceOf(AssociationClosedException.class)
+			.hasMessage(PREFIX + "ORTHANC@10.0.0.5:4242 closed the connection")
+			.hasCause(ex);
 	}
 
 	@Test
@@ -164,10 +178,7 @@ class DicomExceptionTranslatorTests {
 
 	@Test
 	void transferSyntaxNotAcceptedNamesBothSyntaxes() {
-		DataSet jpeg = new DataSet().setString("SOPClassUID", "1.2.840.10008.5.1.4.1.1.7")
-			.setString("SOPInstanceUID", "1.2.3.4")
-			.setFragments(0x7FE00010, new Fragments(new byte[0]).add(new byte[] { 1, 2 }));
-		StoreInstance instance = StoreInstance.of(jpeg, TransferSyntax.of("1.2.840.10008.1.2.4.50"));
+		StoreInstance instance = jpegInstance();
 		io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException ex = new io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException("ORTHANC@10.0.0.5:4242",
 				instance, List.of("1.2.840.10008.1.2.1"));
 		assertThat(translate(ex)).isInstanceOfSatisfying(TransferSyntaxNotAcceptedException.class, (syntax) -> {
@@ -183,15 +194,115 @@ class DicomExceptionTranslatorTests {
 	}
 
 	@Test
-	void otherNetworkFailureIsAnUnexpectedEnd() {
+	void otherNetworkFailureIsUncategorized() {
 		DicomNetworkException ex = new DicomNetworkException("something else", new IOException()) {
 		};
-		assertThat(translate(ex)).isInstanceOf(AssociationAbortedException.class)
-			.hasMessage(PREFIX + "something else");
+		assertThat(translate(ex)).isExactlyInstanceOf(UncategorizedDicomException.class)
+			.hasMessage(PREFIX + "something else")
+			.hasCause(ex);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("mappings")
+	void translatesToTheSameNamedMirror(String description, DicomNetworkException ex,
+			Class<? extends DicomAccessException> expected, boolean isTransient) {
+		DicomAccessException translated = translate(ex);
+		assertThat(translated).isExactlyInstanceOf(expected).hasCause(ex).hasMessage(PREFIX + ex.getMessage());
+		assertThat(translated.getRemote()).isEqualTo("pacs");
+		assertThat(translated.isTransient()).as("transient").isEqualTo(isTransient);
+		if (expected != UncategorizedDicomException.class) {
+			assertThat(expected.getSimpleName()).isEqualTo(ex.getClass().getSimpleName());
+		}
+	}
+
+	@Test
+	void everyEngineExceptionHasItsSameNamedMirrorAndARowInTheTable() throws Exception {
+		Set<Class<?>> engineExceptions = new LinkedHashSet<>();
+		MetadataReaderFactory readers = new CachingMetadataReaderFactory();
+		for (Resource resource : new PathMatchingResourcePatternResolver()
+			.getResources("classpath*:io/github/dicomscu/net/**/*.class")) {
+			Class<?> type = Class.forName(readers.getMetadataReader(resource).getClassMetadata().getClassName(), false,
+					getClass().getClassLoader());
+			if (DicomNetworkException.class.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers())
+					&& !type.isAnonymousClass()) {
+				engineExceptions.add(type);
+			}
+		}
+		assertThat(engineExceptions).hasSizeGreaterThanOrEqualTo(11);
+		Set<Class<?>> inTable = mappings().map((row) -> row.get()[1].getClass()).collect(Collectors.toSet());
+		for (Class<?> engine : engineExceptions) {
+			Class<?> mirror = Class.forName(DicomAccessException.class.getPackageName() + "." + engine.getSimpleName());
+			assertThat(mirror).as("mirror of " + engine.getName()).isAssignableTo(DicomAccessException.class);
+			assertThat(inTable).as("rows of the table").contains(engine);
+		}
+	}
+
+	static Stream<Arguments> mappings() {
+		String peer = "ORTHANC@10.0.0.5:4242";
+		RetrieveResult outOfResources = new RetrieveResult(0xA702, 0, 1, 2, 0, List.of());
+		RetrieveResult failed = new RetrieveResult(0xC000, 0, 0, 3, 0, List.of());
+		RetrieveResult unknown = new RetrieveResult(0xA801, 0, 0, 0, 0, List.of());
+		List<Arguments> rows = new ArrayList<>(List.of(
+				row("connection refused", new io.github.dicomscu.net.association.DicomConnectException(
+						"Cannot connect", "10.0.0.5", 4242, new ConnectException("refused")),
+						DicomConnectException.class, true),
+				row("rejected-transient, temporary-congestion",
+						new io.github.dicomscu.net.association.AssociationRejectedException(peer, new AssociateRj(2, 3, 1)),
+						AssociationRejectedException.class, true),
+				row("rejected-transient, local-limit-exceeded",
+						new io.github.dicomscu.net.association.AssociationRejectedException(peer, new AssociateRj(2, 3, 2)),
+						AssociationRejectedException.class, true),
+				row("rejected-permanent, called AE title not recognized",
+						new io.github.dicomscu.net.association.AssociationRejectedException(peer, new AssociateRj(1, 1, 7)),
+						AssociationRejectedException.class, false),
+				row("A-ABORT", new io.github.dicomscu.net.association.AssociationAbortedException(peer,
+						AbortSource.SERVICE_USER, AbortReason.NOT_SPECIFIED), AssociationAbortedException.class, false),
+				row("closed without A-ABORT",
+						new io.github.dicomscu.net.association.AssociationClosedException(peer + " closed the connection"),
+						AssociationClosedException.class, true),
+				row("protocol violation",
+						new io.github.dicomscu.net.pdu.DicomProtocolException("Unexpected PDU", AbortReason.UNEXPECTED_PDU),
+						DicomProtocolException.class, false),
+				row("no accepted context",
+						new io.github.dicomscu.net.association.NoAcceptedContextException(peer, "1.2.840.10008.1.1", List.of()),
+						NoAcceptedContextException.class, false),
+				row("transfer syntax not accepted",
+						new io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException(peer, jpegInstance(),
+								List.of("1.2.840.10008.1.2.1")),
+						TransferSyntaxNotAcceptedException.class, false),
+				row("DIMSE failure 0xC001", new io.github.dicomscu.net.dimse.DimseFailureException(peer,
+						CommandField.C_FIND_RQ, 0xC001, null), DimseFailureException.class, false),
+				row("DIMSE failure 0xA700 out of resources", new io.github.dicomscu.net.dimse.DimseFailureException(peer,
+						CommandField.C_FIND_RQ, 0xA700, null), DimseFailureException.class, true),
+				row("retrieve failed 0xA702 out of resources", new io.github.dicomscu.net.query.RetrieveFailedException(peer,
+						CommandField.C_GET_RQ, outOfResources, null), RetrieveFailedException.class, true),
+				row("retrieve failed 0xC000", new io.github.dicomscu.net.query.RetrieveFailedException(peer,
+						CommandField.C_MOVE_RQ, failed, null), RetrieveFailedException.class, false),
+				row("move destination unknown", new io.github.dicomscu.net.query.MoveDestinationUnknownException(peer,
+						"NOWHERE", unknown, null), MoveDestinationUnknownException.class, false),
+				row("uncategorized", new DicomNetworkException("something else") {
+				}, UncategorizedDicomException.class, false)));
+		for (TimeoutKind kind : TimeoutKind.values()) {
+			rows.add(row(kind.text(), new io.github.dicomscu.net.association.DicomTimeoutException(kind,
+					Duration.ofSeconds(30), "no answer"), DicomTimeoutException.class, true));
+		}
+		return rows.stream();
+	}
+
+	private static Arguments row(String description, DicomNetworkException ex,
+			Class<? extends DicomAccessException> expected, boolean isTransient) {
+		return Arguments.of(description, ex, expected, isTransient);
+	}
+
+	private static StoreInstance jpegInstance() {
+		DataSet jpeg = new DataSet().setString("SOPClassUID", "1.2.840.10008.5.1.4.1.1.7")
+			.setString("SOPInstanceUID", "1.2.3.4")
+			.setFragments(0x7FE00010, new Fragments(new byte[0]).add(new byte[] { 1, 2 }));
+		return StoreInstance.of(jpeg, TransferSyntax.of("1.2.840.10008.1.2.4.50"));
 	}
 
 	private static DicomAccessException translate(DicomNetworkException ex) {
-		return DicomExceptionTranslator.translate(PACS, ex);
+		return new DefaultDicomExceptionTranslator().translate(PACS, ex);
 	}
 
 }
