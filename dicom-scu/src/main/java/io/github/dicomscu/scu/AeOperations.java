@@ -95,7 +95,14 @@ public interface AeOperations {
 	 * @param remote the remote's name
 	 * @param file the Part 10 file
 	 * @return the outcome; a failure status is returned, not thrown
-	 * @throws DicomAccessException if the association fails or no accepted context fits
+	 * @throws java.io.UncheckedIOException if the file cannot be read or does not start with
+	 * valid File Meta Information (the cause is then a
+	 * {@link io.github.dicomscu.data.DicomParseException}); no association is opened
+	 * @throws NoAcceptedContextException if the remote accepted no context of the instance's
+	 * SOP class
+	 * @throws TransferSyntaxNotAcceptedException if it accepted the SOP class only with
+	 * transfer syntaxes the instance cannot be sent in
+	 * @throws DicomAccessException if the association fails
 	 */
 	StoreResult store(String remote, Path file);
 
@@ -104,8 +111,12 @@ public interface AeOperations {
 	 * unless the peer only accepts another uncompressed transfer syntax).
 	 * @param remote the remote's name
 	 * @param dataSet the data set, with SOP Class UID and SOP Instance UID
-	 * @return the outcome
-	 * @throws DicomAccessException if the association fails or no accepted context fits
+	 * @return the outcome; a failure status is returned, not thrown
+	 * @throws IllegalArgumentException if the data set lacks SOP Class or Instance UID, or has
+	 * encapsulated pixel data (send it with {@link #store(String, StoreInstance)})
+	 * @throws NoAcceptedContextException if the remote accepted no context of the instance's
+	 * SOP class
+	 * @throws DicomAccessException if the association fails
 	 */
 	StoreResult store(String remote, DataSet dataSet);
 
@@ -117,30 +128,45 @@ public interface AeOperations {
 	 * @param remote the remote's name
 	 * @param instance the instance
 	 * @return the outcome; a failure status is returned, not thrown
-	 * @throws DicomAccessException if the association fails or no accepted context fits
+	 * @throws java.io.UncheckedIOException if the instance cannot be read; the association is
+	 * aborted
+	 * @throws NoAcceptedContextException if the remote accepted no context of the instance's
+	 * SOP class
+	 * @throws TransferSyntaxNotAcceptedException if it accepted the SOP class only with
+	 * transfer syntaxes the instance cannot be sent in
+	 * @throws DicomAccessException if the association fails
 	 */
 	StoreResult store(String remote, StoreInstance instance);
 
 	/**
-	 * Send several Part 10 files over one association (or, when they hold instances of more
-	 * SOP classes than 128 contexts can carry, over consecutive associations), one result per
-	 * file in order: no instance is dropped silently, and the failure of one does not hide the
-	 * others (an association lost midway leaves the rest of its batch {@code UNCONFIRMED}).
+	 * Send several Part 10 files over one association, one result per file in order: no
+	 * instance is dropped silently, and the failure of one does not hide the others (an
+	 * association lost midway leaves the rest of its batch {@code UNCONFIRMED}). Instances of
+	 * more SOP classes (or compressed transfer syntaxes) than the 128 contexts of one
+	 * association can carry are sent over consecutive associations, each proposing the contexts
+	 * of its batch; if one of the later associations cannot be established, its instances are
+	 * {@code NOT_SENT} with the reason. A file that cannot be read, or whose instance no
+	 * accepted context fits, has a {@link io.github.dicomscu.net.storage.StoreOutcome#NOT_SENT}
+	 * result (without SOP Class and Instance UID if the file could not be read); if no file can
+	 * be read, no association is opened.
 	 * @param remote the remote's name
 	 * @param files the files
-	 * @return the results
-	 * @throws DicomAccessException if the association cannot be established
+	 * @return one result per file, in the order given
+	 * @throws DicomAccessException if the (first) association cannot be established
 	 */
 	List<StoreResult> storeAll(String remote, Collection<Path> files);
 
 	/**
-	 * Query a remote with C-FIND. The matches are read lazily from an open association:
-	 * close the stream (try-with-resources) to release it; closing it early sends C-CANCEL.
+	 * Query a remote with C-FIND. The matches are read lazily from an open association: close
+	 * the stream (try-with-resources) to end it. The association is released as soon as the
+	 * final response has been read, or when the stream is closed (after a C-CANCEL if the
+	 * matches were not all read); it is aborted if the exchange broke it.
 	 * @param remote the remote's name
 	 * @param query the query (model, level, matching and return keys)
-	 * @return the matches, values trimmed of DICOM padding
-	 * @throws DicomAccessException if the association fails or the remote answers with a
-	 * failure status (while the stream is consumed, wrapped in the stream's exception)
+	 * @return the matches, values trimmed of DICOM padding, a sequential stream to close
+	 * @throws DicomAccessException if the association fails or the request cannot be sent;
+	 * a failure while the stream is consumed is thrown then, translated, such as a
+	 * {@link DimseFailureException} for a failure status
 	 */
 	Stream<DataSet> find(String remote, Query query);
 
@@ -151,8 +177,9 @@ public interface AeOperations {
 	 * @param query the query
 	 * @param maxResults the most matches to collect, 0 for no limit
 	 * @return the matches
-	 * @throws DicomAccessException if the association fails or the remote answers with a
-	 * failure status
+	 * @throws IllegalArgumentException if {@code maxResults} is negative
+	 * @throws DimseFailureException if the remote answers with a failure status
+	 * @throws DicomAccessException if the association fails
 	 */
 	List<DataSet> findAll(String remote, Query query, int maxResults);
 
@@ -163,21 +190,26 @@ public interface AeOperations {
 	 * @param destination the destination AE title, known to the remote
 	 * @param progress receives the counts of each pending response, may be {@code null}
 	 * @return the final counts and failed SOP instance UIDs
-	 * @throws DicomAccessException if the association fails, the destination is unknown to
-	 * the remote (0xA801), or the move fails
+	 * @throws IllegalArgumentException if the destination is not a valid AE title
+	 * @throws MoveDestinationUnknownException if the remote does not know the destination
+	 * (0xA801)
+	 * @throws RetrieveFailedException if the move ends with another failure status
+	 * @throws DicomAccessException if the association fails
 	 */
 	RetrieveResult move(String remote, Query query, String destination, Consumer<RetrieveProgress> progress);
 
 	/**
 	 * Retrieve instances from a remote with C-GET: they arrive as C-STORE sub-operations on
 	 * the same association, proposed with SCP role selection for the storage SOP classes the
-	 * implementation is configured to receive (see {@link AeTemplate#getRetrieveStorageContexts()}).
+	 * implementation is configured to receive (see
+	 * {@link AeTemplate#getRetrieveStorageContexts()}).
 	 * @param remote the remote's name
 	 * @param query what to get (model, level, unique keys)
 	 * @param receiver takes each instance
 	 * @param progress receives the counts of each pending response, may be {@code null}
 	 * @return the final counts and failed SOP instance UIDs
-	 * @throws DicomAccessException if the association fails or the get fails
+	 * @throws RetrieveFailedException if the get ends with a failure status
+	 * @throws DicomAccessException if the association fails
 	 */
 	RetrieveResult get(String remote, Query query, StoreReceiver receiver, Consumer<RetrieveProgress> progress);
 

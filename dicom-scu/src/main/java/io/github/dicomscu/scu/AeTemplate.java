@@ -163,20 +163,6 @@ public class AeTemplate implements AeOperations {
 		return execute(getRemote(remote), contexts, this.timeouts, callback);
 	}
 
-	/**
-	 * Send one Part 10 file with C-STORE; see {@link AeOperations#store(String, Path)}.
-	 * @param remote the remote's name
-	 * @param file the Part 10 file
-	 * @return the outcome; a failure status is returned, not thrown
-	 * @throws UncheckedIOException if the file cannot be read or does not start with valid
-	 * File Meta Information (the cause is then a
-	 * {@link io.github.dicomscu.data.DicomParseException}); no association is opened
-	 * @throws NoAcceptedContextException if the remote accepted no context of the
-	 * instance's SOP class
-	 * @throws TransferSyntaxNotAcceptedException if it accepted the SOP class only with
-	 * transfer syntaxes the instance cannot be sent in
-	 * @throws DicomAccessException if the association fails
-	 */
 	@Override
 	public StoreResult store(String remote, Path file) {
 		Objects.requireNonNull(file, "file");
@@ -184,35 +170,12 @@ public class AeTemplate implements AeOperations {
 		return store(remote, readInstance(file));
 	}
 
-	/**
-	 * Send one data set with C-STORE; see {@link AeOperations#store(String, DataSet)}.
-	 * @param remote the remote's name
-	 * @param dataSet the data set, with SOP Class UID and SOP Instance UID
-	 * @return the outcome; a failure status is returned, not thrown
-	 * @throws IllegalArgumentException if the data set lacks SOP Class or Instance UID, or
-	 * has encapsulated pixel data (send it with {@link #store(String, StoreInstance)})
-	 * @throws NoAcceptedContextException if the remote accepted no context of the
-	 * instance's SOP class
-	 * @throws DicomAccessException if the association fails
-	 */
 	@Override
 	public StoreResult store(String remote, DataSet dataSet) {
 		Objects.requireNonNull(dataSet, "dataSet");
 		return store(remote, StoreInstance.of(dataSet));
 	}
 
-	/**
-	 * Send one instance with C-STORE; see {@link AeOperations#store(String, StoreInstance)}.
-	 * @param remote the remote's name
-	 * @param instance the instance
-	 * @return the outcome; a failure status is returned, not thrown
-	 * @throws UncheckedIOException if the instance cannot be read; the association is aborted
-	 * @throws NoAcceptedContextException if the remote accepted no context of the
-	 * instance's SOP class
-	 * @throws TransferSyntaxNotAcceptedException if it accepted the SOP class only with
-	 * transfer syntaxes the instance cannot be sent in
-	 * @throws DicomAccessException if the association fails
-	 */
 	@Override
 	public StoreResult store(String remote, StoreInstance instance) {
 		Objects.requireNonNull(instance, "instance");
@@ -230,21 +193,6 @@ public class AeTemplate implements AeOperations {
 		});
 	}
 
-	/**
-	 * Send several Part 10 files over one association; see
-	 * {@link AeOperations#storeAll(String, Collection)}. Instances of more SOP classes (or
-	 * compressed transfer syntaxes) than the 128 contexts of one association can carry are sent
-	 * over consecutive associations, each proposing the contexts of its batch; if one of the
-	 * later associations cannot be established, its instances are {@code NOT_SENT} with the
-	 * reason. A file that cannot be read, or whose instance no accepted context fits, has a
-	 * {@link io.github.dicomscu.net.storage.StoreOutcome#NOT_SENT} result (without SOP Class and
-	 * Instance UID if the file could not be read); if no file can be read, no association is
-	 * opened.
-	 * @param remote the remote's name
-	 * @param files the files
-	 * @return one result per file, in the order given
-	 * @throws DicomAccessException if the (first) association cannot be established
-	 */
 	@Override
 	public List<StoreResult> storeAll(String remote, Collection<Path> files) {
 		Objects.requireNonNull(files, "files");
@@ -254,17 +202,6 @@ public class AeTemplate implements AeOperations {
 						(association) -> StoreScu.storeAll(association, batch, Priority.MEDIUM)));
 	}
 
-	/**
-	 * Query a remote with C-FIND; see {@link AeOperations#find(String, Query)}. The association
-	 * is released as soon as the final response has been read, or when the stream is closed
-	 * (after a C-CANCEL if the matches were not all read); it is aborted if the exchange broke
-	 * it. A failure while the stream is consumed is thrown translated, such as a
-	 * {@link DimseFailureException} for a failure status.
-	 * @param remote the remote's name
-	 * @param query the query
-	 * @return the matches, a sequential stream to close
-	 * @throws DicomAccessException if the association fails or the request cannot be sent
-	 */
 	@Override
 	public Stream<DataSet> find(String remote, Query query) {
 		Objects.requireNonNull(query, "query");
@@ -307,19 +244,6 @@ public class AeTemplate implements AeOperations {
 		});
 	}
 
-	/**
-	 * Ask a remote to send instances to a destination AE with C-MOVE; see
-	 * {@link AeOperations#move(String, Query, String, Consumer)}.
-	 * @param remote the remote's name
-	 * @param query what to move (model, level, unique keys)
-	 * @param destination the destination AE title, known to the remote
-	 * @param progress receives the counts of each pending response, may be {@code null}
-	 * @return the final counts and failed SOP instance UIDs
-	 * @throws IllegalArgumentException if the destination is not a valid AE title
-	 * @throws MoveDestinationUnknownException if the remote does not know the destination
-	 * @throws RetrieveFailedException if the move ends with another failure status
-	 * @throws DicomAccessException if the association fails
-	 */
 	@Override
 	public RetrieveResult move(String remote, Query query, String destination, Consumer<RetrieveProgress> progress) {
 		Objects.requireNonNull(query, "query");
@@ -332,17 +256,6 @@ public class AeTemplate implements AeOperations {
 						Priority.MEDIUM, listener));
 	}
 
-	/**
-	 * Retrieve instances from a remote with C-GET; see
-	 * {@link AeOperations#get(String, Query, StoreReceiver, Consumer)}.
-	 * @param remote the remote's name
-	 * @param query what to get (model, level, unique keys)
-	 * @param receiver takes each instance
-	 * @param progress receives the counts of each pending response, may be {@code null}
-	 * @return the final counts and failed SOP instance UIDs
-	 * @throws RetrieveFailedException if the get ends with a failure status
-	 * @throws DicomAccessException if the association fails
-	 */
 	@Override
 	public RetrieveResult get(String remote, Query query, StoreReceiver receiver, Consumer<RetrieveProgress> progress) {
 		Objects.requireNonNull(query, "query");

@@ -5,7 +5,8 @@ import io.github.dicomscu.net.association.Association;
 
 /**
  * Work done on an open association by {@link AeOperations#execute}: the template opens the
- * association, runs the callback, then releases it (or aborts it if the callback fails).
+ * association, runs the callback, then releases it if it is still established, else aborts
+ * it; a RuntimeException or Error of the callback aborts it.
  *
  * @param <T> the result type
  */
