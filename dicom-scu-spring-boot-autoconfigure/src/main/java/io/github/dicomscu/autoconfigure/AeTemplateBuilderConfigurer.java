@@ -91,6 +91,19 @@ final class AeTemplateBuilderConfigurer {
 	}
 
 	/**
+	 * Return the {@code dicom.scu.remotes}, checked, as {@link AeTemplate.Builder#remote}
+	 * receives them.
+	 * @return the remotes by name, in configuration order
+	 * @throws DicomScuConfigurationException if a remote's host, port or AE title is invalid
+	 */
+	Map<String, RemoteAe> remotes() {
+		Map<String, RemoteAe> remotes = new LinkedHashMap<>();
+		this.properties.getRemotes()
+			.forEach((name, remote) -> remotes.put(name, remoteAe(PREFIX + ".remotes." + name, name, remote)));
+		return remotes;
+	}
+
+	/**
 	 * Return {@code dicom.scu.max-pdu-length}, checked.
 	 * @return the maximum length of the P-DATA-TF PDUs received, 0 for no limit
 	 * @throws DicomScuConfigurationException if it is not 0 and not between 8 and 4294967295

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the DICOM SCU: an {@link AeTemplate}
  * built from the {@code dicom.scu.*} properties and the {@link AeTemplateCustomizer} beans,
- * unless the application defines its own {@link AeOperations}; and, with
+ * unless the application defines its own {@link AeOperations}; the {@link ConfiguredRemotes},
+ * a read-only view of {@code dicom.scu.remotes} whatever the {@link AeOperations}; and, with
  * {@code dicom.scu.storage-scp.enabled=true}, a storage SCP ({@link DicomScp}) that receives
  * instances into {@code dicom.scu.storage-scp.directory}, for example as the destination of a
  * C-MOVE, unless the application defines its own bean named {@code dicomStorageScp} (other
@@ -70,6 +71,12 @@ public final class DicomScuAutoConfiguration {
 		String name = customizer.getClass().getName();
 		int lambda = name.indexOf("$$Lambda");
 		return (lambda >= 0) ? "(a lambda in " + name.substring(0, lambda) + ")" : name;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConfiguredRemotes configuredRemotes(DicomScuProperties properties) {
+		return new ConfiguredRemotes(new AeTemplateBuilderConfigurer(properties).remotes());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.net.context.PresentationContext;
-import io.github.dicomscu.scu.AeTemplate;
+import io.github.dicomscu.scu.AeOperations;
 import io.github.dicomscu.scu.DicomAccessException;
 import io.github.dicomscu.scu.EchoResult;
 import io.github.dicomscu.scu.RemoteAe;
@@ -16,9 +16,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * {@link HealthIndicator} for one remote AE: a C-ECHO on an association of its own that
- * proposes Verification only (whatever the remote's requested contexts are), with a short
- * timeout for each step. UP when the remote answers Success; DOWN with the status, or with the
+ * {@link HealthIndicator} for one remote AE of an {@link AeOperations}: a C-ECHO on an
+ * association of its own that proposes Verification only (whatever the remote's requested
+ * contexts are), with a short timeout for each step. UP when the remote answers Success; DOWN with the status, or with the
  * error's message when the echo fails. The details name the remote (AE title, host, port) and
  * give the status, the round trip in milliseconds and the peer's implementation class UID and
  * version name.
@@ -27,22 +27,22 @@ public class DicomHealthIndicator extends AbstractHealthIndicator {
 
 	private static final List<PresentationContext> VERIFICATION = List.of(PresentationContext.of(Uid.VERIFICATION));
 
-	private final AeTemplate template;
+	private final AeOperations operations;
 
 	private final RemoteAe remote;
 
 	private final Duration timeout;
 
 	/**
-	 * Create an indicator for a remote of a template.
-	 * @param template the template that knows the remote
+	 * Create an indicator for a remote of an {@link AeOperations}.
+	 * @param operations the operations that know the remote by its name
 	 * @param remote the remote
 	 * @param timeout the timeout of each step of the check: connect, association, C-ECHO and
 	 * release
 	 */
-	public DicomHealthIndicator(AeTemplate template, RemoteAe remote, Duration timeout) {
+	public DicomHealthIndicator(AeOperations operations, RemoteAe remote, Duration timeout) {
 		super("DICOM health check of remote '" + remote.name() + "' failed");
-		this.template = template;
+		this.operations = operations;
 		this.remote = remote;
 		this.timeout = timeout;
 	}
@@ -54,7 +54,7 @@ public class DicomHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("port", this.remote.port());
 		EchoResult result;
 		try {
-			result = this.template.echo(this.remote.name(), VERIFICATION, this.timeout);
+			result = this.operations.echo(this.remote.name(), VERIFICATION, this.timeout);
 		}
 		catch (DicomAccessException ex) {
 			builder.down().withDetail("error", ex.getMessage());

@@ -21,11 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for the {@code dicom} health contributor in {@code /actuator/health} against a real
- * DCMTK {@code storescp}: UP while it runs, DOWN with the error once it stops.
+ * DCMTK {@code storescp}: UP while it runs, DOWN with the error once it stops; and against the
+ * sample's own storage SCP ({@code local}), UP throughout.
  */
-@SpringBootTest(properties = { "sample.embedded-scp.port=0", "dicom.scu.storage-scp.port=0" })
+@SpringBootTest
 @AutoConfigureMockMvc
-@Import(EmbeddedScpPortConfiguration.class)
+@Import(FreeStorageScpPortConfiguration.class)
 class DicomHealthTests {
 
 	@TempDir
@@ -64,6 +65,8 @@ class DicomHealthTests {
 			.hasPathSatisfying("$.components.dicom.status", (status) -> status.assertThat().isEqualTo("UP"))
 			.hasPathSatisfying("$.components.dicom.components.local.status",
 					(status) -> status.assertThat().isEqualTo("UP"))
+			.hasPathSatisfying("$.components.dicom.components.local.details.aeTitle",
+					(aeTitle) -> aeTitle.assertThat().isEqualTo("SAMPLESCU"))
 			.hasPathSatisfying(storescpPath + ".status", (status) -> status.assertThat().isEqualTo("UP"))
 			.hasPathSatisfying(storescpPath + ".details.aeTitle", (aeTitle) -> aeTitle.assertThat().isEqualTo("STORESCP"))
 			.hasPathSatisfying(storescpPath + ".details.host", (host) -> host.assertThat().isEqualTo("127.0.0.1"))

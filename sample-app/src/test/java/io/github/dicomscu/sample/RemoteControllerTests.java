@@ -2,8 +2,8 @@ package io.github.dicomscu.sample;
 
 import java.util.Map;
 
+import io.github.dicomscu.autoconfigure.DicomScuProperties;
 import io.github.dicomscu.net.peer.DcmtkPeer;
-import io.github.dicomscu.sample.scp.EmbeddedScp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,13 +19,16 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the {@code /api/remotes} endpoints against the embedded SCP ({@code local}) and a
- * remote on a port where nothing listens ({@code closed}).
+ * Tests for the {@code /api/remotes} endpoints against the sample's storage SCP
+ * ({@code local}, here with an AE title of its own, which {@code local} follows) and a remote on
+ * a port where nothing listens ({@code closed}).
  */
-@SpringBootTest(properties = { "sample.embedded-scp.port=0", "dicom.scu.storage-scp.port=0" })
+@SpringBootTest(properties = "dicom.scu.storage-scp.ae-title=" + RemoteControllerTests.STORAGE_SCP_AE_TITLE)
 @AutoConfigureMockMvc
-@Import(EmbeddedScpPortConfiguration.class)
+@Import(FreeStorageScpPortConfiguration.class)
 class RemoteControllerTests {
+
+	static final String STORAGE_SCP_AE_TITLE = "LOCALSCP";
 
 	private static final int CLOSED_PORT = DcmtkPeer.freePort();
 
@@ -33,7 +36,7 @@ class RemoteControllerTests {
 	private MockMvcTester mvc;
 
 	@Autowired
-	private EmbeddedScp embeddedScp;
+	private DicomScuProperties properties;
 
 	@DynamicPropertySource
 	static void closedRemote(DynamicPropertyRegistry registry) {
@@ -43,14 +46,16 @@ class RemoteControllerTests {
 	}
 
 	@Test
-	void remotesListsLocalAtTheEmbeddedScpsPort() {
+	void remotesListsLocalAtTheStorageScp() {
+		int storageScpPort = this.properties.getStorageScp().getPort();
+		assertThat(storageScpPort).isNotEqualTo(11113);
 		assertThat(this.mvc.get().uri("/api/remotes")).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$[?(@.name == 'local')]")
 			.asArray()
 			.singleElement()
-			.isEqualTo(Map.of("name", "local", "aeTitle", "SAMPLESCP", "host", "127.0.0.1", "port",
-					this.embeddedScp.getPort()));
+			.isEqualTo(Map.of("name", "local", "aeTitle", STORAGE_SCP_AE_TITLE, "host", "127.0.0.1", "port",
+					storageScpPort));
 	}
 
 	@Test

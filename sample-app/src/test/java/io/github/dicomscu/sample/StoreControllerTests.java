@@ -24,12 +24,12 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@code POST /api/remotes/{name}/store} against the embedded SCP ({@code local}),
- * which stores what it receives into a temporary directory.
+ * Tests for {@code POST /api/remotes/{name}/store} against the sample's storage SCP
+ * ({@code local}), which stores what it receives into a temporary directory.
  */
-@SpringBootTest(properties = { "sample.embedded-scp.port=0", "dicom.scu.storage-scp.port=0" })
+@SpringBootTest
 @AutoConfigureMockMvc
-@Import(EmbeddedScpPortConfiguration.class)
+@Import(FreeStorageScpPortConfiguration.class)
 class StoreControllerTests {
 
 	private static final String APPLICATION_DICOM = "application/dicom";
@@ -41,8 +41,8 @@ class StoreControllerTests {
 	private MockMvcTester mvc;
 
 	@DynamicPropertySource
-	static void embeddedScpDirectory(DynamicPropertyRegistry registry) {
-		registry.add("sample.embedded-scp.directory", () -> received.toString());
+	static void storageScpDirectory(DynamicPropertyRegistry registry) {
+		registry.add("dicom.scu.storage-scp.directory", () -> received.toString());
 	}
 
 	@Test

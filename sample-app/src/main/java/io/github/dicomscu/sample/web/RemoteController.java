@@ -2,7 +2,8 @@ package io.github.dicomscu.sample.web;
 
 import java.util.List;
 
-import io.github.dicomscu.scu.AeTemplate;
+import io.github.dicomscu.autoconfigure.ConfiguredRemotes;
+import io.github.dicomscu.scu.AeOperations;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,22 +12,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Lists the remote AEs configured under {@code dicom.scu.remotes} and verifies them with
- * C-ECHO. Failures are turned into problem details by {@link DicomAccessExceptionHandler}.
+ * Lists the remote AEs configured under {@code dicom.scu.remotes} (from the
+ * {@link ConfiguredRemotes} view) and verifies them with C-ECHO (through
+ * {@link AeOperations}). Failures are turned into problem details by
+ * {@link DicomAccessExceptionHandler}.
  */
 @RestController
 @RequestMapping("/api/remotes")
 public class RemoteController {
 
-	private final AeTemplate aeOperations;
+	private final AeOperations aeOperations;
 
-	public RemoteController(AeTemplate aeOperations) {
+	private final ConfiguredRemotes remotes;
+
+	public RemoteController(AeOperations aeOperations, ConfiguredRemotes remotes) {
 		this.aeOperations = aeOperations;
+		this.remotes = remotes;
 	}
 
 	@GetMapping
 	public List<RemoteResponse> remotes() {
-		return this.aeOperations.getRemotes().values().stream().map(RemoteResponse::of).toList();
+		return this.remotes.getRemotes().values().stream().map(RemoteResponse::of).toList();
 	}
 
 	@PostMapping("/{name}/echo")

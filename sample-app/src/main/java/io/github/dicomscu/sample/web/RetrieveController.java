@@ -8,8 +8,6 @@ import java.util.function.Consumer;
 import io.github.dicomscu.autoconfigure.DicomScuProperties;
 import io.github.dicomscu.data.InvalidUidException;
 import io.github.dicomscu.data.Uid;
-import io.github.dicomscu.net.association.AeTitle;
-import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.query.Query;
 import io.github.dicomscu.net.query.QueryLevel;
 import io.github.dicomscu.net.query.RetrieveProgress;
@@ -31,7 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Retrieves a study, series or instance from a remote AE in the Study Root model: with C-MOVE
  * to a destination AE (by default the local storage SCP, {@code dicom.scu.storage-scp}), or
  * with C-GET into {@code sample.retrieve.directory}. Answers with the final sub-operation
- * counts; a failure status is a 502 problem from {@link DicomAccessExceptionHandler}.
+ * counts; a failure status is a 502 problem from {@link DicomAccessExceptionHandler}. A
+ * request that does not say what to retrieve, or names a destination that
+ * {@link AeOperations#move} refuses as an AE title, is a 400 problem.
  */
 @RestController
 @RequestMapping("/api/remotes")
@@ -62,14 +62,17 @@ public class RetrieveController {
 			errors.add(new FieldError("destination", "required: no local storage SCP is configured "
 					+ "(dicom.scu.storage-scp.enabled) to move to by default"));
 		}
-		else if (AeTitle.problemWith(destination) != null) {
-			errors.add(new FieldError("destination", "not an AE title: " + AeTitle.problemWith(destination)));
-		}
 		if (!errors.isEmpty()) {
 			throw new InvalidRetrieveRequestException(errors);
 		}
-		RetrieveResult result = this.aeOperations.move(name, query, destination, progress("C-MOVE", name));
-		return RetrieveResponse.of(result, CommandField.C_MOVE_RQ);
+		RetrieveResult result;
+		try {
+			result = this.aeOperations.move(name, query, destination, progress("C-MOVE", name));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRetrieveRequestException(List.of(new FieldError("destination", ex.getMessage())));
+		}
+		return RetrieveResponse.of(result);
 	}
 
 	@PostMapping("/{name}/get")
@@ -85,7 +88,7 @@ public class RetrieveController {
 		}
 		RetrieveResult result = this.aeOperations.get(name, query,
 				StoreReceiver.toDirectory(this.properties.getDirectory()), progress("C-GET", name));
-		return RetrieveResponse.of(result, CommandField.C_GET_RQ);
+		return RetrieveResponse.of(result);
 	}
 
 	/**

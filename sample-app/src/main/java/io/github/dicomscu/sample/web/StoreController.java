@@ -9,12 +9,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.dicomscu.autoconfigure.ConfiguredRemotes;
 import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.data.DicomFileHeader;
 import io.github.dicomscu.data.DicomParseException;
 import io.github.dicomscu.net.storage.StoreResult;
-import io.github.dicomscu.scu.AeTemplate;
-import io.github.dicomscu.scu.UnknownRemoteException;
+import io.github.dicomscu.scu.AeOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +46,13 @@ public class StoreController {
 
 	private static final Logger logger = LoggerFactory.getLogger(StoreController.class);
 
-	private final AeTemplate aeOperations;
+	private final AeOperations aeOperations;
 
-	public StoreController(AeTemplate aeOperations) {
+	private final ConfiguredRemotes remotes;
+
+	public StoreController(AeOperations aeOperations, ConfiguredRemotes remotes) {
 		this.aeOperations = aeOperations;
+		this.remotes = remotes;
 	}
 
 	@PostMapping(path = "/{name}/store", consumes = APPLICATION_DICOM_VALUE)
@@ -93,10 +96,13 @@ public class StoreController {
 		}
 	}
 
+	/**
+	 * Check that the remote is configured before the upload is read, so that a store to an
+	 * unknown remote is answered with 404 at once.
+	 * @throws io.github.dicomscu.scu.UnknownRemoteException if it is not
+	 */
 	private void requireRemote(String name) {
-		if (!this.aeOperations.getRemotes().containsKey(name)) {
-			throw new UnknownRemoteException(name, this.aeOperations.getRemotes().keySet());
-		}
+		this.remotes.getRemote(name);
 	}
 
 	/**
