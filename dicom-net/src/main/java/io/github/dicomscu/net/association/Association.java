@@ -119,6 +119,7 @@ public final class Association implements Closeable {
 	public static Association request(AssociationRequest request) throws DicomNetworkException {
 		String peer = request.describePeer();
 		ProtocolMachine machine = new ProtocolMachine(TransportConnector.connect(request), true);
+		// the connector's connect was AE-1 and its completion Evt2: the machine takes the open connection
 		machine.fire(AssociationEvent.EVT1);
 		machine.fire(AssociationEvent.EVT2);
 		RequestorNegotiation negotiation = new RequestorNegotiation(request);
@@ -165,12 +166,14 @@ public final class Association implements Closeable {
 			Pdu pdu = machine.channel().read(TimeoutKind.ARTIM, settings.timeouts().artim(), awaited + " from " + peer);
 			AcceptorNegotiation negotiation = (pdu instanceof AssociateRq associateRq)
 					? new AcceptorNegotiation(associateRq, settings, overCapacity) : null;
+			// AE-6: Sta3 if the service-provider accepts the request, else Sta13 with an A-ASSOCIATE-RJ
 			machine.received(pdu, negotiation == null || negotiation.isAcceptableByServiceProvider(), peer, awaited);
 			AssociateRq associateRq = (AssociateRq) pdu;
 			String requestorAe = associateRq.callingAeTitle() + "@" + peer;
 			AssociateRj reject = negotiation.rejection();
 			if (reject != null) {
 				if (machine.state() == AssociationState.STA3) {
+					// AE-8: the service-user rejects
 					machine.fire(AssociationEvent.EVT8);
 				}
 				logger.info("Rejecting association from {}: {}, {}", requestorAe, reject.resultEnum().text(),
@@ -426,7 +429,7 @@ public final class Association implements Closeable {
 				currentTimeout = this.timeouts.dimse();
 				if (type == PduType.P_DATA_TF) {
 					if (this.machine.fire(AssociationEvent.EVT10) != AssociationAction.DT_2) {
-						throw abortedLocally(detail);
+						throw ProtocolMachine.abortedLocally(this.peer, detail);
 					}
 					this.channel.readPresentationDataValues(assembler);
 					if (assembler.message() != null) {
@@ -436,7 +439,7 @@ public final class Association implements Closeable {
 				}
 				Pdu pdu = (type != null) ? this.channel.read(currentKind, currentTimeout, detail) : null;
 				if (this.machine.received(pdu, this.peer, detail) != AssociationAction.AR_2) {
-					throw abortedLocally(detail);
+					throw ProtocolMachine.abortedLocally(this.peer, detail);
 				}
 				answerRelease();
 				if (this.machine.isRequestor()) {
@@ -549,10 +552,6 @@ public final class Association implements Closeable {
 		catch (IOException ex) {
 			throw this.machine.failed("sending " + command.commandField().text(), ex, this.peer);
 		}
-	}
-
-	private AssociationClosedException abortedLocally(String detail) {
-		return new AssociationClosedException("The association with " + this.peer + " was aborted locally: " + detail);
 	}
 
 	private AssociationClosedException notEstablished(String action) {

@@ -112,7 +112,7 @@ final class ProtocolMachine {
 		AssociationAction action = fire(event, acceptable);
 		if (action == null) {
 			this.channel.close();
-			throw new AssociationClosedException("The association with " + peer + " was aborted locally: " + detail);
+			throw abortedLocally(peer, detail);
 		}
 		switch (action) {
 			case AA_2, AA_3 -> {
@@ -261,6 +261,17 @@ final class ProtocolMachine {
 		finally {
 			this.writeLock.unlock();
 		}
+	}
+
+	/**
+	 * Return the failure of a step that found the association aborted locally, by another
+	 * thread, under its feet.
+	 * @param peer the peer
+	 * @param detail what was awaited
+	 * @return the exception to throw
+	 */
+	static AssociationClosedException abortedLocally(String peer, String detail) {
+		return new AssociationClosedException("The association with " + peer + " was aborted locally: " + detail);
 	}
 
 	/**

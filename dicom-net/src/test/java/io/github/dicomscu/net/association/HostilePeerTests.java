@@ -291,7 +291,7 @@ class HostilePeerTests {
 		return Thread.getAllStackTraces().keySet().stream().anyMatch((thread) -> thread.getName().startsWith("dicom"));
 	}
 
-	private static Association request(ScriptedPeer peer) throws Exception {
+	static Association request(ScriptedPeer peer) throws Exception {
 		return Association.request(AssociationRequest.builder("127.0.0.1", peer.port())
 			.calledAeTitle("SCRIPTED")
 			.context(PresentationContext.of("Verification"))

@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 import io.github.dicomscu.data.Uid;
-import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.pdu.AbortReason;
 import io.github.dicomscu.net.pdu.AbortSource;
 import io.github.dicomscu.net.pdu.AssociateRq;
@@ -86,7 +85,7 @@ class ProtocolMachineTests {
 			this.peerReceived.add(ScriptedPeer.readPdu(in));
 			write(out, RELEASE_RP);
 		})) {
-			Association association = request(peer);
+			Association association = HostilePeerTests.request(peer);
 			association.release();
 			assertThat(association.getState()).isEqualTo(AssociationState.STA1);
 			assertThat(peer.awaitClientClose(5)).isTrue();
@@ -133,7 +132,7 @@ class ProtocolMachineTests {
 			ScriptedPeer.readPdu(in);
 			write(out, USER_ABORT);
 		})) {
-			Association association = request(peer);
+			Association association = HostilePeerTests.request(peer);
 			AssociationAbortedException ex = catchThrowableOfType(AssociationAbortedException.class, association::echo);
 			assertThat(ex.getSource()).isEqualTo(AbortSource.SERVICE_USER);
 			assertBroken(association, peer);
@@ -148,7 +147,7 @@ class ProtocolMachineTests {
 			ScriptedPeer.readPdu(in);
 			write(out, new byte[] { 0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, 0x05 });
 		})) {
-			Association association = request(peer);
+			Association association = HostilePeerTests.request(peer);
 			AssociationAbortedException ex = catchThrowableOfType(AssociationAbortedException.class,
 					association::release);
 			assertThat(ex.getSource()).isEqualTo(AbortSource.SERVICE_PROVIDER);
@@ -164,7 +163,7 @@ class ProtocolMachineTests {
 			ScriptedPeer.readPdu(in);
 			write(out, RELEASE_RP);
 		})) {
-			Association association = request(peer);
+			Association association = HostilePeerTests.request(peer);
 			DicomProtocolException ex = catchThrowableOfType(DicomProtocolException.class, association::echo);
 			assertThat(ex.getMessage()).contains("Unexpected A-RELEASE-RP").contains("Sta6");
 			assertBroken(association, peer);
@@ -180,7 +179,7 @@ class ProtocolMachineTests {
 			ScriptedPeer.readPdu(in);
 			out.close();
 		})) {
-			Association association = request(peer);
+			Association association = HostilePeerTests.request(peer);
 			catchThrowableOfType(AssociationClosedException.class, association::echo);
 			assertBroken(association, peer);
 		}
@@ -192,7 +191,7 @@ class ProtocolMachineTests {
 			DimseScript.accept(in, out);
 			DimseScript.release(in, out);
 		})) {
-			Association association = request(peer);
+			Association association = HostilePeerTests.request(peer);
 			catchThrowableOfType(NoAcceptedContextException.class,
 					() -> association.requireAcceptedContext("1.2.840.10008.5.1.4.1.1.2"));
 			assertThat(association.isEstablished()).isTrue();
@@ -221,14 +220,6 @@ class ProtocolMachineTests {
 		AcceptorSettings settings = new AcceptorSettings(aeTitle,
 				Map.of(Uid.VERIFICATION, List.of(Uid.IMPLICIT_VR_LITTLE_ENDIAN)), 16384, SHORT);
 		return Association.accept(channel.socket(), settings, false);
-	}
-
-	private static Association request(ScriptedPeer peer) throws Exception {
-		return Association.request(AssociationRequest.builder("127.0.0.1", peer.port())
-			.calledAeTitle("SCRIPTED")
-			.context(PresentationContext.of("Verification"))
-			.timeouts(SHORT)
-			.build());
 	}
 
 	private static void write(OutputStream out, byte[] pdu) throws IOException {
