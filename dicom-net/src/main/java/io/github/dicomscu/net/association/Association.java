@@ -281,8 +281,8 @@ public final class Association implements Closeable {
 	 * Return whether the association is established and can carry messages (PS3.8 Sta6).
 	 * <p>
 	 * A failure that breaks the association (a timeout, an abort by either side, a protocol
-	 * error, a closed connection, a failed write) leaves it not established with its
-	 * connection closed; a failure that leaves it usable (such as a
+	 * error, a closed connection, a failed write, a data set source or sink failing in the
+	 * middle of a message) leaves it not established with its connection closed; a failure that leaves it usable (such as a
 	 * {@link NoAcceptedContextException}, or a DIMSE failure status raised by a service)
 	 * leaves it established. A caller decides from this method, not from the exception's
 	 * class, whether the association can still be released.
@@ -451,6 +451,10 @@ public final class Association implements Closeable {
 		catch (IOException ex) {
 			throw this.machine.failed("receiving a message", ex, this.peer);
 		}
+		catch (RuntimeException ex) {
+			this.machine.abort(AssociationEvent.EVT15, Abort.byServiceUser());
+			throw ex;
+		}
 	}
 
 	/**
@@ -551,6 +555,11 @@ public final class Association implements Closeable {
 		}
 		catch (IOException ex) {
 			throw this.machine.failed("sending " + command.commandField().text(), ex, this.peer);
+		}
+		catch (RuntimeException ex) {
+			// a message cut short leaves the peer mid-message: the association cannot go on
+			this.machine.abort(AssociationEvent.EVT15, Abort.byServiceUser());
+			throw ex;
 		}
 	}
 

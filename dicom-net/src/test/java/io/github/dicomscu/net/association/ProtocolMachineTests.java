@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 import io.github.dicomscu.data.Uid;
+import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.pdu.AbortReason;
 import io.github.dicomscu.net.pdu.AbortSource;
 import io.github.dicomscu.net.pdu.AssociateRq;
@@ -24,6 +26,7 @@ import io.github.dicomscu.net.peer.DimseScript;
 import io.github.dicomscu.net.peer.ScriptedPeer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -182,6 +185,27 @@ class ProtocolMachineTests {
 			Association association = HostilePeerTests.request(peer);
 			catchThrowableOfType(AssociationClosedException.class, association::echo);
 			assertBroken(association, peer);
+		}
+	}
+
+	@Test
+	void dataSetSourceFailingMidMessageAbortsTheAssociation() throws Exception {
+		try (ScriptedPeer peer = ScriptedPeer.start(DimseScript::accept)) {
+			Association association = HostilePeerTests.request(peer);
+			InputStream failing = new InputStream() {
+
+				@Override
+				public int read() {
+					throw new IllegalStateException("source failed");
+				}
+
+			};
+			assertThatIllegalStateException()
+				.isThrownBy(() -> association.send(1, Command.echoRq(1), DataSetSource.of(failing, -1)));
+			assertBroken(association, peer);
+			byte[] received = peer.receivedAfterScript();
+			assertThat(Arrays.copyOfRange(received, received.length - USER_ABORT.length, received.length))
+				.isEqualTo(USER_ABORT);
 		}
 	}
 
