@@ -65,7 +65,7 @@ class DefaultDicomExceptionTranslatorTests {
 	@Test
 	void rejection() {
 		io.github.dicomscu.net.association.AssociationRejectedException ex = new io.github.dicomscu.net.association.AssociationRejectedException("ORTHANC@10.0.0.5:4242",
-				new AssociateRj(2, 3, 1));
+				AssociateRj.of(RejectResult.TRANSIENT, RejectReason.TEMPORARY_CONGESTION));
 		assertThat(translate(ex)).isInstanceOfSatisfying(AssociationRejectedException.class, (rejected) -> {
 			assertThat(rejected).hasMessage(PREFIX + ex.getMessage());
 			assertThat(rejected.getResult()).isEqualTo(RejectResult.TRANSIENT);

@@ -1,57 +1,37 @@
 package io.github.dicomscu.net.association;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.BindException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.NoRouteToHostException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.data.UidDictionary;
-import io.github.dicomscu.net.pdu.DicomNetworkException;
-import io.github.dicomscu.net.pdu.DicomProtocolException;
-import io.github.dicomscu.net.context.PresentationContext;
-import io.github.dicomscu.net.context.RequestedContexts;
 import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.dimse.DimseMessage;
 import io.github.dicomscu.net.dimse.MessageIdSequence;
 import io.github.dicomscu.net.pdu.Abort;
 import io.github.dicomscu.net.pdu.AbortReason;
-import io.github.dicomscu.net.pdu.AbortSource;
 import io.github.dicomscu.net.pdu.AssociateAc;
 import io.github.dicomscu.net.pdu.AssociateRj;
 import io.github.dicomscu.net.pdu.AssociateRq;
-import io.github.dicomscu.net.pdu.PDataTf;
+import io.github.dicomscu.net.pdu.DicomNetworkException;
+import io.github.dicomscu.net.pdu.DicomProtocolException;
 import io.github.dicomscu.net.pdu.Pdu;
-import io.github.dicomscu.net.pdu.PduEncoder;
 import io.github.dicomscu.net.pdu.PduType;
-import io.github.dicomscu.net.pdu.PresentationDataValueHandler;
-import io.github.dicomscu.net.pdu.PresentationContextAc;
-import io.github.dicomscu.net.pdu.PresentationContextResult;
-import io.github.dicomscu.net.pdu.PresentationContextRq;
 import io.github.dicomscu.net.pdu.ReleaseRp;
 import io.github.dicomscu.net.pdu.ReleaseRq;
-import io.github.dicomscu.net.pdu.RoleSelection;
 import io.github.dicomscu.net.pdu.UserInformation;
 
 /**
@@ -60,11 +40,16 @@ import io.github.dicomscu.net.pdu.UserInformation;
  * with {@link #accept(Socket, AcceptorSettings, boolean)}; once established it exchanges DIMSE
  * messages and ends by {@link #release()} or {@link #abort()}.
  * <p>
+ * Every step goes through the protocol machine, which keeps PS3.8 Table 9-10 as data (see
+ * {@link AssociationEvent}, {@link AssociationAction}): its one transition is the only writer
+ * of {@link #getState()}.
+ * <p>
  * An association is meant for one thread at a time; {@link #abort()} may be called from any
  * thread and ends a blocked read or write. The connection is a socket channel, so
- * interrupting a thread blocked in its I/O also closes the connection (without an A-ABORT). Every wait is bounded by one of the timers in
- * {@link AssociationTimeouts}; every failure ends the connection and is reported as a
- * {@link DicomNetworkException} subclass.
+ * interrupting a thread blocked in its I/O also closes the connection (without an A-ABORT).
+ * Every wait is bounded by one of the timers in {@link AssociationTimeouts}; every failure
+ * that ends the association closes the connection and is reported as a
+ * {@link DicomNetworkException} subclass (see {@link #isEstablished()}).
  */
 public final class Association implements Closeable {
 
@@ -76,12 +61,11 @@ public final class Association implements Closeable {
 	/** Fragment size used when the peer announces no maximum length. */
 	private static final int UNLIMITED_FRAGMENT_SIZE = 1024 * 1024;
 
-	/** Largest command set accepted, in bytes. */
-	private static final int MAXIMUM_COMMAND_LENGTH = 64 * 1024;
+	private final ProtocolMachine machine;
 
 	private final PduChannel channel;
 
-	private final boolean requestor;
+	private final ReentrantLock writeLock;
 
 	private final String peer;
 
@@ -101,16 +85,13 @@ public final class Association implements Closeable {
 
 	private final MessageIdSequence messageIds = new MessageIdSequence();
 
-	private final ReentrantLock writeLock = new ReentrantLock();
-
 	private PDataOutputStream pDataOutputStream;
 
-	private volatile AssociationState state;
-
-	private Association(PduChannel channel, boolean requestor, String peer, String localAeTitle, String peerAeTitle,
+	private Association(ProtocolMachine machine, String peer, String localAeTitle, String peerAeTitle,
 			AssociationTimeouts timeouts, List<NegotiatedContext> contexts, UserInformation peerUserInformation) {
-		this.channel = channel;
-		this.requestor = requestor;
+		this.machine = machine;
+		this.channel = machine.channel();
+		this.writeLock = machine.writeLock();
 		this.peer = peer;
 		this.localAeTitle = localAeTitle;
 		this.peerAeTitle = peerAeTitle;
@@ -121,7 +102,7 @@ public final class Association implements Closeable {
 		this.contextsById = Collections.unmodifiableMap(byId);
 		this.peerUserInformation = peerUserInformation;
 		this.peerMaxPduLength = Math.max(0, peerUserInformation.maximumLength());
-		this.state = AssociationState.STA6;
+		logNegotiation();
 	}
 
 	/**
@@ -137,69 +118,37 @@ public final class Association implements Closeable {
 	 */
 	public static Association request(AssociationRequest request) throws DicomNetworkException {
 		String peer = request.describePeer();
-		Socket socket = connect(request);
-		PduChannel channel;
+		ProtocolMachine machine = new ProtocolMachine(TransportConnector.connect(request), true);
+		// the connector's connect was AE-1 and its completion Evt2: the machine takes the open connection
+		machine.fire(AssociationEvent.EVT1);
+		machine.fire(AssociationEvent.EVT2);
+		RequestorNegotiation negotiation = new RequestorNegotiation(request);
+		String awaited = "no A-ASSOCIATE-AC or A-ASSOCIATE-RJ";
 		try {
-			channel = new PduChannel(socket, request.getMaxPduLength(), request.getTimeouts().dimse());
+			machine.write(negotiation.associateRq());
+			Pdu answer = machine.channel().read(TimeoutKind.ACSE, request.getTimeouts().acse(), awaited + " from " + peer);
+			List<NegotiatedContext> negotiated = (answer instanceof AssociateAc accept) ? negotiation.contexts(accept)
+					: null;
+			if (machine.received(answer, peer, awaited) == AssociationAction.AE_3) {
+				return new Association(machine, peer, request.getCallingAeTitle(), request.getCalledAeTitle(),
+						request.getTimeouts(), negotiated, ((AssociateAc) answer).userInformation());
+			}
+			machine.closeTransport();
+			throw new AssociationRejectedException(peer, (AssociateRj) answer);
 		}
 		catch (IOException ex) {
-			closeQuietly(socket);
-			throw new DicomConnectException("Cannot use the connection to " + peer + ": " + ex.getMessage(),
-					request.getHost(), request.getPort(), ex);
-		}
-		AssociateRq associateRq = toAssociateRq(request);
-		try {
-			channel.write(associateRq);
-			Pdu answer = channel.read(TimeoutKind.ACSE, request.getTimeouts().acse(),
-					"no A-ASSOCIATE-AC or A-ASSOCIATE-RJ from " + peer);
-			if (answer instanceof AssociateAc accept) {
-				List<NegotiatedContext> negotiated = negotiated(associateRq, request.getContexts(), accept);
-				Association association = new Association(channel, true, peer, request.getCallingAeTitle(),
-						request.getCalledAeTitle(), request.getTimeouts(), negotiated, accept.userInformation());
-				association.logNegotiation();
-				return association;
-			}
-			if (answer instanceof AssociateRj reject) {
-				channel.close();
-				throw new AssociationRejectedException(peer, reject);
-			}
-			if (answer instanceof Abort abort) {
-				channel.close();
-				throw new AssociationAbortedException(peer, abort.source(), abort.reason());
-			}
-			if (answer == null) {
-				channel.close();
-				throw new AssociationClosedException(
-						peer + " closed the connection without answering the A-ASSOCIATE-RQ");
-			}
-			throw unexpected(answer, AssociationState.STA5, peer);
-		}
-		catch (DicomProtocolException ex) {
-			sendAbortAndClose(channel, AbortSource.SERVICE_PROVIDER, ex.getAbortReason());
-			throw ex;
-		}
-		catch (DicomTimeoutException ex) {
-			sendAbortAndClose(channel, AbortSource.SERVICE_USER, AbortReason.NOT_SPECIFIED);
-			throw ex;
-		}
-		catch (DicomNetworkException ex) {
-			channel.close();
-			throw ex;
-		}
-		catch (IOException ex) {
-			channel.close();
-			throw new AssociationClosedException("Connection to " + peer + " failed during association negotiation: "
-					+ ex.getMessage(), ex);
+			throw machine.failed("negotiating the association", ex, peer);
 		}
 		catch (RuntimeException ex) {
-			sendAbortAndClose(channel, AbortSource.SERVICE_USER, AbortReason.NOT_SPECIFIED);
+			machine.abort(AssociationEvent.EVT15, Abort.byServiceUser());
 			throw ex;
 		}
 	}
 
 	/**
 	 * Act as acceptor on an accepted connection: wait (ARTIM) for the A-ASSOCIATE-RQ, negotiate
-	 * against the settings and answer with an A-ASSOCIATE-AC or -RJ (PS3.8 Sta2 → Sta3 → Sta6).
+	 * against the settings and answer with an A-ASSOCIATE-AC or -RJ (PS3.8 Sta1 → Sta2 → Sta3 →
+	 * Sta6, or Sta13 on rejection).
 	 * @param socket the accepted connection
 	 * @param settings what to accept
 	 * @param overCapacity whether to reject the association as a transient local limit
@@ -210,57 +159,37 @@ public final class Association implements Closeable {
 	public static Association accept(Socket socket, AcceptorSettings settings, boolean overCapacity)
 			throws DicomNetworkException {
 		String peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
-		PduChannel channel;
+		ProtocolMachine machine = new ProtocolMachine(TransportConnector.accepted(socket, settings, peer), false);
+		machine.fire(AssociationEvent.EVT5);
+		String awaited = "no A-ASSOCIATE-RQ";
 		try {
-			socket.setTcpNoDelay(true);
-			channel = new PduChannel(socket, settings.maxPduLength(), settings.timeouts().dimse());
-		}
-		catch (IOException ex) {
-			closeQuietly(socket);
-			throw new AssociationClosedException("Cannot use the connection from " + peer + ": " + ex.getMessage(), ex);
-		}
-		try {
-			Pdu pdu = channel.read(TimeoutKind.ARTIM, settings.timeouts().artim(), "no A-ASSOCIATE-RQ from " + peer);
-			if (pdu == null) {
-				channel.close();
-				throw new AssociationClosedException(peer + " closed the connection before sending an A-ASSOCIATE-RQ");
-			}
-			if (pdu instanceof Abort abort) {
-				channel.close();
-				throw new AssociationAbortedException(peer, abort.source(), abort.reason());
-			}
-			if (!(pdu instanceof AssociateRq associateRq)) {
-				throw unexpected(pdu, AssociationState.STA2, peer);
-			}
+			Pdu pdu = machine.channel().read(TimeoutKind.ARTIM, settings.timeouts().artim(), awaited + " from " + peer);
+			AcceptorNegotiation negotiation = (pdu instanceof AssociateRq associateRq)
+					? new AcceptorNegotiation(associateRq, settings, overCapacity) : null;
+			// AE-6: Sta3 if the service-provider accepts the request, else Sta13 with an A-ASSOCIATE-RJ
+			machine.received(pdu, negotiation == null || negotiation.isAcceptableByServiceProvider(), peer, awaited);
+			AssociateRq associateRq = (AssociateRq) pdu;
 			String requestorAe = associateRq.callingAeTitle() + "@" + peer;
-			AssociateRj reject = rejectionOf(associateRq, settings, overCapacity);
+			AssociateRj reject = negotiation.rejection();
 			if (reject != null) {
+				if (machine.state() == AssociationState.STA3) {
+					// AE-8: the service-user rejects
+					machine.fire(AssociationEvent.EVT8);
+				}
 				logger.info("Rejecting association from {}: {}, {}", requestorAe, reject.resultEnum().text(),
 						reject.reason().text());
-				channel.write(reject);
-				awaitClose(channel, settings.timeouts().artim());
+				machine.write(reject);
+				machine.awaitClose(settings.timeouts().artim());
 				return null;
 			}
-			AssociateAc associateAc = toAssociateAc(associateRq, settings);
-			List<NegotiatedContext> negotiated = negotiatedByAcceptor(associateRq, associateAc);
-			channel.write(associateAc);
-			Association association = new Association(channel, false, requestorAe, associateRq.calledAeTitle(),
-					associateRq.callingAeTitle(), settings.timeouts(), negotiated, associateRq.userInformation());
-			association.logNegotiation();
-			return association;
-		}
-		catch (DicomProtocolException ex) {
-			sendAbortAndClose(channel, AbortSource.SERVICE_PROVIDER, ex.getAbortReason());
-			throw ex;
-		}
-		catch (DicomNetworkException ex) {
-			channel.close();
-			throw ex;
+			AssociateAc associateAc = negotiation.associateAc();
+			machine.fire(AssociationEvent.EVT7);
+			machine.write(associateAc);
+			return new Association(machine, requestorAe, associateRq.calledAeTitle(), associateRq.callingAeTitle(),
+					settings.timeouts(), negotiation.contexts(associateAc), associateRq.userInformation());
 		}
 		catch (IOException ex) {
-			channel.close();
-			throw new AssociationClosedException("Connection from " + peer + " failed during association negotiation: "
-					+ ex.getMessage(), ex);
+			throw machine.failed("negotiating the association", ex, peer);
 		}
 	}
 
@@ -345,15 +274,22 @@ public final class Association implements Closeable {
 	 * @return the state
 	 */
 	public AssociationState getState() {
-		return this.state;
+		return this.machine.state();
 	}
 
 	/**
-	 * Return whether the association is established and can carry messages.
+	 * Return whether the association is established and can carry messages (PS3.8 Sta6).
+	 * <p>
+	 * A failure that breaks the association (a timeout, an abort by either side, a protocol
+	 * error, a closed connection, a failed write, a data set source or sink failing in the
+	 * middle of a message) leaves it not established with its connection closed; a failure that leaves it usable (such as a
+	 * {@link NoAcceptedContextException}, or a DIMSE failure status raised by a service)
+	 * leaves it established. A caller decides from this method, not from the exception's
+	 * class, whether the association can still be released.
 	 * @return whether established
 	 */
 	public boolean isEstablished() {
-		return this.state == AssociationState.STA6;
+		return this.machine.state() == AssociationState.STA6;
 	}
 
 	/**
@@ -418,20 +354,10 @@ public final class Association implements Closeable {
 		byte[] commandBytes = command.encode();
 		this.writeLock.lock();
 		try {
-			checkEstablished("send " + command.commandField().text());
-			PDataOutputStream out = pDataOutputStream();
-			out.begin(contextId, true);
-			out.write(commandBytes);
-			out.finish();
-			if (dataSet != null) {
-				out.begin(contextId, false);
-				dataSet.writeTo(out);
-				out.finish();
+			if (this.machine.fire(AssociationEvent.EVT9) == null) {
+				throw notEstablished("send " + command.commandField().text());
 			}
-			out.flush();
-		}
-		catch (IOException ex) {
-			throw failed("sending " + command.commandField().text(), ex);
+			writeMessage(contextId, commandBytes, dataSet, command);
 		}
 		finally {
 			this.writeLock.unlock();
@@ -454,11 +380,9 @@ public final class Association implements Closeable {
 		}
 		Command command = message.command();
 		if (command.commandField() != expected || command.messageIdBeingRespondedTo() != messageId) {
-			DicomProtocolException ex = new DicomProtocolException("Expected " + expected.text()
-					+ " to message " + messageId + " but received " + command.commandField().text()
-					+ " to message " + command.messageIdBeingRespondedTo(), AbortReason.UNEXPECTED_PDU_PARAMETER);
-			abortWith(AbortSource.SERVICE_PROVIDER, ex.getAbortReason());
-			throw ex;
+			throw this.machine.failed("receiving a response", new DicomProtocolException("Expected " + expected.text()
+					+ " to message " + messageId + " but received " + command.commandField().text() + " to message "
+					+ command.messageIdBeingRespondedTo(), AbortReason.UNEXPECTED_PDU_PARAMETER), this.peer);
 		}
 		return message;
 	}
@@ -492,8 +416,10 @@ public final class Association implements Closeable {
 	 */
 	public DimseMessage receive(TimeoutKind kind, Duration timeout, String detail,
 			Function<Command, DataSetSink> sinks) throws DicomNetworkException {
-		checkEstablished("receive a message");
-		MessageAssembler assembler = new MessageAssembler(sinks);
+		if (this.machine.state() != AssociationState.STA6) {
+			throw notEstablished("receive a message");
+		}
+		MessageAssembler assembler = new MessageAssembler(this.contextsById, sinks);
 		TimeoutKind currentKind = kind;
 		Duration currentTimeout = timeout;
 		try {
@@ -502,108 +428,67 @@ public final class Association implements Closeable {
 				currentKind = TimeoutKind.DIMSE;
 				currentTimeout = this.timeouts.dimse();
 				if (type == PduType.P_DATA_TF) {
+					if (this.machine.fire(AssociationEvent.EVT10) != AssociationAction.DT_2) {
+						throw ProtocolMachine.abortedLocally(this.peer, detail);
+					}
 					this.channel.readPresentationDataValues(assembler);
-					if (assembler.message != null) {
-						return assembler.message;
+					if (assembler.message() != null) {
+						return assembler.message();
 					}
 					continue;
 				}
 				Pdu pdu = (type != null) ? this.channel.read(currentKind, currentTimeout, detail) : null;
-				if (pdu instanceof ReleaseRq) {
-					onReleaseRequestInSta6();
-					if (this.requestor) {
-						throw new AssociationClosedException(this.peer + " released the association: " + detail);
-					}
-					return null;
+				if (this.machine.received(pdu, this.peer, detail) != AssociationAction.AR_2) {
+					throw ProtocolMachine.abortedLocally(this.peer, detail);
 				}
-				else if (pdu instanceof Abort abort) {
-					this.state = AssociationState.STA1;
-					this.channel.close();
-					throw new AssociationAbortedException(this.peer, abort.source(), abort.reason());
+				answerRelease();
+				if (this.machine.isRequestor()) {
+					throw new AssociationClosedException(this.peer + " released the association: " + detail);
 				}
-				else if (pdu == null) {
-					this.state = AssociationState.STA1;
-					this.channel.close();
-					throw new AssociationClosedException(this.peer + " closed the connection: " + detail);
-				}
-				else {
-					throw unexpected(pdu, this.state, this.peer);
-				}
+				return null;
 			}
 		}
 		catch (IOException ex) {
-			throw failed("receiving a message", ex);
+			throw this.machine.failed("receiving a message", ex, this.peer);
+		}
+		catch (RuntimeException ex) {
+			this.machine.abort(AssociationEvent.EVT15, Abort.byServiceUser());
+			throw ex;
 		}
 	}
 
 	/**
 	 * Release the association (PS3.8 Sta6 → Sta7 → Sta1): send A-RELEASE-RQ, wait (ACSE timeout)
 	 * for the A-RELEASE-RP and close the connection. A release collision is resolved as the
-	 * standard prescribes.
+	 * standard prescribes: the requestor answers the peer's A-RELEASE-RQ at once (Sta9, Sta11),
+	 * the acceptor after the A-RELEASE-RP to its own (Sta10, Sta12).
 	 * @throws DicomNetworkException if the peer aborts, times out or violates the protocol; the
 	 * connection is closed in every case
 	 */
 	public void release() throws DicomNetworkException {
-		this.writeLock.lock();
+		if (this.machine.fire(AssociationEvent.EVT11) == null) {
+			throw notEstablished("release");
+		}
+		String awaited = "no A-RELEASE-RP";
 		try {
-			checkEstablished("release");
-			this.channel.write(new ReleaseRq());
-			this.state = AssociationState.STA7;
-		}
-		catch (IOException ex) {
-			throw failed("sending A-RELEASE-RQ", ex);
-		}
-		finally {
-			this.writeLock.unlock();
-		}
-		try {
-			while (true) {
-				Pdu pdu = this.channel.read(TimeoutKind.ACSE, this.timeouts.acse(), "no A-RELEASE-RP from " + this.peer);
-				if (pdu instanceof ReleaseRp) {
-					if (this.state == AssociationState.STA7 || this.state == AssociationState.STA11) {
-						this.state = AssociationState.STA1;
-						this.channel.close();
-						return;
+			this.machine.write(new ReleaseRq());
+			while (this.machine.state() != AssociationState.STA1) {
+				Pdu pdu = this.channel.read(TimeoutKind.ACSE, this.timeouts.acse(), awaited + " from " + this.peer);
+				switch (this.machine.received(pdu, this.peer, awaited)) {
+					case AR_3 -> this.channel.close();
+					case AR_8 -> {
+						if (this.machine.state() == AssociationState.STA9) {
+							this.machine.fire(AssociationEvent.EVT14);
+							this.machine.write(new ReleaseRp());
+						}
 					}
-					// Sta10: the requestor answered our collision; answer its request in turn
-					this.channel.write(new ReleaseRp());
-					this.state = AssociationState.STA13;
-					awaitClose(this.channel, this.timeouts.artim());
-					this.state = AssociationState.STA1;
-					return;
-				}
-				if (pdu instanceof ReleaseRq) {
-					if (this.requestor) {
-						// release collision, requestor side: Sta9, answer, then await the RP in Sta11
-						this.state = AssociationState.STA9;
-						this.channel.write(new ReleaseRp());
-						this.state = AssociationState.STA11;
-					}
-					else {
-						// release collision, acceptor side: await the RP in Sta10, then answer (Sta12)
-						this.state = AssociationState.STA10;
-					}
-				}
-				else if (pdu instanceof PDataTf) {
-					logger.debug("Discarding P-DATA-TF from {} received while awaiting A-RELEASE-RP", this.peer);
-				}
-				else if (pdu instanceof Abort abort) {
-					this.state = AssociationState.STA1;
-					this.channel.close();
-					throw new AssociationAbortedException(this.peer, abort.source(), abort.reason());
-				}
-				else if (pdu == null) {
-					this.state = AssociationState.STA1;
-					this.channel.close();
-					throw new AssociationClosedException(this.peer + " closed the connection before answering the A-RELEASE-RQ");
-				}
-				else {
-					throw unexpected(pdu, this.state, this.peer);
+					case AR_10 -> answerRelease();
+					default -> logger.debug("Discarding P-DATA-TF from {} received while awaiting A-RELEASE-RP", this.peer);
 				}
 			}
 		}
 		catch (IOException ex) {
-			throw failed("releasing the association", ex);
+			throw this.machine.failed("releasing the association", ex, this.peer);
 		}
 	}
 
@@ -612,7 +497,7 @@ public final class Association implements Closeable {
 	 * call from any thread and more than once.
 	 */
 	public void abort() {
-		abortWith(AbortSource.SERVICE_USER, AbortReason.NOT_SPECIFIED);
+		this.machine.abort(AssociationEvent.EVT15, Abort.byServiceUser());
 	}
 
 	/**
@@ -621,7 +506,7 @@ public final class Association implements Closeable {
 	 */
 	@Override
 	public void close() {
-		if (this.state == AssociationState.STA6) {
+		if (isEstablished()) {
 			try {
 				release();
 				return;
@@ -630,83 +515,57 @@ public final class Association implements Closeable {
 				logger.debug("Release of the association with {} failed: {}", this.peer, ex.getMessage());
 			}
 		}
-		if (this.state != AssociationState.STA1) {
-			abort();
-		}
-		this.channel.close();
+		abort();
 	}
 
 	@Override
 	public String toString() {
-		return "Association " + this.localAeTitle + (this.requestor ? " -> " : " <- ") + this.peer + " (" + this.state
-				+ ")";
+		return "Association " + this.localAeTitle + (this.machine.isRequestor() ? " -> " : " <- ") + this.peer + " ("
+				+ getState() + ")";
 	}
 
-	private void onReleaseRequestInSta6() throws IOException {
-		this.state = AssociationState.STA8;
-		this.writeLock.lock();
-		try {
-			this.channel.write(new ReleaseRp());
-		}
-		finally {
-			this.writeLock.unlock();
-		}
-		this.state = AssociationState.STA13;
-		if (this.requestor) {
-			this.channel.close();
+	/**
+	 * Give the local A-RELEASE response in Sta8 or Sta12 (AR-4): send the A-RELEASE-RP, then
+	 * as acceptor await (ARTIM) the requestor's close, as requestor close the connection.
+	 */
+	private void answerRelease() throws IOException {
+		this.machine.fire(AssociationEvent.EVT14);
+		this.machine.write(new ReleaseRp());
+		if (this.machine.isRequestor()) {
+			this.machine.closeTransport();
 		}
 		else {
-			awaitClose(this.channel, this.timeouts.artim());
-		}
-		this.state = AssociationState.STA1;
-	}
-
-	private void abortWith(AbortSource source, AbortReason reason) {
-		if (this.state == AssociationState.STA1 || this.channel.isClosed()) {
-			this.state = AssociationState.STA1;
-			this.channel.close();
-			return;
-		}
-		if (this.writeLock.tryLock()) {
-			try {
-				this.channel.write(new Abort(source, reason));
-			}
-			catch (IOException ex) {
-				logger.debug("Could not send A-ABORT to {}: {}", this.peer, ex.getMessage());
-			}
-			finally {
-				this.writeLock.unlock();
-			}
-		}
-		this.state = AssociationState.STA1;
-		this.channel.close();
-	}
-
-	private void checkEstablished(String action) throws AssociationClosedException {
-		if (this.state != AssociationState.STA6) {
-			throw new AssociationClosedException("Cannot " + action + ": the association with " + this.peer
-					+ " is not established (" + this.state.description() + ")");
+			this.machine.awaitClose(this.timeouts.artim());
 		}
 	}
 
-	private DicomNetworkException failed(String action, IOException ex) {
-		if (ex instanceof DicomProtocolException protocolError) {
-			abortWith(AbortSource.SERVICE_PROVIDER, protocolError.getAbortReason());
-			return protocolError;
+	private void writeMessage(int contextId, byte[] commandBytes, DataSetSource dataSet, Command command)
+			throws DicomNetworkException {
+		try {
+			PDataOutputStream out = pDataOutputStream();
+			out.begin(contextId, true);
+			out.write(commandBytes);
+			out.finish();
+			if (dataSet != null) {
+				out.begin(contextId, false);
+				dataSet.writeTo(out);
+				out.finish();
+			}
+			out.flush();
 		}
-		if (ex instanceof DicomTimeoutException) {
-			abortWith(AbortSource.SERVICE_USER, AbortReason.NOT_SPECIFIED);
-			return (DicomTimeoutException) ex;
+		catch (IOException ex) {
+			throw this.machine.failed("sending " + command.commandField().text(), ex, this.peer);
 		}
-		boolean abortedLocally = this.state == AssociationState.STA1;
-		this.state = AssociationState.STA1;
-		this.channel.close();
-		if (ex instanceof DicomNetworkException networkError) {
-			return networkError;
+		catch (RuntimeException ex) {
+			// a message cut short leaves the peer mid-message: the association cannot go on
+			this.machine.abort(AssociationEvent.EVT15, Abort.byServiceUser());
+			throw ex;
 		}
-		return new AssociationClosedException(abortedLocally
-				? "The association with " + this.peer + " was aborted locally while " + action
-				: "Connection to " + this.peer + " failed while " + action + ": " + ex.getMessage(), ex);
+	}
+
+	private AssociationClosedException notEstablished(String action) {
+		return new AssociationClosedException("Cannot " + action + ": the association with " + this.peer
+				+ " is not established (" + getState().description() + ")");
 	}
 
 	private PDataOutputStream pDataOutputStream() {
@@ -722,7 +581,7 @@ public final class Association implements Closeable {
 		if (logger.isDebugEnabled()) {
 			StringBuilder table = new StringBuilder();
 			table.append(String.format("Association %s %s %s negotiated %d presentation contexts:%n", this.localAeTitle,
-					this.requestor ? "->" : "<-", this.peer, this.contexts.size()));
+					this.machine.isRequestor() ? "->" : "<-", this.peer, this.contexts.size()));
 			table.append(String.format("  %3s  %-56s  %-50s  %s%n", "ID", "Abstract Syntax", "Result", "Transfer Syntax"));
 			for (NegotiatedContext context : this.contexts) {
 				table.append(String.format("  %3d  %-56s  %-50s  %s%n", context.id(),
@@ -731,317 +590,6 @@ public final class Association implements Closeable {
 			}
 			logger.debug(table.toString().stripTrailing());
 		}
-	}
-
-	private static Socket connect(AssociationRequest request) throws DicomNetworkException {
-		String peer = request.describePeer();
-		Socket socket;
-		try {
-			// a socket channel's socket: P-DATA-TF PDUs are written from a direct buffer without a copy
-			socket = SocketChannel.open().socket();
-		}
-		catch (IOException ex) {
-			throw new DicomConnectException("Cannot connect to " + peer + ": " + ex.getMessage(), request.getHost(),
-					request.getPort(), ex);
-		}
-		try {
-			socket.setTcpNoDelay(true);
-			BindAddress bindAddress = request.getBindAddress();
-			if (bindAddress != null) {
-				socket.setReuseAddress(true);
-				try {
-					socket.bind(bindAddress.toSocketAddress());
-				}
-				catch (BindException ex) {
-					throw new DicomConnectException("Cannot bind the local address " + bindAddress + " to connect to "
-							+ peer + ": " + ex.getMessage()
-							+ ((bindAddress.port() != 0) ? ". The address may be in use, or the port may still be in "
-									+ "TIME_WAIT from an earlier association (the requestor closes the connection first "
-									+ "after a release, so its fixed local port stays in TIME_WAIT for up to a few minutes); "
-									+ "use port 0 for an ephemeral port" : ""),
-							request.getHost(), request.getPort(), ex);
-				}
-				catch (UnknownHostException ex) {
-					throw new DicomConnectException("Cannot resolve the local bind address " + bindAddress.host(),
-							request.getHost(), request.getPort(), ex);
-				}
-			}
-			Duration timeout = request.getTimeouts().connect();
-			try {
-				socket.connect(new InetSocketAddress(request.getHost(), request.getPort()),
-						(int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-			}
-			catch (SocketTimeoutException ex) {
-				throw new DicomTimeoutException(TimeoutKind.CONNECT, timeout, "no connection to " + peer);
-			}
-			catch (ConnectException | NoRouteToHostException ex) {
-				throw new DicomConnectException("Cannot connect to " + peer + ": " + ex.getMessage(), request.getHost(),
-						request.getPort(), ex);
-			}
-			catch (UnknownHostException ex) {
-				throw new DicomConnectException("Cannot connect to " + peer + ": unknown host " + request.getHost(),
-						request.getHost(), request.getPort(), ex);
-			}
-			return socket;
-		}
-		catch (DicomNetworkException ex) {
-			closeQuietly(socket);
-			throw ex;
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			closeQuietly(socket);
-			throw new DicomConnectException("Cannot connect to " + peer + ": " + ex.getMessage(), request.getHost(),
-					request.getPort(), ex);
-		}
-	}
-
-	private static AssociateRq toAssociateRq(AssociationRequest request) {
-		List<PresentationContextRq> items = new ArrayList<>();
-		Map<String, RoleSelection> roles = new LinkedHashMap<>();
-		List<PresentationContext> contexts = request.getContexts();
-		for (int i = 0; i < contexts.size(); i++) {
-			PresentationContext context = contexts.get(i);
-			items.add(new PresentationContextRq(RequestedContexts.contextId(i), context.abstractSyntax(),
-					context.transferSyntaxes()));
-			if (context.scuRole() != null || context.scpRole() != null) {
-				roles.putIfAbsent(context.abstractSyntax(), new RoleSelection(context.abstractSyntax(),
-						!Boolean.FALSE.equals(context.scuRole()), Boolean.TRUE.equals(context.scpRole())));
-			}
-		}
-		UserInformation userInformation = new UserInformation(request.getMaxPduLength(), ImplementationInfo.CLASS_UID,
-				ImplementationInfo.VERSION_NAME, null, List.copyOf(roles.values()), List.of(), List.of(),
-				request.getUserIdentity(), null, List.of());
-		return new AssociateRq(1, request.getCalledAeTitle(), request.getCallingAeTitle(),
-				Uid.DICOM_APPLICATION_CONTEXT, items, userInformation);
-	}
-
-	private static List<NegotiatedContext> negotiated(AssociateRq associateRq, List<PresentationContext> proposed,
-			AssociateAc associateAc) throws DicomProtocolException {
-		Map<Integer, PresentationContextAc> results = new LinkedHashMap<>();
-		for (PresentationContextAc result : associateAc.presentationContexts()) {
-			results.put(result.id(), result);
-		}
-		Map<String, RoleSelection> roles = new LinkedHashMap<>();
-		associateAc.userInformation().roleSelections().forEach((role) -> roles.put(role.sopClassUid(), role));
-		List<NegotiatedContext> negotiated = new ArrayList<>();
-		for (int i = 0; i < proposed.size(); i++) {
-			PresentationContext context = proposed.get(i);
-			PresentationContextRq item = associateRq.presentationContexts().get(i);
-			PresentationContextAc result = results.get(item.id());
-			if (result == null) {
-				negotiated.add(new NegotiatedContext(item.id(), context, PresentationContextResult.NO_REASON, null, true,
-						false));
-				continue;
-			}
-			String transferSyntax = null;
-			if (result.result() == PresentationContextResult.ACCEPTANCE) {
-				transferSyntax = result.transferSyntax();
-				if (!item.transferSyntaxes().contains(transferSyntax)) {
-					throw new DicomProtocolException("A-ASSOCIATE-AC accepts presentation context " + item.id()
-							+ " with transfer syntax " + transferSyntax + ", which was not proposed for it",
-							AbortReason.INVALID_PDU_PARAMETER_VALUE);
-				}
-			}
-			RoleSelection role = roles.get(context.abstractSyntax());
-			boolean proposedRoles = context.scuRole() != null || context.scpRole() != null;
-			boolean scuRole = (role == null || !proposedRoles) || role.scuRole();
-			boolean scpRole = role != null && proposedRoles && role.scpRole() && Boolean.TRUE.equals(context.scpRole());
-			negotiated.add(new NegotiatedContext(item.id(), context, result.result(), transferSyntax, scuRole, scpRole));
-		}
-		return negotiated;
-	}
-
-	private static AssociateRj rejectionOf(AssociateRq associateRq, AcceptorSettings settings, boolean overCapacity) {
-		if ((associateRq.protocolVersion() & 0x0001) == 0) {
-			return new AssociateRj(1, 2, 2);
-		}
-		if (!Uid.DICOM_APPLICATION_CONTEXT.equals(associateRq.applicationContextName())) {
-			return new AssociateRj(1, 1, 2);
-		}
-		if (settings.aeTitle() != null && !settings.aeTitle().equals(associateRq.calledAeTitle())) {
-			return new AssociateRj(1, 1, 7);
-		}
-		if (overCapacity) {
-			return new AssociateRj(2, 3, 2);
-		}
-		return null;
-	}
-
-	private static AssociateAc toAssociateAc(AssociateRq associateRq, AcceptorSettings settings) {
-		List<PresentationContextAc> results = new ArrayList<>();
-		for (PresentationContextRq item : associateRq.presentationContexts()) {
-			List<String> accepted = settings.syntaxes().get(item.abstractSyntax());
-			if (accepted == null) {
-				results.add(new PresentationContextAc(item.id(), PresentationContextResult.ABSTRACT_SYNTAX_NOT_SUPPORTED, ""));
-				continue;
-			}
-			String transferSyntax = item.transferSyntaxes().stream().filter(accepted::contains).findFirst().orElse(null);
-			results.add((transferSyntax != null)
-					? new PresentationContextAc(item.id(), PresentationContextResult.ACCEPTANCE, transferSyntax)
-					: new PresentationContextAc(item.id(), PresentationContextResult.TRANSFER_SYNTAXES_NOT_SUPPORTED, ""));
-		}
-		UserInformation userInformation = new UserInformation(settings.maxPduLength(), ImplementationInfo.CLASS_UID,
-				ImplementationInfo.VERSION_NAME, null, associateRq.userInformation().roleSelections(), List.of(), List.of(),
-				null, null, List.of());
-		return new AssociateAc(1, associateRq.calledAeTitle(), associateRq.callingAeTitle(),
-				Uid.DICOM_APPLICATION_CONTEXT, results, userInformation);
-	}
-
-	private static List<NegotiatedContext> negotiatedByAcceptor(AssociateRq associateRq, AssociateAc associateAc) {
-		Map<String, RoleSelection> roles = new LinkedHashMap<>();
-		associateRq.userInformation().roleSelections().forEach((role) -> roles.put(role.sopClassUid(), role));
-		List<NegotiatedContext> negotiated = new ArrayList<>();
-		for (int i = 0; i < associateRq.presentationContexts().size(); i++) {
-			PresentationContextRq item = associateRq.presentationContexts().get(i);
-			PresentationContextAc result = associateAc.presentationContexts().get(i);
-			RoleSelection role = roles.get(item.abstractSyntax());
-			PresentationContext context = PresentationContext.of(item.abstractSyntax(), item.transferSyntaxes());
-			boolean accepted = result.result() == PresentationContextResult.ACCEPTANCE;
-			negotiated.add(new NegotiatedContext(item.id(), context, result.result(),
-					accepted ? result.transferSyntax() : null, role == null || role.scuRole(),
-					role != null && role.scpRole()));
-		}
-		return negotiated;
-	}
-
-	private static DicomProtocolException unexpected(Pdu pdu, AssociationState state, String peer) {
-		return new DicomProtocolException("Unexpected " + pduName(pdu) + " from " + peer + " in state "
-				+ state.name().charAt(0) + state.name().substring(1).toLowerCase() + " (" + state.description() + ")",
-				AbortReason.UNEXPECTED_PDU);
-	}
-
-	private static String pduName(Pdu pdu) {
-		return switch (pdu.type()) {
-			case 0x01 -> "A-ASSOCIATE-RQ";
-			case 0x02 -> "A-ASSOCIATE-AC";
-			case 0x03 -> "A-ASSOCIATE-RJ";
-			case 0x04 -> "P-DATA-TF";
-			case 0x05 -> "A-RELEASE-RQ";
-			case 0x06 -> "A-RELEASE-RP";
-			case 0x07 -> "A-ABORT";
-			default -> "PDU type " + pdu.type();
-		};
-	}
-
-	private static void sendAbortAndClose(PduChannel channel, AbortSource source, AbortReason reason) {
-		try {
-			channel.write(new Abort(source, reason));
-		}
-		catch (IOException ex) {
-			logger.debug("Could not send A-ABORT: {}", ex.getMessage());
-		}
-		channel.close();
-	}
-
-	private static void awaitClose(PduChannel channel, Duration artim) {
-		try {
-			while (channel.read(TimeoutKind.ARTIM, artim, "the peer did not close the connection") != null) {
-				// PS3.8 Sta13: PDUs received while awaiting the close are ignored
-			}
-		}
-		catch (IOException ex) {
-			logger.debug("Closing the connection after the ARTIM wait: {}", ex.getMessage());
-		}
-		channel.close();
-	}
-
-	private static void closeQuietly(Socket socket) {
-		try {
-			socket.close();
-		}
-		catch (IOException ex) {
-			// nothing more to do with a socket that failed to close
-		}
-	}
-
-	/**
-	 * Collects the presentation data values of one message: the command set into memory, the
-	 * data set into a sink or into memory, checking that fragments arrive in order on one
-	 * accepted context.
-	 */
-	private final class MessageAssembler implements PresentationDataValueHandler {
-
-		private final Function<Command, DataSetSink> sinks;
-
-		private final ByteArrayOutputStream commandBytes = new ByteArrayOutputStream(256);
-
-		private int contextId;
-
-		private Command command;
-
-		private DataSetSink sink;
-
-		private ByteArrayOutputStream dataBytes;
-
-		private DimseMessage message;
-
-		MessageAssembler(Function<Command, DataSetSink> sinks) {
-			this.sinks = sinks;
-		}
-
-		@Override
-		public void handle(int contextId, boolean command, boolean last, InputStream fragment, long length)
-				throws IOException {
-			if (this.message != null) {
-				throw new DicomProtocolException("P-DATA-TF carries a fragment after the end of a "
-						+ this.message.command().commandField().text(), AbortReason.UNEXPECTED_PDU_PARAMETER);
-			}
-			checkContext(contextId);
-			if (command) {
-				if (this.command != null) {
-					throw new DicomProtocolException("Command fragment received after the command set was complete",
-							AbortReason.UNEXPECTED_PDU_PARAMETER);
-				}
-				if (this.commandBytes.size() + length > MAXIMUM_COMMAND_LENGTH) {
-					throw new DicomProtocolException("Command set longer than " + MAXIMUM_COMMAND_LENGTH + " bytes",
-							AbortReason.INVALID_PDU_PARAMETER_VALUE);
-				}
-				fragment.transferTo(this.commandBytes);
-				if (last) {
-					this.command = Command.decode(this.commandBytes.toByteArray());
-					if (!this.command.hasDataSet()) {
-						this.message = new DimseMessage(contextId, this.command, null);
-					}
-					else {
-						this.sink = this.sinks.apply(this.command);
-						if (this.sink == null) {
-							this.dataBytes = new ByteArrayOutputStream(8192);
-						}
-					}
-				}
-				return;
-			}
-			if (this.command == null) {
-				throw new DicomProtocolException("Data set fragment received before the command set was complete",
-						AbortReason.UNEXPECTED_PDU_PARAMETER);
-			}
-			if (this.sink != null) {
-				this.sink.fragment(fragment, length, last);
-			}
-			else {
-				fragment.transferTo(this.dataBytes);
-			}
-			if (last) {
-				this.message = new DimseMessage(contextId, this.command,
-						(this.dataBytes != null) ? this.dataBytes.toByteArray() : null);
-			}
-		}
-
-		private void checkContext(int id) throws DicomProtocolException {
-			if (this.contextId == 0) {
-				NegotiatedContext context = Association.this.contextsById.get(id);
-				if (context == null || !context.isAccepted()) {
-					throw new DicomProtocolException("P-DATA-TF on presentation context " + id
-							+ ", which is not an accepted context", AbortReason.INVALID_PDU_PARAMETER_VALUE);
-				}
-				this.contextId = id;
-			}
-			else if (id != this.contextId) {
-				throw new DicomProtocolException("P-DATA-TF fragment on presentation context " + id
-						+ " inside a message on context " + this.contextId, AbortReason.INVALID_PDU_PARAMETER_VALUE);
-			}
-		}
-
 	}
 
 }

@@ -158,7 +158,7 @@ class HostilePeerTests {
 		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
 			accept(in, out);
 			ScriptedPeer.readPdu(in);
-			PduEncoder.write(new Abort(AbortSource.SERVICE_PROVIDER, AbortReason.UNEXPECTED_PDU_PARAMETER), out);
+			PduEncoder.write(Abort.byServiceProvider(AbortReason.UNEXPECTED_PDU_PARAMETER), out);
 			out.flush();
 		}); Association association = request(peer)) {
 			AssociationAbortedException ex = catchThrowableOfType(AssociationAbortedException.class, association::echo);
@@ -291,7 +291,7 @@ class HostilePeerTests {
 		return Thread.getAllStackTraces().keySet().stream().anyMatch((thread) -> thread.getName().startsWith("dicom"));
 	}
 
-	private static Association request(ScriptedPeer peer) throws Exception {
+	static Association request(ScriptedPeer peer) throws Exception {
 		return Association.request(AssociationRequest.builder("127.0.0.1", peer.port())
 			.calledAeTitle("SCRIPTED")
 			.context(PresentationContext.of("Verification"))

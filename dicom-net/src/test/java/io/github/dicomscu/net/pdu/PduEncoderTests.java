@@ -25,6 +25,14 @@ class PduEncoderTests {
 	private static final UserInformation USER_INFORMATION = UserInformation.of(16382, "1.2.3", null);
 
 	@Test
+	void abortFactoriesSetTheSourceAndAReasonOnlyForTheProvider() {
+		assertThat(PduEncoder.encode(Abort.byServiceUser())).containsExactly(0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00,
+				0x00, 0x00, 0x00);
+		assertThat(PduEncoder.encode(Abort.byServiceProvider(AbortReason.UNEXPECTED_PDU))).containsExactly(0x07, 0x00,
+				0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, 0x02);
+	}
+
+	@Test
 	void aeTitleOfSeventeenCharacters() {
 		assertThatIllegalArgumentException().isThrownBy(() -> PduEncoder.encode(request("STORESCP_ARCHIVE1", "SCU")))
 			.withMessage("Called AE title 'STORESCP_ARCHIVE1' is longer than 16 characters");

@@ -111,7 +111,8 @@ final class PduFixtures {
 			07                                       # reason: called-AE-title-not-recognized
 			""");
 
-	static final AssociateRj ASSOCIATE_RJ_PDU = new AssociateRj(1, 1, 7);
+	static final AssociateRj ASSOCIATE_RJ_PDU = AssociateRj.of(RejectResult.PERMANENT,
+			RejectReason.CALLED_AE_TITLE_NOT_RECOGNIZED);
 
 	static final byte[] P_DATA_TF = HexFixture.bytes("""
 			04 00 | 00 00 00 13                      # P-DATA-TF, reserved, PDU length 19
@@ -142,7 +143,7 @@ final class PduFixtures {
 			06                                       # reason: invalid-PDU-parameter value
 			""");
 
-	static final Abort ABORT_PDU = new Abort(AbortSource.SERVICE_PROVIDER, AbortReason.INVALID_PDU_PARAMETER_VALUE);
+	static final Abort ABORT_PDU = Abort.byServiceProvider(AbortReason.INVALID_PDU_PARAMETER_VALUE);
 
 	private PduFixtures() {
 	}

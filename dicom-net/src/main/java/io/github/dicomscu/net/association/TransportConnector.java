@@ -1,0 +1,136 @@
+package io.github.dicomscu.net.association;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+
+import io.github.dicomscu.net.pdu.DicomNetworkException;
+
+/**
+ * Opens the transport connection of an association: connects a requestor's socket (local bind,
+ * connect timeout) or takes an acceptor's accepted socket, and wraps it in a {@link PduChannel}.
+ * Knows nothing of the protocol machine.
+ */
+final class TransportConnector {
+
+	private TransportConnector() {
+	}
+
+	/**
+	 * Connect to the peer of a request (PS3.8 AE-1, the TRANSPORT CONNECT request).
+	 * @param request the request
+	 * @return the connection
+	 * @throws DicomConnectException if the connection or the local bind fails
+	 * @throws DicomTimeoutException if the connect timeout expires
+	 */
+	static PduChannel connect(AssociationRequest request) throws DicomNetworkException {
+		Socket socket = open(request);
+		try {
+			return new PduChannel(socket, request.getMaxPduLength(), request.getTimeouts().dimse());
+		}
+		catch (IOException ex) {
+			closeQuietly(socket);
+			throw new DicomConnectException("Cannot use the connection to " + request.describePeer() + ": "
+					+ ex.getMessage(), request.getHost(), request.getPort(), ex);
+		}
+	}
+
+	/**
+	 * Take an accepted connection (PS3.8 AE-5, the transport connection response).
+	 * @param socket the accepted socket
+	 * @param settings the acceptor's settings
+	 * @param peer the peer, for messages
+	 * @return the connection
+	 * @throws AssociationClosedException if the connection cannot be used
+	 */
+	static PduChannel accepted(Socket socket, AcceptorSettings settings, String peer)
+			throws AssociationClosedException {
+		try {
+			socket.setTcpNoDelay(true);
+			return new PduChannel(socket, settings.maxPduLength(), settings.timeouts().dimse());
+		}
+		catch (IOException ex) {
+			closeQuietly(socket);
+			throw new AssociationClosedException("Cannot use the connection from " + peer + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Socket open(AssociationRequest request) throws DicomNetworkException {
+		String peer = request.describePeer();
+		Socket socket;
+		try {
+			// a socket channel's socket: P-DATA-TF PDUs are written from a direct buffer without a copy
+			socket = SocketChannel.open().socket();
+		}
+		catch (IOException ex) {
+			throw new DicomConnectException("Cannot connect to " + peer + ": " + ex.getMessage(), request.getHost(),
+					request.getPort(), ex);
+		}
+		try {
+			socket.setTcpNoDelay(true);
+			BindAddress bindAddress = request.getBindAddress();
+			if (bindAddress != null) {
+				socket.setReuseAddress(true);
+				try {
+					socket.bind(bindAddress.toSocketAddress());
+				}
+				catch (BindException ex) {
+					throw new DicomConnectException("Cannot bind the local address " + bindAddress + " to connect to "
+							+ peer + ": " + ex.getMessage()
+							+ ((bindAddress.port() != 0) ? ". The address may be in use, or the port may still be in "
+									+ "TIME_WAIT from an earlier association (the requestor closes the connection first "
+									+ "after a release, so its fixed local port stays in TIME_WAIT for up to a few minutes); "
+									+ "use port 0 for an ephemeral port" : ""),
+							request.getHost(), request.getPort(), ex);
+				}
+				catch (UnknownHostException ex) {
+					throw new DicomConnectException("Cannot resolve the local bind address " + bindAddress.host(),
+							request.getHost(), request.getPort(), ex);
+				}
+			}
+			Duration timeout = request.getTimeouts().connect();
+			try {
+				socket.connect(new InetSocketAddress(request.getHost(), request.getPort()),
+						(int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+			}
+			catch (SocketTimeoutException ex) {
+				throw new DicomTimeoutException(TimeoutKind.CONNECT, timeout, "no connection to " + peer);
+			}
+			catch (ConnectException | NoRouteToHostException ex) {
+				throw new DicomConnectException("Cannot connect to " + peer + ": " + ex.getMessage(), request.getHost(),
+						request.getPort(), ex);
+			}
+			catch (UnknownHostException ex) {
+				throw new DicomConnectException("Cannot connect to " + peer + ": unknown host " + request.getHost(),
+						request.getHost(), request.getPort(), ex);
+			}
+			return socket;
+		}
+		catch (DicomNetworkException ex) {
+			closeQuietly(socket);
+			throw ex;
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			closeQuietly(socket);
+			throw new DicomConnectException("Cannot connect to " + peer + ": " + ex.getMessage(), request.getHost(),
+					request.getPort(), ex);
+		}
+	}
+
+	private static void closeQuietly(Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// nothing more to do with a socket that failed to close
+		}
+	}
+
+}
