@@ -25,9 +25,9 @@ import org.springframework.context.annotation.Configuration;
  * C-MOVE, unless the application defines its own bean named {@code dicomStorageScp} (other
  * {@link DicomScp} beans of the application, serving something else, do not matter). The SCP
  * listens from the
- * start of the application context to its close. Every property is checked at startup; a
- * value that breaks a DICOM rule fails the startup with a
- * {@link DicomScuConfigurationException} naming the property.
+ * start of the application context to its close. Every property is checked at startup, the
+ * storage SCP's (when enabled) with the template's: values that break DICOM rules fail the
+ * startup with one {@link DicomScuConfigurationException} naming every property at fault.
  */
 @AutoConfiguration
 @ConditionalOnClass(AeTemplate.class)
@@ -39,7 +39,12 @@ public final class DicomScuAutoConfiguration {
 	@ConditionalOnMissingBean(AeOperations.class)
 	AeTemplate aeTemplate(DicomScuProperties properties, ObjectProvider<AeTemplateCustomizer> customizers) {
 		AeTemplate.Builder builder = AeTemplate.builder();
-		new AeTemplateBuilderConfigurer(properties).configure(builder);
+		InvalidValues invalid = new InvalidValues();
+		new AeTemplateBuilderConfigurer(properties).configure(builder, invalid);
+		if (properties.getStorageScp().isEnabled()) {
+			new StorageScpBuilderConfigurer(properties).configure(DicomScp.builder(), invalid);
+		}
+		invalid.throwIfAny();
 		customizers.orderedStream().forEach((customizer) -> customize(builder, customizer));
 		try {
 			return builder.build();
@@ -81,7 +86,11 @@ public final class DicomScuAutoConfiguration {
 
 		@Bean(BEAN_NAME)
 		DicomScp dicomStorageScp(DicomScuProperties properties) {
-			return new StorageScpBuilderConfigurer(properties).configure(DicomScp.builder()).build();
+			InvalidValues invalid = new InvalidValues();
+			DicomScp.Builder builder = new StorageScpBuilderConfigurer(properties).configure(DicomScp.builder(),
+					invalid);
+			invalid.throwIfAny();
+			return builder.build();
 		}
 
 		@Bean

@@ -266,7 +266,7 @@ class DicomScuAutoConfigurationTests {
 	@Test
 	void remotePortOutOfRangeFails() {
 		this.contextRunner.withPropertyValues("dicom.scu.remotes.pacs.host=pacs", "dicom.scu.remotes.pacs.port=0")
-			.run(failsWith("dicom.scu.remotes.pacs.port", "it is outside 1-65535"));
+			.run(failsWith("dicom.scu.remotes.pacs.port", "Remote 'pacs' port 0 is outside 1-65535"));
 	}
 
 	@Test
@@ -284,13 +284,13 @@ class DicomScuAutoConfigurationTests {
 	@Test
 	void zeroTimeoutFails() {
 		this.contextRunner.withPropertyValues("dicom.scu.timeouts.dimse=0s")
-			.run(failsWith("dicom.scu.timeouts.dimse", "a timeout must be positive"));
+			.run(failsWith("dicom.scu.timeouts.dimse", "dimse timeout must be positive, was PT0S"));
 	}
 
 	@Test
 	void zeroHealthTimeoutFails() {
 		this.contextRunner.withPropertyValues("dicom.scu.health.timeout=0s")
-			.run(failsWith("dicom.scu.health.timeout", "a timeout must be positive"));
+			.run(failsWith("dicom.scu.health.timeout", "health check timeout must be positive, was PT0S"));
 	}
 
 	@Test
@@ -328,7 +328,7 @@ class DicomScuAutoConfigurationTests {
 	void bindPortOutOfRangeFails() {
 		this.contextRunner
 			.withPropertyValues("dicom.scu.bind-address.host=127.0.0.1", "dicom.scu.bind-address.port=65536")
-			.run(failsWith("dicom.scu.bind-address.port", "it is outside 0-65535"));
+			.run(failsWith("dicom.scu.bind-address.port", "Bind address port 65536 is outside 0-65535"));
 	}
 
 	@Test
@@ -560,9 +560,11 @@ class DicomScuAutoConfigurationTests {
 		return (context) -> {
 			assertThat(context).hasFailed();
 			DicomScuConfigurationException ex = configurationException(context.getStartupFailure());
-			assertThat(ex.getProperty()).isEqualTo(property);
-			assertThat(ex.getProblem()).contains(messages);
-			assertThat(ex.getAction()).isNotBlank();
+			assertThat(ex.getInvalidValues()).singleElement().satisfies((invalid) -> {
+				assertThat(invalid.property()).isEqualTo(property);
+				assertThat(invalid.reason()).contains(messages);
+				assertThat(invalid.action()).isNotBlank();
+			});
 		};
 	}
 

@@ -76,7 +76,7 @@ class DicomScuConfigurationFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze(new MockEnvironment(), "dicom.scu.remotes.pacs.host=pacs",
 				"dicom.scu.remotes.pacs.port=70000");
 		assertThat(analysis.getDescription()).contains("Property: dicom.scu.remotes.pacs.port", "Value: \"70000\"",
-				"Reason: it is outside 1-65535");
+				"Reason: Remote 'pacs' port 70000 is outside 1-65535");
 		assertThat(analysis.getAction())
 			.isEqualTo("Set dicom.scu.remotes.pacs.port to the port of the remote AE, such as 104 or 11112.");
 	}
