@@ -47,7 +47,8 @@ final class AeTemplateBuilderConfigurer {
 
 	static final String PREFIX = "dicom.scu";
 
-	static final String AE_TITLE_ACTION = "Use 1 to 16 characters of printable ASCII without backslash as the AE title.";
+	static final String AE_TITLE_ACTION = "Use 1 to 16 characters of printable ASCII without backslash as the "
+			+ "AE title.";
 
 	private static final Set<UidType> ABSTRACT_SYNTAX_TYPES = EnumSet.of(UidType.SOP_CLASS, UidType.META_SOP_CLASS);
 
@@ -87,13 +88,14 @@ final class AeTemplateBuilderConfigurer {
 		properties.getRemotes().forEach((name, remote) -> {
 			String prefix = PREFIX + ".remotes." + name;
 			RemoteAe remoteAe = remoteAe(prefix, name, remote, invalid);
-			if (remoteAe == null) {
-				return;
+			if (remoteAe != null) {
+				builder.remote(remoteAe);
 			}
-			builder.remote(remoteAe);
 			if (remote.getContextSets() != null || remote.getContexts() != null) {
-				addContexts(builder.requestedContexts(name), prefix, orEmpty(remote.getContextSets()),
-						orEmpty(remote.getContexts()), transferSyntaxes, invalid);
+				RequestedContexts contexts = (remoteAe != null) ? builder.requestedContexts(name)
+						: new RequestedContexts();
+				addContexts(contexts, prefix, orEmpty(remote.getContextSets()), orEmpty(remote.getContexts()),
+						transferSyntaxes, invalid);
 			}
 		});
 	}
@@ -107,8 +109,8 @@ final class AeTemplateBuilderConfigurer {
 	 */
 	static void maxPduLength(DicomScuProperties properties, Consumer<Long> setter, InvalidValues invalid) {
 		invalid.apply(PREFIX + ".max-pdu-length", properties.getMaxPduLength(), setter,
-				"Use 0 (no limit) or a length between 8 and 4294967295 bytes, such as "
-						+ AssociationRequest.DEFAULT_MAX_PDU_LENGTH + ".");
+				"Use " + MaxPduLength.NO_LIMIT + " (no limit) or a length between " + MaxPduLength.MINIMUM + " and "
+						+ MaxPduLength.MAXIMUM + " bytes, such as " + AssociationRequest.DEFAULT_MAX_PDU_LENGTH + ".");
 	}
 
 	/**
@@ -147,10 +149,13 @@ final class AeTemplateBuilderConfigurer {
 			return null;
 		}
 		String host = bind.getHost().strip();
-		Integer port = invalid.map(prefix + ".port", bind.getPort(), () -> Port.checkLocal("Bind address", bind.getPort()),
-				"Use 0 for an ephemeral local port, or a port between 1 and 65535.");
+		Integer port = invalid.map(prefix + ".port", bind.getPort(),
+				() -> Port.checkLocal("Bind address", bind.getPort()),
+				"Use " + Port.EPHEMERAL + " for an ephemeral local port, or a port between 1 and " + Port.MAXIMUM
+						+ ".");
 		Integer flowInfo = invalid.map(prefix + ".flow-info", bind.getFlowInfo(),
-				() -> BindAddress.checkFlowInfo(bind.getFlowInfo()), "Use a value between 0 and 1048575.");
+				() -> BindAddress.checkFlowInfo(bind.getFlowInfo()),
+				"Use a value between 0 and " + BindAddress.MAXIMUM_FLOW_INFO + ".");
 		Integer scopeId = invalid.map(prefix + ".scope-id", bind.getScopeId(),
 				() -> BindAddress.checkScopeId(bind.getScopeId()),
 				"Use 0 for no scope id, or the index of a network interface.");
@@ -282,7 +287,8 @@ final class AeTemplateBuilderConfigurer {
 		}
 		Integer port = invalid.map(prefix + ".port", remote.getPort(),
 				() -> Port.checkPeer("Remote '" + name + "'", remote.getPort()),
-				"Set " + prefix + ".port to the port of the remote AE, such as 104 or 11112.");
+				"Set " + prefix + ".port to the port of the remote AE, such as " + Port.ACR_NEMA + " or " + Port.DICOM
+						+ ".");
 		String aeTitle = invalid.map(prefix + ".ae-title", remote.getAeTitle(),
 				() -> AeTitle.check("AE title of remote '" + name + "'", remote.getAeTitle()),
 				"Use the AE title of the remote: 1 to 16 characters of printable ASCII without backslash.");
@@ -356,8 +362,8 @@ final class AeTemplateBuilderConfigurer {
 
 	private static PresentationContext context(String property, Context context,
 			List<String> defaultTransferSyntaxes, InvalidValues invalid) {
-		String abstractSyntax = invalid.check(() -> syntax(property + ".abstract-syntax",
-				context.getAbstractSyntax(), ABSTRACT_SYNTAX_TYPES, "SOP class", action("SOP class", "CTImageStorage")));
+		String abstractSyntax = invalid.check(() -> syntax(property + ".abstract-syntax", context.getAbstractSyntax(),
+				ABSTRACT_SYNTAX_TYPES, "SOP class", action("SOP class", "CTImageStorage")));
 		List<String> transferSyntaxes = (context.getTransferSyntaxes() != null)
 				? transferSyntaxes(property + ".transfer-syntaxes", context.getTransferSyntaxes(), invalid)
 				: defaultTransferSyntaxes;

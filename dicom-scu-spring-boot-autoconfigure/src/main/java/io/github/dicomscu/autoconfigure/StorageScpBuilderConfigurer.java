@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.dicomscu.net.association.AssociationTimeouts;
+import io.github.dicomscu.net.association.Port;
 import io.github.dicomscu.net.scp.DicomScp;
 import io.github.dicomscu.net.storage.StorageScp;
 
@@ -45,7 +46,8 @@ final class StorageScpBuilderConfigurer {
 				ownAeTitle ? scp.getAeTitle() : this.properties.getAeTitle(), builder::aeTitle,
 				AeTemplateBuilderConfigurer.AE_TITLE_ACTION);
 		invalid.apply(PREFIX + ".port", scp.getPort(), builder::port,
-				"Set " + PREFIX + ".port to the port remotes send to, such as 11112 (0 for an ephemeral one).");
+				"Set " + PREFIX + ".port to the port remotes send to, such as " + Port.DICOM + " (" + Port.EPHEMERAL
+						+ " for an ephemeral one).");
 		InetAddress bindAddress = invalid.check(() -> bindAddress(scp.getBindHost()));
 		if (bindAddress != null) {
 			builder.bindAddress(bindAddress);

@@ -7,6 +7,12 @@ package io.github.dicomscu.net.association;
  */
 public final class Port {
 
+	/** Port registered with IANA for DICOM as {@code acr-nema}, the traditional one. */
+	public static final int ACR_NEMA = 104;
+
+	/** Port registered with IANA for DICOM as {@code dicom}, usable without privileges. */
+	public static final int DICOM = 11112;
+
 	/** Port a local socket binds to let the system pick an ephemeral one. */
 	public static final int EPHEMERAL = 0;
 
