@@ -24,8 +24,11 @@ import io.github.dicomscu.data.UidEntry;
 import io.github.dicomscu.data.UidType;
 import io.github.dicomscu.data.UnknownUidKeywordException;
 import io.github.dicomscu.net.association.AeTitle;
+import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.BindAddress;
+import io.github.dicomscu.net.association.MaxPduLength;
+import io.github.dicomscu.net.association.Port;
 import io.github.dicomscu.net.context.ContextSet;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.context.RequestedContexts;
@@ -34,24 +37,24 @@ import io.github.dicomscu.scu.AeTemplate;
 import io.github.dicomscu.scu.RemoteAe;
 
 /**
- * Applies {@link DicomScuProperties} to an {@link AeTemplate.Builder}, checking every value
- * (the health timeout included) against the DICOM rules first: a value that breaks one fails
- * with a {@link DicomScuConfigurationException} naming the property. The storage SCP's
- * properties are checked by {@link StorageScpBuilderConfigurer}.
+ * Applies {@link DicomScuProperties} to an {@link AeTemplate.Builder}. Each value is checked
+ * by its owner in the engine or the library (such as {@link AeTitle}, {@link MaxPduLength},
+ * {@link Port} or {@link AssociationTimeouts}); a value it rejects is collected in
+ * {@link InvalidValues} with the property's name, so that one startup reports every invalid
+ * value. The storage SCP's properties are mapped by {@link StorageScpBuilderConfigurer}.
  */
 final class AeTemplateBuilderConfigurer {
 
-	private static final String PREFIX = "dicom.scu";
+	static final String PREFIX = "dicom.scu";
+
+	static final String AE_TITLE_ACTION = "Use 1 to 16 characters of printable ASCII without backslash as the "
+			+ "AE title.";
 
 	private static final Set<UidType> ABSTRACT_SYNTAX_TYPES = EnumSet.of(UidType.SOP_CLASS, UidType.META_SOP_CLASS);
 
 	private static final Set<UidType> TRANSFER_SYNTAX_TYPES = EnumSet.of(UidType.TRANSFER_SYNTAX);
 
 	private static final int SUGGESTIONS = 3;
-
-	private static final int MAXIMUM_FLOW_INFO = 0xFFFFF;
-
-	private static final long MAXIMUM_PDU_LENGTH = 0xFFFFFFFFL;
 
 	private static final String GET_CONTEXT_SOURCE = "the GET SOP class of the query's information model";
 
@@ -62,88 +65,96 @@ final class AeTemplateBuilderConfigurer {
 	}
 
 	/**
-	 * Apply the properties to a builder.
+	 * Apply the properties to a builder, collecting the invalid values.
 	 * @param builder the builder
-	 * @throws DicomScuConfigurationException if a property value is invalid
+	 * @param invalid collects the invalid values
 	 */
-	void configure(AeTemplate.Builder builder) {
+	void configure(AeTemplate.Builder builder, InvalidValues invalid) {
 		DicomScuProperties properties = this.properties;
-		apply(PREFIX + ".ae-title", properties.getAeTitle(), builder::aeTitle,
-				"Use 1 to 16 characters of printable ASCII without backslash as the AE title.");
-		builder.maxPduLength(maxPduLength());
-		builder.timeouts(timeouts());
-		builder.bindAddress(bindAddress());
-		checkPositive(PREFIX + ".health.timeout", properties.getHealth().getTimeout());
+		invalid.apply(PREFIX + ".ae-title", properties.getAeTitle(), builder::aeTitle, AE_TITLE_ACTION);
+		maxPduLength(properties, builder::maxPduLength, invalid);
+		AssociationTimeouts timeouts = timeouts(invalid);
+		if (timeouts != null) {
+			builder.timeouts(timeouts);
+		}
+		builder.bindAddress(invalid.check(() -> bindAddress(invalid)));
+		timeout(PREFIX + ".health.timeout", "health check", properties.getHealth().getTimeout(), invalid);
 		List<String> transferSyntaxes = transferSyntaxes(PREFIX + ".transfer-syntaxes",
-				properties.getTransferSyntaxes());
+				properties.getTransferSyntaxes(), invalid);
 		builder.transferSyntaxes(transferSyntaxes);
-		builder.retrieveStorageContexts(retrieveStorageContexts(transferSyntaxes));
+		builder.retrieveStorageContexts(retrieveStorageContexts(transferSyntaxes, invalid));
 		addContexts(builder.requestedContexts(), PREFIX, properties.getContextSets(), properties.getContexts(),
-				transferSyntaxes);
+				transferSyntaxes, invalid);
 		properties.getRemotes().forEach((name, remote) -> {
 			String prefix = PREFIX + ".remotes." + name;
-			builder.remote(remoteAe(prefix, name, remote));
+			RemoteAe remoteAe = remoteAe(prefix, name, remote, invalid);
+			if (remoteAe != null) {
+				builder.remote(remoteAe);
+			}
 			if (remote.getContextSets() != null || remote.getContexts() != null) {
-				addContexts(builder.requestedContexts(name), prefix, orEmpty(remote.getContextSets()),
-						orEmpty(remote.getContexts()), transferSyntaxes);
+				RequestedContexts contexts = (remoteAe != null) ? builder.requestedContexts(name)
+						: new RequestedContexts();
+				addContexts(contexts, prefix, orEmpty(remote.getContextSets()), orEmpty(remote.getContexts()),
+						transferSyntaxes, invalid);
 			}
 		});
 	}
 
 	/**
-	 * Return the {@code dicom.scu.remotes}, checked, as {@link AeTemplate.Builder#remote}
-	 * receives them.
+	 * Return the {@code dicom.scu.remotes} as {@link RemoteAe}s, each checked by its owner, as
+	 * {@link AeTemplate.Builder#remote} receives them.
 	 * @return the remotes by name, in configuration order
-	 * @throws DicomScuConfigurationException if a remote's host, port or AE title is invalid
+	 * @throws DicomScuConfigurationException naming every invalid remote property
 	 */
 	Map<String, RemoteAe> remotes() {
+		InvalidValues invalid = new InvalidValues();
 		Map<String, RemoteAe> remotes = new LinkedHashMap<>();
-		this.properties.getRemotes()
-			.forEach((name, remote) -> remotes.put(name, remoteAe(PREFIX + ".remotes." + name, name, remote)));
+		this.properties.getRemotes().forEach((name, remote) -> {
+			RemoteAe remoteAe = remoteAe(PREFIX + ".remotes." + name, name, remote, invalid);
+			if (remoteAe != null) {
+				remotes.put(name, remoteAe);
+			}
+		});
+		invalid.throwIfAny();
 		return remotes;
 	}
 
 	/**
-	 * Return {@code dicom.scu.max-pdu-length}, checked.
-	 * @return the maximum length of the P-DATA-TF PDUs received, 0 for no limit
-	 * @throws DicomScuConfigurationException if it is not 0 and not between 8 and 4294967295
+	 * Apply {@code dicom.scu.max-pdu-length} to a setter that checks it with
+	 * {@link MaxPduLength}.
+	 * @param properties the properties
+	 * @param setter the setter
+	 * @param invalid collects the invalid value
 	 */
-	long maxPduLength() {
-		long length = this.properties.getMaxPduLength();
-		if (length < 0 || length > MAXIMUM_PDU_LENGTH || (length > 0 && length < 8)) {
-			throw new DicomScuConfigurationException(PREFIX + ".max-pdu-length", length,
-					"Maximum PDU length " + length + " must be 0 (no limit) or between 8 and " + MAXIMUM_PDU_LENGTH,
-					"Use 0 (no limit) or a length between 8 and 4294967295 bytes, such as 16382.", null);
-		}
-		return length;
+	static void maxPduLength(DicomScuProperties properties, Consumer<Long> setter, InvalidValues invalid) {
+		invalid.apply(PREFIX + ".max-pdu-length", properties.getMaxPduLength(), setter,
+				"Use " + MaxPduLength.NO_LIMIT + " (no limit) or a length between " + MaxPduLength.MINIMUM + " and "
+						+ MaxPduLength.MAXIMUM + " bytes, such as " + AssociationRequest.DEFAULT_MAX_PDU_LENGTH + ".");
 	}
 
 	/**
-	 * Return the {@code dicom.scu.timeouts}, checked.
-	 * @return the timers of an association
-	 * @throws DicomScuConfigurationException if a timeout is not positive or longer than a day
+	 * Return the {@code dicom.scu.timeouts}, each checked by {@link AssociationTimeouts}.
+	 * @param invalid collects the invalid values
+	 * @return the timers of an association, or {@code null} if one is invalid
 	 */
-	AssociationTimeouts timeouts() {
+	AssociationTimeouts timeouts(InvalidValues invalid) {
 		DicomScuProperties.Timeouts timeouts = this.properties.getTimeouts();
-		return new AssociationTimeouts(checkPositive(PREFIX + ".timeouts.connect", timeouts.getConnect()),
-				checkPositive(PREFIX + ".timeouts.acse", timeouts.getAcse()),
-				checkPositive(PREFIX + ".timeouts.dimse", timeouts.getDimse()),
-				checkPositive(PREFIX + ".timeouts.idle", timeouts.getIdle()), AssociationTimeouts.DEFAULT_ARTIM);
+		Duration connect = timeout(PREFIX + ".timeouts.connect", "connect", timeouts.getConnect(), invalid);
+		Duration acse = timeout(PREFIX + ".timeouts.acse", "acse", timeouts.getAcse(), invalid);
+		Duration dimse = timeout(PREFIX + ".timeouts.dimse", "dimse", timeouts.getDimse(), invalid);
+		Duration idle = timeout(PREFIX + ".timeouts.idle", "idle", timeouts.getIdle(), invalid);
+		if (connect == null || acse == null || dimse == null || idle == null) {
+			return null;
+		}
+		return new AssociationTimeouts(connect, acse, dimse, idle, AssociationTimeouts.DEFAULT_ARTIM);
 	}
 
-	private static Duration checkPositive(String property, Duration timeout) {
-		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-			throw new DicomScuConfigurationException(property, timeout, "a timeout must be positive",
-					"Set " + property + " to a positive duration, such as 30s.", null);
-		}
-		if (timeout.compareTo(AssociationTimeouts.MAXIMUM) > 0) {
-			throw new DicomScuConfigurationException(property, timeout, "a timeout must be at most one day",
-					"Set " + property + " to a duration of at most 1d.", null);
-		}
-		return timeout;
+	private static Duration timeout(String property, String name, Duration timeout, InvalidValues invalid) {
+		return invalid.map(property, timeout, () -> AssociationTimeouts.check(name, timeout),
+				"Set " + property + " to a positive duration of at most 1d, such as 30s.");
 	}
 
-	private BindAddress bindAddress() {
+	private BindAddress bindAddress(InvalidValues invalid) {
 		String prefix = PREFIX + ".bind-address";
 		DicomScuProperties.BindAddress bind = this.properties.getBindAddress();
 		if (bind.getHost() == null || bind.getHost().isBlank()) {
@@ -157,20 +168,20 @@ final class AeTemplateBuilderConfigurer {
 			return null;
 		}
 		String host = bind.getHost().strip();
-		if (bind.getPort() < 0 || bind.getPort() > 65535) {
-			throw new DicomScuConfigurationException(prefix + ".port", bind.getPort(), "it is outside 0-65535",
-					"Use 0 for an ephemeral local port, or a port between 1 and 65535.", null);
+		Integer port = invalid.map(prefix + ".port", bind.getPort(),
+				() -> Port.checkLocal("Bind address", bind.getPort()),
+				"Use " + Port.EPHEMERAL + " for an ephemeral local port, or a port between 1 and " + Port.MAXIMUM
+						+ ".");
+		Integer flowInfo = invalid.map(prefix + ".flow-info", bind.getFlowInfo(),
+				() -> BindAddress.checkFlowInfo(bind.getFlowInfo()),
+				"Use a value between 0 and " + BindAddress.MAXIMUM_FLOW_INFO + ".");
+		Integer scopeId = invalid.map(prefix + ".scope-id", bind.getScopeId(),
+				() -> BindAddress.checkScopeId(bind.getScopeId()),
+				"Use 0 for no scope id, or the index of a network interface.");
+		if (port == null || flowInfo == null || scopeId == null) {
+			return null;
 		}
-		if (bind.getFlowInfo() < 0 || bind.getFlowInfo() > MAXIMUM_FLOW_INFO) {
-			throw new DicomScuConfigurationException(prefix + ".flow-info", bind.getFlowInfo(),
-					"IPv6 flow information has 20 bits, 0 to 1048575", "Use a value between 0 and 1048575.", null);
-		}
-		if (bind.getScopeId() < 0) {
-			throw new DicomScuConfigurationException(prefix + ".scope-id", bind.getScopeId(),
-					"an IPv6 scope id must not be negative",
-					"Use 0 for no scope id, or the index of a network interface.", null);
-		}
-		BindAddress bindAddress = new BindAddress(host, bind.getPort(), bind.getFlowInfo(), bind.getScopeId());
+		BindAddress bindAddress = new BindAddress(host, port, flowInfo, scopeId);
 		try {
 			bindAddress.toSocketAddress();
 		}
@@ -179,19 +190,20 @@ final class AeTemplateBuilderConfigurer {
 					"Use a local host name or the IPv4 or IPv6 address of a local interface.", ex);
 		}
 		catch (IllegalArgumentException ex) {
-			String property = prefix + ((bind.getFlowInfo() != 0) ? ".flow-info" : ".scope-id");
+			String property = prefix + ((flowInfo != 0) ? ".flow-info" : ".scope-id");
 			throw new DicomScuConfigurationException(property, null, ex.getMessage(),
 					"Remove " + prefix + ".flow-info and " + prefix + ".scope-id, or bind to an IPv6 address.", ex);
 		}
 		return bindAddress;
 	}
 
-	private List<PresentationContext> retrieveStorageContexts(List<String> defaultTransferSyntaxes) {
+	private List<PresentationContext> retrieveStorageContexts(List<String> defaultTransferSyntaxes,
+			InvalidValues invalid) {
 		String prefix = PREFIX + ".retrieve";
 		String property = prefix + ".storage-sop-classes";
 		Retrieve retrieve = this.properties.getRetrieve();
 		List<String> transferSyntaxes = (retrieve.getTransferSyntaxes() != null)
-				? transferSyntaxes(prefix + ".transfer-syntaxes", retrieve.getTransferSyntaxes())
+				? transferSyntaxes(prefix + ".transfer-syntaxes", retrieve.getTransferSyntaxes(), invalid)
 				: defaultTransferSyntaxes;
 		Map<String, Integer> sources = new LinkedHashMap<>();
 		sources.put(GET_CONTEXT_SOURCE, 1);
@@ -199,16 +211,22 @@ final class AeTemplateBuilderConfigurer {
 		List<String> entries = orEmpty(retrieve.getStorageSopClasses());
 		for (int i = 0; i < entries.size(); i++) {
 			String entry = (entries.get(i) != null) ? entries.get(i).strip() : null;
+			String entryProperty = property + "[" + i + "]";
 			int before = sopClasses.size();
-			String source;
+			String source = property;
 			if (entry != null && isContextSetName(entry)) {
-				ContextSet set = storageContextSet(property + "[" + i + "]", entry);
-				sopClasses.addAll(set.abstractSyntaxes());
-				source = setLabel(set);
+				ContextSet set = invalid.check(() -> storageContextSet(entryProperty, entry));
+				if (set != null) {
+					sopClasses.addAll(set.abstractSyntaxes());
+					source = setLabel(set);
+				}
 			}
 			else {
-				sopClasses.add(storageSopClass(property + "[" + i + "]", entry));
-				source = property;
+				String value = entries.get(i);
+				String sopClass = invalid.check(() -> storageSopClass(entryProperty, value));
+				if (sopClass != null) {
+					sopClasses.add(sopClass);
+				}
 			}
 			if (sopClasses.size() > before) {
 				sources.merge(source, sopClasses.size() - before, Integer::sum);
@@ -217,12 +235,13 @@ final class AeTemplateBuilderConfigurer {
 		int total = 1 + sopClasses.size();
 		if (total > RequestedContexts.MAXIMUM) {
 			TooManyPresentationContextsException ex = new TooManyPresentationContextsException(total, sources);
-			throw new DicomScuConfigurationException(property, null, ex.getMessage(),
+			invalid.add(property, null, ex.getMessage(),
 					"Remove " + (total - RequestedContexts.MAXIMUM) + " of the storage SOP classes listed in "
 							+ property + ": a C-GET proposes one context per storage SOP class after the GET "
 							+ "context, at most " + RequestedContexts.MAXIMUM
 							+ " in all (Storage has 120, so Storage and 7 more fit).",
 					ex);
+			return List.of();
 		}
 		return sopClasses.stream().map((uid) -> PresentationContext.of(uid, transferSyntaxes)).toList();
 	}
@@ -280,32 +299,36 @@ final class AeTemplateBuilderConfigurer {
 				&& !entry.name().startsWith("Storage Commitment");
 	}
 
-	private static RemoteAe remoteAe(String prefix, String name, Remote remote) {
+	private static RemoteAe remoteAe(String prefix, String name, Remote remote, InvalidValues invalid) {
 		if (remote.getHost() == null || remote.getHost().isBlank()) {
-			throw new DicomScuConfigurationException(prefix + ".host", null, "remote '" + name + "' has no host",
+			invalid.add(prefix + ".host", null, "remote '" + name + "' has no host",
 					"Set " + prefix + ".host to the host name or address of the remote AE.", null);
 		}
-		if (remote.getPort() < 1 || remote.getPort() > 65535) {
-			throw new DicomScuConfigurationException(prefix + ".port", remote.getPort(), "it is outside 1-65535",
-					"Set " + prefix + ".port to the port of the remote AE, such as 104 or 11112.", null);
+		Integer port = invalid.map(prefix + ".port", remote.getPort(),
+				() -> Port.checkPeer("Remote '" + name + "'", remote.getPort()),
+				"Set " + prefix + ".port to the port of the remote AE, such as " + Port.ACR_NEMA + " or " + Port.DICOM
+						+ ".");
+		String aeTitle = invalid.map(prefix + ".ae-title", remote.getAeTitle(),
+				() -> AeTitle.check("AE title of remote '" + name + "'", remote.getAeTitle()),
+				"Use the AE title of the remote: 1 to 16 characters of printable ASCII without backslash.");
+		if (remote.getHost() == null || remote.getHost().isBlank() || port == null || aeTitle == null) {
+			return null;
 		}
-		String problem = AeTitle.problemWith(remote.getAeTitle());
-		if (problem != null) {
-			throw new DicomScuConfigurationException(prefix + ".ae-title", remote.getAeTitle(),
-					"invalid AE title: " + problem,
-					"Use the AE title of the remote: 1 to 16 characters of printable ASCII without backslash.", null);
-		}
-		return new RemoteAe(name, remote.getAeTitle().strip(), remote.getHost().strip(), remote.getPort());
+		return new RemoteAe(name, aeTitle, remote.getHost().strip(), port);
 	}
 
 	private static void addContexts(RequestedContexts requested, String prefix, List<String> setNames,
-			List<Context> contexts, List<String> defaultTransferSyntaxes) {
+			List<Context> contexts, List<String> defaultTransferSyntaxes, InvalidValues invalid) {
 		Map<String, Integer> sources = new LinkedHashMap<>();
 		List<ContextSet> sets = new ArrayList<>();
 		for (int i = 0; i < setNames.size(); i++) {
-			ContextSet set = contextSet(prefix + ".context-sets[" + i + "]", setNames.get(i));
-			sets.add(set);
-			sources.merge(setLabel(set), set.size(), Integer::sum);
+			String property = prefix + ".context-sets[" + i + "]";
+			String name = setNames.get(i);
+			ContextSet set = invalid.check(() -> contextSet(property, name));
+			if (set != null) {
+				sets.add(set);
+				sources.merge(setLabel(set), set.size(), Integer::sum);
+			}
 		}
 		if (!contexts.isEmpty()) {
 			sources.put(prefix + ".contexts", contexts.size());
@@ -313,15 +336,21 @@ final class AeTemplateBuilderConfigurer {
 		int total = sources.values().stream().mapToInt(Integer::intValue).sum();
 		if (total > RequestedContexts.MAXIMUM) {
 			TooManyPresentationContextsException ex = new TooManyPresentationContextsException(total, sources);
-			throw new DicomScuConfigurationException(prefix + ".context-sets, " + prefix + ".contexts", null,
-					ex.getMessage(), tooManyAction(prefix, total), ex);
+			invalid.add(prefix + ".context-sets, " + prefix + ".contexts", null, ex.getMessage(),
+					tooManyAction(prefix, total), ex);
+			return;
 		}
 		for (ContextSet set : sets) {
 			requested.addAll(set.contexts(defaultTransferSyntaxes), setLabel(set));
 		}
 		for (int i = 0; i < contexts.size(); i++) {
 			String property = prefix + ".contexts[" + i + "]";
-			requested.add(context(property, contexts.get(i), defaultTransferSyntaxes), property);
+			Context context = contexts.get(i);
+			PresentationContext presentationContext = invalid
+				.check(() -> context(property, context, defaultTransferSyntaxes, invalid));
+			if (presentationContext != null) {
+				requested.add(presentationContext, property);
+			}
 		}
 	}
 
@@ -351,12 +380,15 @@ final class AeTemplateBuilderConfigurer {
 	}
 
 	private static PresentationContext context(String property, Context context,
-			List<String> defaultTransferSyntaxes) {
-		String abstractSyntax = syntax(property + ".abstract-syntax", context.getAbstractSyntax(),
-				ABSTRACT_SYNTAX_TYPES, "SOP class", action("SOP class", "CTImageStorage"));
+			List<String> defaultTransferSyntaxes, InvalidValues invalid) {
+		String abstractSyntax = invalid.check(() -> syntax(property + ".abstract-syntax", context.getAbstractSyntax(),
+				ABSTRACT_SYNTAX_TYPES, "SOP class", action("SOP class", "CTImageStorage")));
 		List<String> transferSyntaxes = (context.getTransferSyntaxes() != null)
-				? transferSyntaxes(property + ".transfer-syntaxes", context.getTransferSyntaxes())
+				? transferSyntaxes(property + ".transfer-syntaxes", context.getTransferSyntaxes(), invalid)
 				: defaultTransferSyntaxes;
+		if (abstractSyntax == null) {
+			return null;
+		}
 		PresentationContext presentationContext = PresentationContext.of(abstractSyntax, transferSyntaxes);
 		if (context.getScuRole() == null && context.getScpRole() == null) {
 			return presentationContext;
@@ -364,19 +396,36 @@ final class AeTemplateBuilderConfigurer {
 		return presentationContext.withRoles(context.getScuRole(), context.getScpRole());
 	}
 
-	private static List<String> transferSyntaxes(String property, List<String> values) {
+	/**
+	 * Return the transfer syntax UIDs of a list of keywords or UIDs, collecting the invalid
+	 * ones.
+	 * @param property the property of the list
+	 * @param values the keywords or UIDs
+	 * @param invalid collects the invalid values
+	 * @return the UIDs, or {@link PresentationContext#DEFAULT_TRANSFER_SYNTAXES} in place of a
+	 * list with invalid values (so that the properties using them are still checked)
+	 */
+	private static List<String> transferSyntaxes(String property, List<String> values, InvalidValues invalid) {
 		if (values == null || values.isEmpty()) {
-			throw new DicomScuConfigurationException(property, null, "the list of transfer syntaxes is empty",
+			invalid.add(property, null, "the list of transfer syntaxes is empty",
 					"List at least one transfer syntax, such as ExplicitVRLittleEndian, or remove " + property
 							+ " to use the default ones.",
 					null);
+			return PresentationContext.DEFAULT_TRANSFER_SYNTAXES;
 		}
 		List<String> uids = new ArrayList<>();
+		boolean valid = true;
 		for (int i = 0; i < values.size(); i++) {
-			uids.add(syntax(property + "[" + i + "]", values.get(i), TRANSFER_SYNTAX_TYPES, "transfer syntax",
+			String entryProperty = property + "[" + i + "]";
+			String value = values.get(i);
+			String uid = invalid.check(() -> syntax(entryProperty, value, TRANSFER_SYNTAX_TYPES, "transfer syntax",
 					action("transfer syntax", "ExplicitVRLittleEndian")));
+			if (uid != null) {
+				uids.add(uid);
+			}
+			valid &= (uid != null);
 		}
-		return List.copyOf(uids);
+		return valid ? List.copyOf(uids) : PresentationContext.DEFAULT_TRANSFER_SYNTAXES;
 	}
 
 	private static String action(String kind, String example) {
@@ -409,15 +458,6 @@ final class AeTemplateBuilderConfigurer {
 					action, null);
 		}
 		return uid;
-	}
-
-	private static <T> void apply(String property, T value, Consumer<T> setter, String action) {
-		try {
-			setter.accept(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new DicomScuConfigurationException(property, value, ex.getMessage(), action, ex);
-		}
 	}
 
 	private static <T> List<T> orEmpty(List<T> list) {

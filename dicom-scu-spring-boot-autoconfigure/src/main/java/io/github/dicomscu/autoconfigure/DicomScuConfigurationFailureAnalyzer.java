@@ -1,5 +1,9 @@
 package io.github.dicomscu.autoconfigure;
 
+import java.util.List;
+
+import io.github.dicomscu.autoconfigure.DicomScuConfigurationException.InvalidValue;
+
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -10,8 +14,8 @@ import org.springframework.boot.origin.Origin;
 import org.springframework.core.env.Environment;
 
 /**
- * Explains a {@link DicomScuConfigurationException}: the property, its value and where it
- * was set, what is wrong with it and how to fix it.
+ * Explains a {@link DicomScuConfigurationException}: for each invalid value, the property, its
+ * value and where it was set, and what is wrong with it; then how to fix them.
  */
 class DicomScuConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<DicomScuConfigurationException> {
 
@@ -23,19 +27,43 @@ class DicomScuConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Dicom
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, DicomScuConfigurationException cause) {
-		StringBuilder description = new StringBuilder("The DICOM SCU configuration is invalid:\n\n");
-		if (cause.getProperty() != null) {
-			description.append("    Property: ").append(cause.getProperty()).append('\n');
-			if (cause.getValue() != null) {
-				description.append("    Value: \"").append(cause.getValue()).append("\"\n");
+		List<InvalidValue> invalidValues = cause.getInvalidValues();
+		StringBuilder description = new StringBuilder("The DICOM SCU configuration is invalid:\n");
+		for (InvalidValue invalid : invalidValues) {
+			description.append('\n');
+			describe(invalid, description);
+		}
+		description.setLength(description.length() - 1);
+		return new FailureAnalysis(description.toString(), action(invalidValues), cause);
+	}
+
+	private void describe(InvalidValue invalid, StringBuilder description) {
+		if (invalid.property() != null) {
+			description.append("    Property: ").append(invalid.property()).append('\n');
+			if (invalid.value() != null) {
+				description.append("    Value: \"").append(invalid.value()).append("\"\n");
 			}
-			Origin origin = findOrigin(cause.getProperty());
+			Origin origin = findOrigin(invalid.property());
 			if (origin != null) {
 				description.append("    Origin: ").append(origin).append('\n');
 			}
 		}
-		description.append("    Reason: ").append(cause.getProblem());
-		return new FailureAnalysis(description.toString(), cause.getAction(), cause);
+		description.append("    Reason: ").append(invalid.reason()).append('\n');
+	}
+
+	private static String action(List<InvalidValue> invalidValues) {
+		if (invalidValues.size() == 1) {
+			return invalidValues.get(0).action();
+		}
+		StringBuilder action = new StringBuilder("Fix each of the " + invalidValues.size() + " values:\n");
+		for (InvalidValue invalid : invalidValues) {
+			action.append("\n    ");
+			if (invalid.property() != null) {
+				action.append(invalid.property()).append(": ");
+			}
+			action.append(invalid.action());
+		}
+		return action.toString();
 	}
 
 	private Origin findOrigin(String property) {

@@ -7,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.dicomscu.data.UidDictionary;
+import io.github.dicomscu.net.association.AssociationRequest;
+import io.github.dicomscu.net.association.AssociationTimeouts;
+import io.github.dicomscu.net.association.Port;
+import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.scu.AeTemplate;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -39,19 +44,18 @@ public class DicomScuProperties {
 	/**
 	 * Local (calling) AE title: 1 to 16 characters, no backslash, no control characters.
 	 */
-	private String aeTitle = "DICOMSCU";
+	private String aeTitle = AssociationRequest.DEFAULT_CALLING_AE_TITLE;
 
 	/**
 	 * Maximum length in bytes of the P-DATA-TF PDUs received, 0 for no limit.
 	 */
-	private long maxPduLength = 16382;
+	private long maxPduLength = AssociationRequest.DEFAULT_MAX_PDU_LENGTH;
 
 	/**
 	 * Transfer syntaxes, keywords or UIDs in order of preference, proposed for every context
 	 * that names none (context sets included).
 	 */
-	private List<String> transferSyntaxes = new ArrayList<>(List.of("ImplicitVRLittleEndian",
-			"ExplicitVRLittleEndian", "DeflatedExplicitVRLittleEndian", "ExplicitVRBigEndian"));
+	private List<String> transferSyntaxes = keywords(PresentationContext.DEFAULT_TRANSFER_SYNTAXES);
 
 	/**
 	 * Prebuilt context sets to propose first, in the order listed, such as 'storage',
@@ -78,6 +82,10 @@ public class DicomScuProperties {
 	private final Retrieve retrieve = new Retrieve();
 
 	private final StorageScp storageScp = new StorageScp();
+
+	private static List<String> keywords(List<String> uids) {
+		return new ArrayList<>(uids.stream().map((uid) -> UidDictionary.forUid(uid).orElseThrow().keyword()).toList());
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -163,22 +171,22 @@ public class DicomScuProperties {
 		/**
 		 * Time allowed to establish the TCP connection.
 		 */
-		private Duration connect = Duration.ofSeconds(10);
+		private Duration connect = AssociationTimeouts.DEFAULT_CONNECT;
 
 		/**
 		 * Time to wait for an A-ASSOCIATE or A-RELEASE response.
 		 */
-		private Duration acse = Duration.ofSeconds(30);
+		private Duration acse = AssociationTimeouts.DEFAULT_ACSE;
 
 		/**
 		 * Time to wait for each DIMSE message, or the next fragment of one.
 		 */
-		private Duration dimse = Duration.ofSeconds(30);
+		private Duration dimse = AssociationTimeouts.DEFAULT_DIMSE;
 
 		/**
 		 * Time an established association may carry no traffic.
 		 */
-		private Duration idle = Duration.ofSeconds(60);
+		private Duration idle = AssociationTimeouts.DEFAULT_IDLE;
 
 		public Duration getConnect() {
 			return this.connect;
@@ -352,12 +360,12 @@ public class DicomScuProperties {
 		/**
 		 * Port of the remote AE.
 		 */
-		private int port = 104;
+		private int port = Port.ACR_NEMA;
 
 		/**
 		 * AE title of the remote AE (the called AE title).
 		 */
-		private String aeTitle = "ANY-SCP";
+		private String aeTitle = AssociationRequest.DEFAULT_CALLED_AE_TITLE;
 
 		/**
 		 * Prebuilt context sets proposed to this remote instead of the global ones, in the
@@ -520,7 +528,7 @@ public class DicomScuProperties {
 		/**
 		 * Port the storage SCP listens on, 0 for an ephemeral one.
 		 */
-		private int port = 11112;
+		private int port = Port.DICOM;
 
 		/**
 		 * Local host name or IPv4 or IPv6 address the storage SCP listens on. When not set, it

@@ -9,15 +9,18 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.github.dicomscu.net.association.AeTitle;
+import io.github.dicomscu.net.association.AssociationTimeouts;
+import io.github.dicomscu.net.association.Port;
 import io.github.dicomscu.net.scp.DicomScp;
 import io.github.dicomscu.net.storage.StorageScp;
 
 /**
  * Applies {@code dicom.scu.storage-scp.*} to a {@link DicomScp.Builder}: a storage SCP that
  * accepts every storage SOP class (and Verification) and writes each instance it receives
- * into the configured directory. Every value is checked first: a value that breaks a rule fails
- * with a {@link DicomScuConfigurationException} naming the property. The SCP receives with
+ * into the configured directory. Each value is checked by its owner (the builder, with
+ * {@link io.github.dicomscu.net.association.AeTitle} and
+ * {@link io.github.dicomscu.net.association.Port}) or by the rules below; a value that breaks
+ * one is collected in {@link InvalidValues} with the property's name. The SCP receives with
  * {@code dicom.scu.max-pdu-length} and {@code dicom.scu.timeouts}.
  */
 final class StorageScpBuilderConfigurer {
@@ -31,41 +34,31 @@ final class StorageScpBuilderConfigurer {
 	}
 
 	/**
-	 * Apply the properties to a builder.
+	 * Apply the properties to a builder, collecting the invalid values.
 	 * @param builder the builder
+	 * @param invalid collects the invalid values
 	 * @return the builder
-	 * @throws DicomScuConfigurationException if a property value is invalid
 	 */
-	DicomScp.Builder configure(DicomScp.Builder builder) {
+	DicomScp.Builder configure(DicomScp.Builder builder, InvalidValues invalid) {
 		DicomScuProperties.StorageScp scp = this.properties.getStorageScp();
-		AeTemplateBuilderConfigurer shared = new AeTemplateBuilderConfigurer(this.properties);
-		builder.aeTitle(aeTitle(scp))
-			.port(port(scp.getPort()))
-			.bindAddress(bindAddress(scp.getBindHost()))
-			.maxPduLength(shared.maxPduLength())
-			.timeouts(shared.timeouts());
-		return StorageScp.toDirectory(directory(scp.getDirectory())).addTo(builder);
-	}
-
-	private String aeTitle(DicomScuProperties.StorageScp scp) {
-		boolean own = scp.getAeTitle() != null;
-		String aeTitle = own ? scp.getAeTitle() : this.properties.getAeTitle();
-		String problem = AeTitle.problemWith(aeTitle);
-		if (problem != null) {
-			throw new DicomScuConfigurationException(own ? PREFIX + ".ae-title" : "dicom.scu.ae-title", aeTitle,
-					"invalid AE title of the storage SCP: " + problem,
-					"Use 1 to 16 characters of printable ASCII without backslash as the AE title.", null);
+		boolean ownAeTitle = scp.getAeTitle() != null;
+		invalid.apply(ownAeTitle ? PREFIX + ".ae-title" : AeTemplateBuilderConfigurer.PREFIX + ".ae-title",
+				ownAeTitle ? scp.getAeTitle() : this.properties.getAeTitle(), builder::aeTitle,
+				AeTemplateBuilderConfigurer.AE_TITLE_ACTION);
+		invalid.apply(PREFIX + ".port", scp.getPort(), builder::port,
+				"Set " + PREFIX + ".port to the port remotes send to, such as " + Port.DICOM + " (" + Port.EPHEMERAL
+						+ " for an ephemeral one).");
+		InetAddress bindAddress = invalid.check(() -> bindAddress(scp.getBindHost()));
+		if (bindAddress != null) {
+			builder.bindAddress(bindAddress);
 		}
-		return aeTitle.strip();
-	}
-
-	private static int port(int port) {
-		if (port < 0 || port > 65535) {
-			throw new DicomScuConfigurationException(PREFIX + ".port", port, "it is outside 0-65535",
-					"Set " + PREFIX + ".port to the port remotes send to, such as 11112 (0 for an ephemeral one).",
-					null);
+		AeTemplateBuilderConfigurer.maxPduLength(this.properties, builder::maxPduLength, invalid);
+		AssociationTimeouts timeouts = new AeTemplateBuilderConfigurer(this.properties).timeouts(invalid);
+		if (timeouts != null) {
+			builder.timeouts(timeouts);
 		}
-		return port;
+		Path directory = invalid.check(() -> directory(scp.getDirectory()));
+		return (directory != null) ? StorageScp.toDirectory(directory).addTo(builder) : builder;
 	}
 
 	private static InetAddress bindAddress(String host) {

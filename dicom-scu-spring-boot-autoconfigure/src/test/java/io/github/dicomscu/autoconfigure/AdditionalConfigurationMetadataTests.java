@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,12 +18,16 @@ import io.github.dicomscu.data.UidType;
 import io.github.dicomscu.net.context.ContextSet;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.convert.DurationStyle;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks that {@code META-INF/additional-spring-configuration-metadata.json} is what the
- * dictionary and the context sets produce: the value hints list every SOP class and transfer
- * syntax keyword of the UID registry and every context set. Run with
+ * dictionary, the context sets and the defaults of {@link DicomScuProperties} produce: the
+ * defaults the configuration processor cannot read from a field initializer that names a
+ * library constant, and value hints that list every SOP class and transfer syntax keyword of
+ * the UID registry and every context set. Run with
  * {@code -Ddicomscu.metadata.update=true} to rewrite the file after the dictionary changed.
  */
 class AdditionalConfigurationMetadataTests {
@@ -46,10 +52,18 @@ class AdditionalConfigurationMetadataTests {
 	private static String render() {
 		DicomScuProperties defaults = new DicomScuProperties();
 		List<String> properties = List.of(
+				property("dicom.scu.ae-title", "java.lang.String", quote(defaults.getAeTitle())),
 				property("dicom.scu.context-sets", "java.util.List<java.lang.String>",
 						array(defaults.getContextSets())),
+				property("dicom.scu.max-pdu-length", "java.lang.Long", String.valueOf(defaults.getMaxPduLength())),
 				property("dicom.scu.retrieve.storage-sop-classes", "java.util.List<java.lang.String>",
 						array(defaults.getRetrieve().getStorageSopClasses())),
+				property("dicom.scu.storage-scp.port", "java.lang.Integer",
+						String.valueOf(defaults.getStorageScp().getPort())),
+				duration("dicom.scu.timeouts.acse", defaults.getTimeouts().getAcse()),
+				duration("dicom.scu.timeouts.connect", defaults.getTimeouts().getConnect()),
+				duration("dicom.scu.timeouts.dimse", defaults.getTimeouts().getDimse()),
+				duration("dicom.scu.timeouts.idle", defaults.getTimeouts().getIdle()),
 				property("dicom.scu.transfer-syntaxes", "java.util.List<java.lang.String>",
 						array(defaults.getTransferSyntaxes())),
 				"    {\n      \"name\": \"management.health.dicom.enabled\",\n      \"type\": \"java.lang.Boolean\",\n"
@@ -108,6 +122,11 @@ class AdditionalConfigurationMetadataTests {
 	private static String property(String name, String type, String defaultValue) {
 		return "    {\n      \"name\": " + quote(name) + ",\n      \"type\": " + quote(type)
 				+ ",\n      \"defaultValue\": " + defaultValue + "\n    }";
+	}
+
+	private static String duration(String name, Duration defaultValue) {
+		return property(name, "java.time.Duration",
+				quote(DurationStyle.SIMPLE.print(defaultValue, ChronoUnit.SECONDS)));
 	}
 
 	private static String hint(String name, List<Value> values) {

@@ -4,20 +4,35 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import io.github.dicomscu.data.UidDictionary;
+import io.github.dicomscu.net.association.AssociationRequest;
+import io.github.dicomscu.net.association.AssociationTimeouts;
+import io.github.dicomscu.net.association.Port;
+import io.github.dicomscu.net.context.PresentationContext;
+import io.github.dicomscu.scu.AeTemplate;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.util.StringUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for the configuration metadata generated from {@link DicomScuProperties} and merged
- * with {@code additional-spring-configuration-metadata.json}.
+ * with {@code additional-spring-configuration-metadata.json}: among others, that every
+ * documented default is the library's and what the properties start with.
  */
 class ConfigurationMetadataTests {
 
@@ -65,6 +80,44 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void documentedDefaultsAreTheLibrarys() {
+		assertThat(defaultValue("dicom.scu.ae-title")).isEqualTo(AssociationRequest.DEFAULT_CALLING_AE_TITLE);
+		assertThat(defaultValue("dicom.scu.max-pdu-length"))
+			.isEqualTo((int) AssociationRequest.DEFAULT_MAX_PDU_LENGTH);
+		assertThat(durationDefault("dicom.scu.timeouts.connect")).isEqualTo(AssociationTimeouts.DEFAULT_CONNECT);
+		assertThat(durationDefault("dicom.scu.timeouts.acse")).isEqualTo(AssociationTimeouts.DEFAULT_ACSE);
+		assertThat(durationDefault("dicom.scu.timeouts.dimse")).isEqualTo(AssociationTimeouts.DEFAULT_DIMSE);
+		assertThat(durationDefault("dicom.scu.timeouts.idle")).isEqualTo(AssociationTimeouts.DEFAULT_IDLE);
+		assertThat(listDefault("dicom.scu.transfer-syntaxes").stream().map(UidDictionary::toUid))
+			.containsExactlyElementsOf(PresentationContext.DEFAULT_TRANSFER_SYNTAXES);
+		assertThat(listDefault("dicom.scu.retrieve.storage-sop-classes"))
+			.isEqualTo(AeTemplate.DEFAULT_RETRIEVE_STORAGE_SOP_CLASSES);
+		assertThat(defaultValue("dicom.scu.storage-scp.port")).isEqualTo(Port.DICOM);
+	}
+
+	@Test
+	void everyDocumentedDefaultBindsToTheInitialValue() {
+		List<Map<String, Object>> documented = metadata
+			.read("$.properties[?(@.name =~ /dicom\\.scu\\..*/ && @.defaultValue)]");
+		assertThat(documented).extracting((property) -> property.get("name"))
+			.contains("dicom.scu.ae-title", "dicom.scu.max-pdu-length", "dicom.scu.timeouts.idle",
+					"dicom.scu.health.timeout", "dicom.scu.storage-scp.port", "dicom.scu.transfer-syntaxes");
+		BeanWrapper initial = new BeanWrapperImpl(new DicomScuProperties());
+		for (Map<String, Object> property : documented) {
+			String name = (String) property.get("name");
+			Object value = property.get("defaultValue");
+			String text = (value instanceof List<?> list) ? StringUtils.collectionToCommaDelimitedString(list)
+					: String.valueOf(value);
+			DicomScuProperties bound = new Binder(new MapConfigurationPropertySource(Map.of(name, text)))
+				.bind("dicom.scu", DicomScuProperties.class)
+				.get();
+			String path = propertyPath(name);
+			assertThat(new BeanWrapperImpl(bound).getPropertyValue(path)).as("default of %s", name)
+				.isEqualTo(initial.getPropertyValue(path));
+		}
+	}
+
+	@Test
 	void storageScpDefaults() {
 		assertThat(defaultValue("dicom.scu.storage-scp.enabled")).isEqualTo(false);
 		assertThat(defaultValue("dicom.scu.storage-scp.port")).isEqualTo(11112);
@@ -97,6 +150,30 @@ class ConfigurationMetadataTests {
 		List<Object> values = metadata.read("$.properties[?(@.name == '" + property + "')].defaultValue");
 		assertThat(values).hasSize(1);
 		return values.get(0);
+	}
+
+	private static Duration durationDefault(String property) {
+		return DurationStyle.detectAndParse((String) defaultValue(property));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> listDefault(String property) {
+		return (List<String>) defaultValue(property);
+	}
+
+	private static String propertyPath(String name) {
+		StringBuilder path = new StringBuilder();
+		boolean upper = false;
+		for (char c : name.substring("dicom.scu.".length()).toCharArray()) {
+			if (c == '-') {
+				upper = true;
+			}
+			else {
+				path.append(upper ? Character.toUpperCase(c) : c);
+				upper = false;
+			}
+		}
+		return path.toString();
 	}
 
 	private static List<String> hintValues(String property) {

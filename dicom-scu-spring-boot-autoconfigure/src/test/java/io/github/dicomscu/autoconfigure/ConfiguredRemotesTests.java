@@ -55,8 +55,11 @@ class ConfiguredRemotesTests {
 			.withBean(AeOperations.class, () -> mock(AeOperations.class))
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.isInstanceOf(DicomScuConfigurationException.class)
+				Throwable failure = context.getStartupFailure();
+				while (failure != null && !(failure instanceof DicomScuConfigurationException)) {
+					failure = failure.getCause();
+				}
+				assertThat(failure).isInstanceOf(DicomScuConfigurationException.class)
 					.hasMessageContaining("dicom.scu.remotes.pacs.port");
 			});
 	}

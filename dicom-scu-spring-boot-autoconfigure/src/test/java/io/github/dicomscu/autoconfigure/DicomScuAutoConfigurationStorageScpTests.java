@@ -114,14 +114,14 @@ class DicomScuAutoConfigurationStorageScpTests {
 	@Test
 	void portOutOfRangeFails() {
 		this.contextRunner.withPropertyValues(enabled("dicom.scu.storage-scp.port=70000"))
-			.run(failsWith("dicom.scu.storage-scp.port", "it is outside 0-65535"));
+			.run(failsWith("dicom.scu.storage-scp.port", "SCP port 70000 is outside 0-65535"));
 	}
 
 	@Test
 	void invalidAeTitleFails() {
 		this.contextRunner.withPropertyValues(enabled("dicom.scu.storage-scp.ae-title=SEVENTEEN_CHARS_X"))
 			.run(failsWith("dicom.scu.storage-scp.ae-title",
-					"invalid AE title of the storage SCP: it has 17 characters, at most 16 are allowed"));
+					"Invalid SCP AE title 'SEVENTEEN_CHARS_X': it has 17 characters, at most 16 are allowed"));
 	}
 
 	@Test

@@ -3,12 +3,16 @@ package io.github.dicomscu.autoconfigure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.github.dicomscu.data.Uid;
+import io.github.dicomscu.net.association.AeTitle;
 import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.BindAddress;
+import io.github.dicomscu.net.association.MaxPduLength;
+import io.github.dicomscu.net.association.Port;
 import io.github.dicomscu.net.context.ContextSet;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.scp.DicomScp;
@@ -16,6 +20,7 @@ import io.github.dicomscu.scu.AeOperations;
 import io.github.dicomscu.scu.AeTemplate;
 import io.github.dicomscu.scu.AeTemplateCustomizer;
 import io.github.dicomscu.scu.RemoteAe;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,6 +35,7 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchIllegalArgumentException;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -266,7 +272,7 @@ class DicomScuAutoConfigurationTests {
 	@Test
 	void remotePortOutOfRangeFails() {
 		this.contextRunner.withPropertyValues("dicom.scu.remotes.pacs.host=pacs", "dicom.scu.remotes.pacs.port=0")
-			.run(failsWith("dicom.scu.remotes.pacs.port", "it is outside 1-65535"));
+			.run(failsWith("dicom.scu.remotes.pacs.port", "Remote 'pacs' port 0 is outside 1-65535"));
 	}
 
 	@Test
@@ -284,13 +290,39 @@ class DicomScuAutoConfigurationTests {
 	@Test
 	void zeroTimeoutFails() {
 		this.contextRunner.withPropertyValues("dicom.scu.timeouts.dimse=0s")
-			.run(failsWith("dicom.scu.timeouts.dimse", "a timeout must be positive"));
+			.run(failsWith("dicom.scu.timeouts.dimse", "dimse timeout must be positive, was PT0S"));
 	}
 
 	@Test
 	void zeroHealthTimeoutFails() {
 		this.contextRunner.withPropertyValues("dicom.scu.health.timeout=0s")
-			.run(failsWith("dicom.scu.health.timeout", "a timeout must be positive"));
+			.run(failsWith("dicom.scu.health.timeout", "health check timeout must be positive, was PT0S"));
+	}
+
+	@Test
+	void reasonsAreTheMessagesOfTheRulesOwners() {
+		this.contextRunner
+			.withPropertyValues("dicom.scu.ae-title=A\\B", "dicom.scu.max-pdu-length=7",
+					"dicom.scu.timeouts.connect=2d", "dicom.scu.bind-address.host=127.0.0.1",
+					"dicom.scu.bind-address.flow-info=-1", "dicom.scu.remotes.pacs.host=pacs",
+					"dicom.scu.remotes.pacs.port=65536", "dicom.scu.remotes.pacs.ae-title=SEVENTEEN_CHARS_X")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				Map<String, String> reasons = new LinkedHashMap<>();
+				configurationException(context.getStartupFailure()).getInvalidValues()
+					.forEach((invalid) -> reasons.put(invalid.property(), invalid.reason()));
+				assertThat(reasons).containsExactly(
+						Map.entry("dicom.scu.ae-title", ownersMessage(() -> AeTitle.check("calling AE title", "A\\B"))),
+						Map.entry("dicom.scu.max-pdu-length", ownersMessage(() -> MaxPduLength.check(7))),
+						Map.entry("dicom.scu.timeouts.connect",
+								ownersMessage(() -> AssociationTimeouts.check("connect", Duration.ofDays(2)))),
+						Map.entry("dicom.scu.bind-address.flow-info",
+								ownersMessage(() -> BindAddress.checkFlowInfo(-1))),
+						Map.entry("dicom.scu.remotes.pacs.port",
+								ownersMessage(() -> Port.checkPeer("Remote 'pacs'", 65536))),
+						Map.entry("dicom.scu.remotes.pacs.ae-title",
+								ownersMessage(() -> new RemoteAe("pacs", "SEVENTEEN_CHARS_X", "pacs", 104))));
+			});
 	}
 
 	@Test
@@ -328,7 +360,7 @@ class DicomScuAutoConfigurationTests {
 	void bindPortOutOfRangeFails() {
 		this.contextRunner
 			.withPropertyValues("dicom.scu.bind-address.host=127.0.0.1", "dicom.scu.bind-address.port=65536")
-			.run(failsWith("dicom.scu.bind-address.port", "it is outside 0-65535"));
+			.run(failsWith("dicom.scu.bind-address.port", "Bind address port 65536 is outside 0-65535"));
 	}
 
 	@Test
@@ -560,10 +592,16 @@ class DicomScuAutoConfigurationTests {
 		return (context) -> {
 			assertThat(context).hasFailed();
 			DicomScuConfigurationException ex = configurationException(context.getStartupFailure());
-			assertThat(ex.getProperty()).isEqualTo(property);
-			assertThat(ex.getProblem()).contains(messages);
-			assertThat(ex.getAction()).isNotBlank();
+			assertThat(ex.getInvalidValues()).singleElement().satisfies((invalid) -> {
+				assertThat(invalid.property()).isEqualTo(property);
+				assertThat(invalid.reason()).contains(messages);
+				assertThat(invalid.action()).isNotBlank();
+			});
 		};
+	}
+
+	private static String ownersMessage(ThrowingCallable owner) {
+		return catchIllegalArgumentException(owner).getMessage();
 	}
 
 	static DicomScuConfigurationException configurationException(Throwable failure) {

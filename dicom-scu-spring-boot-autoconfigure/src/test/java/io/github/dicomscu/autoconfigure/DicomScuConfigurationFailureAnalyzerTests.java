@@ -76,9 +76,46 @@ class DicomScuConfigurationFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze(new MockEnvironment(), "dicom.scu.remotes.pacs.host=pacs",
 				"dicom.scu.remotes.pacs.port=70000");
 		assertThat(analysis.getDescription()).contains("Property: dicom.scu.remotes.pacs.port", "Value: \"70000\"",
-				"Reason: it is outside 1-65535");
+				"Reason: Remote 'pacs' port 70000 is outside 1-65535");
 		assertThat(analysis.getAction())
 			.isEqualTo("Set dicom.scu.remotes.pacs.port to the port of the remote AE, such as 104 or 11112.");
+	}
+
+	@Test
+	void everyInvalidValueOfAStartupIsReportedTogether() {
+		FailureAnalysis analysis = analyze(new MockEnvironment(), "dicom.scu.ae-title=SEVENTEEN_CHARS_X",
+				"dicom.scu.max-pdu-length=4");
+		assertThat(analysis.getDescription()).isEqualTo("""
+				The DICOM SCU configuration is invalid:
+
+				    Property: dicom.scu.ae-title
+				    Value: "SEVENTEEN_CHARS_X"
+				    Origin: "dicom.scu.ae-title" from property source "mockProperties"
+				    Reason: Invalid calling AE title 'SEVENTEEN_CHARS_X': it has 17 characters, at most 16 are allowed
+
+				    Property: dicom.scu.max-pdu-length
+				    Value: "4"
+				    Origin: "dicom.scu.max-pdu-length" from property source "mockProperties"
+				    Reason: Maximum PDU length 4 must be 0 (no limit) or between 8 and 4294967295""");
+		assertThat(analysis.getAction()).isEqualTo("""
+				Fix each of the 2 values:
+
+				    dicom.scu.ae-title: Use 1 to 16 characters of printable ASCII without backslash as the AE title.
+				    dicom.scu.max-pdu-length: Use 0 (no limit) or a length between 8 and 4294967295 bytes, such as \
+				16382.""");
+	}
+
+	@Test
+	void invalidValuesOfTheTemplateAndTheStorageScpAreReportedTogether(@TempDir Path directory) {
+		FailureAnalysis analysis = analyze(new MockEnvironment(), "dicom.scu.remotes.pacs.host=pacs",
+				"dicom.scu.remotes.pacs.port=0", "dicom.scu.timeouts.dimse=0s", "dicom.scu.storage-scp.enabled=true",
+				"dicom.scu.storage-scp.directory=" + directory, "dicom.scu.storage-scp.port=70000");
+		assertThat(analysis.getDescription()).containsSubsequence("Property: dicom.scu.timeouts.dimse",
+				"Reason: dimse timeout must be positive, was PT0S", "Property: dicom.scu.remotes.pacs.port",
+				"Reason: Remote 'pacs' port 0 is outside 1-65535", "Property: dicom.scu.storage-scp.port",
+				"Reason: SCP port 70000 is outside 0-65535");
+		assertThat(analysis.getDescription()).containsOnlyOnce("dicom.scu.timeouts.dimse\n");
+		assertThat(analysis.getAction()).startsWith("Fix each of the 3 values:");
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.BindAddress;
+import io.github.dicomscu.net.association.MaxPduLength;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.context.RequestedContexts;
 import io.github.dicomscu.net.context.TooManyPresentationContextsException;
@@ -421,8 +422,6 @@ public class AeTemplate implements AeOperations {
 	 */
 	public static final class Builder {
 
-		private static final long MAXIMUM_PDU_LENGTH = 0xFFFFFFFFL;
-
 		private String aeTitle = AssociationRequest.DEFAULT_CALLING_AE_TITLE;
 
 		private long maxPduLength = AssociationRequest.DEFAULT_MAX_PDU_LENGTH;
@@ -463,15 +462,10 @@ public class AeTemplate implements AeOperations {
 		 * Set the maximum length of the P-DATA-TF PDUs this AE receives.
 		 * @param maxPduLength the length in bytes, 0 for no limit
 		 * @return this builder
-		 * @throws IllegalArgumentException if the length is not 0 and not between 8 and
-		 * 4294967295 (PS3.8 Maximum Length sub-item)
+		 * @throws IllegalArgumentException if {@link MaxPduLength#check(long)} rejects it
 		 */
 		public Builder maxPduLength(long maxPduLength) {
-			if (maxPduLength < 0 || maxPduLength > MAXIMUM_PDU_LENGTH || (maxPduLength > 0 && maxPduLength < 8)) {
-				throw new IllegalArgumentException("Maximum PDU length " + maxPduLength
-						+ " must be 0 (no limit) or between 8 and " + MAXIMUM_PDU_LENGTH);
-			}
-			this.maxPduLength = maxPduLength;
+			this.maxPduLength = MaxPduLength.check(maxPduLength);
 			return this;
 		}
 
@@ -508,21 +502,12 @@ public class AeTemplate implements AeOperations {
 
 		/**
 		 * Add a remote AE, or replace the one with the same name.
-		 * @param remote the remote
+		 * @param remote the remote, which checked its AE title, host and port
 		 * @return this builder
-		 * @throws IllegalArgumentException if its AE title, host or port is invalid
 		 */
 		public Builder remote(RemoteAe remote) {
 			Objects.requireNonNull(remote, "remote");
-			String aeTitle = AeTitle.check("AE title of remote '" + remote.name() + "'", remote.aeTitle());
-			if (remote.host() == null || remote.host().isBlank()) {
-				throw new IllegalArgumentException("Remote '" + remote.name() + "' has no host");
-			}
-			if (remote.port() < 1 || remote.port() > 65535) {
-				throw new IllegalArgumentException(
-						"Port " + remote.port() + " of remote '" + remote.name() + "' is outside 1-65535");
-			}
-			this.remotes.put(remote.name(), new RemoteAe(remote.name(), aeTitle, remote.host(), remote.port()));
+			this.remotes.put(remote.name(), remote);
 			return this;
 		}
 

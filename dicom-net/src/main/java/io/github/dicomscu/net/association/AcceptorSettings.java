@@ -22,6 +22,7 @@ public record AcceptorSettings(String aeTitle, Map<String, List<String>> syntaxe
 		if (aeTitle != null) {
 			aeTitle = AeTitle.check("acceptor AE title", aeTitle);
 		}
+		MaxPduLength.check(maxPduLength);
 		Map<String, List<String>> copy = new LinkedHashMap<>();
 		syntaxes.forEach((abstractSyntax, transferSyntaxes) -> copy.put(abstractSyntax, List.copyOf(transferSyntaxes)));
 		syntaxes = Map.copyOf(copy);

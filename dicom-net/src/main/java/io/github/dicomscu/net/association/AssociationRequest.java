@@ -151,11 +151,8 @@ public final class AssociationRequest {
 			if (host == null || host.isBlank()) {
 				throw new IllegalArgumentException("Peer host must not be empty");
 			}
-			if (port < 1 || port > 65535) {
-				throw new IllegalArgumentException("Peer port " + port + " is outside 1-65535");
-			}
 			this.host = host;
-			this.port = port;
+			this.port = Port.checkPeer("Peer", port);
 		}
 
 		public Builder callingAeTitle(String callingAeTitle) {
@@ -192,13 +189,10 @@ public final class AssociationRequest {
 		 * Set the maximum length of the P-DATA-TF PDUs we receive, 0 for no limit.
 		 * @param maxPduLength the length in bytes
 		 * @return this builder
+		 * @throws IllegalArgumentException if {@link MaxPduLength#check(long)} rejects it
 		 */
 		public Builder maxPduLength(long maxPduLength) {
-			if (maxPduLength < 0 || maxPduLength > 0xFFFFFFFFL || (maxPduLength > 0 && maxPduLength < 8)) {
-				throw new IllegalArgumentException(
-						"Maximum PDU length " + maxPduLength + " must be 0 (no limit) or between 8 and 4294967295");
-			}
-			this.maxPduLength = maxPduLength;
+			this.maxPduLength = MaxPduLength.check(maxPduLength);
 			return this;
 		}
 

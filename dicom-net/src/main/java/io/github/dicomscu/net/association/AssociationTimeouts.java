@@ -1,7 +1,6 @@
 package io.github.dicomscu.net.association;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * The timers an association runs with. Every timer is bounded: a peer that stops answering
@@ -71,14 +70,26 @@ public record AssociationTimeouts(Duration connect, Duration acse, Duration dims
 		return new AssociationTimeouts(this.connect, this.acse, this.dimse, this.idle, artim);
 	}
 
-	private static void check(String name, Duration value) {
-		Objects.requireNonNull(value, () -> name + " timeout must not be null");
+	/**
+	 * Check one timer: set, positive and at most {@link #MAXIMUM}. The one place that checks a
+	 * timeout of the engine, the library or their configuration.
+	 * @param name the timer's name, for the message (such as "dimse")
+	 * @param value the timeout
+	 * @return the timeout
+	 * @throws IllegalArgumentException if it is {@code null}, not positive or longer than
+	 * {@link #MAXIMUM}
+	 */
+	public static Duration check(String name, Duration value) {
+		if (value == null) {
+			throw new IllegalArgumentException(name + " timeout must be set");
+		}
 		if (value.isNegative() || value.isZero()) {
 			throw new IllegalArgumentException(name + " timeout must be positive, was " + value);
 		}
 		if (value.compareTo(MAXIMUM) > 0) {
 			throw new IllegalArgumentException(name + " timeout must be at most " + MAXIMUM + ", was " + value);
 		}
+		return value;
 	}
 
 }

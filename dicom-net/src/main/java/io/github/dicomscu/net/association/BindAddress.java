@@ -17,24 +17,48 @@ import java.net.UnknownHostException;
  *
  * @param host the local host name or literal address
  * @param port the local port, 0 for an ephemeral one
- * @param flowInfo the IPv6 flow information, 0 to 0xFFFFF
+ * @param flowInfo the IPv6 flow information, 0 to {@value #MAXIMUM_FLOW_INFO}
  * @param scopeId the IPv6 scope id, 0 for none
  */
 public record BindAddress(String host, int port, int flowInfo, int scopeId) {
+
+	/** Largest IPv6 flow information: 20 bits. */
+	public static final int MAXIMUM_FLOW_INFO = 0xFFFFF;
 
 	public BindAddress {
 		if (host == null || host.isBlank()) {
 			throw new IllegalArgumentException("Bind address host must not be empty");
 		}
-		if (port < 0 || port > 65535) {
-			throw new IllegalArgumentException("Bind address port " + port + " is outside 0-65535");
+		Port.checkLocal("Bind address", port);
+		checkFlowInfo(flowInfo);
+		checkScopeId(scopeId);
+	}
+
+	/**
+	 * Check IPv6 flow information: 20 bits.
+	 * @param flowInfo the flow information
+	 * @return the flow information
+	 * @throws IllegalArgumentException if it is outside 0 to {@value #MAXIMUM_FLOW_INFO}
+	 */
+	public static int checkFlowInfo(int flowInfo) {
+		if (flowInfo < 0 || flowInfo > MAXIMUM_FLOW_INFO) {
+			throw new IllegalArgumentException(
+					"Bind address flow info " + flowInfo + " is outside 0-" + MAXIMUM_FLOW_INFO + " (20 bits)");
 		}
-		if (flowInfo < 0 || flowInfo > 0xFFFFF) {
-			throw new IllegalArgumentException("Bind address flow info " + flowInfo + " is outside 0-1048575 (20 bits)");
-		}
+		return flowInfo;
+	}
+
+	/**
+	 * Check an IPv6 scope id.
+	 * @param scopeId the scope id, 0 for none
+	 * @return the scope id
+	 * @throws IllegalArgumentException if it is negative
+	 */
+	public static int checkScopeId(int scopeId) {
 		if (scopeId < 0) {
 			throw new IllegalArgumentException("Bind address scope id " + scopeId + " must not be negative");
 		}
+		return scopeId;
 	}
 
 	/**

@@ -28,8 +28,11 @@ import io.github.dicomscu.net.association.TimeoutKind;
 import io.github.dicomscu.net.association.AcceptorSettings;
 import io.github.dicomscu.net.association.AeTitle;
 import io.github.dicomscu.net.association.Association;
+import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.DataSetSink;
+import io.github.dicomscu.net.association.MaxPduLength;
+import io.github.dicomscu.net.association.Port;
 import io.github.dicomscu.net.context.ContextSet;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.dimse.Command;
@@ -350,7 +353,7 @@ public final class DicomScp implements AutoCloseable {
 
 		private final Map<String, List<String>> syntaxes = new LinkedHashMap<>();
 
-		private long maxPduLength = 16382;
+		private long maxPduLength = AssociationRequest.DEFAULT_MAX_PDU_LENGTH;
 
 		private AssociationTimeouts timeouts = AssociationTimeouts.defaults();
 
@@ -389,10 +392,7 @@ public final class DicomScp implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder port(int port) {
-			if (port < 0 || port > 65535) {
-				throw new IllegalArgumentException("SCP port " + port + " is outside 0-65535");
-			}
-			this.port = port;
+			this.port = Port.checkLocal("SCP", port);
 			return this;
 		}
 
@@ -447,9 +447,10 @@ public final class DicomScp implements AutoCloseable {
 		 * Set the maximum P-DATA-TF PDU length received, 0 for no limit.
 		 * @param maxPduLength the length
 		 * @return this builder
+		 * @throws IllegalArgumentException if {@link MaxPduLength#check(long)} rejects it
 		 */
 		public Builder maxPduLength(long maxPduLength) {
-			this.maxPduLength = maxPduLength;
+			this.maxPduLength = MaxPduLength.check(maxPduLength);
 			return this;
 		}
 

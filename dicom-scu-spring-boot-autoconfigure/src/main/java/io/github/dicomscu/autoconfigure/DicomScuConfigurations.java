@@ -1,0 +1,100 @@
+package io.github.dicomscu.autoconfigure;
+
+import io.github.dicomscu.net.scp.DicomScp;
+import io.github.dicomscu.scu.AeOperations;
+import io.github.dicomscu.scu.AeTemplate;
+import io.github.dicomscu.scu.AeTemplateCustomizer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The configurations {@link DicomScuAutoConfiguration} imports, in the order their beans are
+ * created: the template first, as it checks the storage SCP's properties with its own, so that
+ * one startup reports the invalid values of both.
+ */
+abstract class DicomScuConfigurations {
+
+	/**
+	 * The template, unless the application defines its own {@link AeOperations}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(AeOperations.class)
+	static class AeTemplateConfiguration {
+
+		@Bean
+		AeTemplate aeTemplate(DicomScuProperties properties, ObjectProvider<AeTemplateCustomizer> customizers) {
+			AeTemplate.Builder builder = AeTemplate.builder();
+			InvalidValues invalid = new InvalidValues();
+			new AeTemplateBuilderConfigurer(properties).configure(builder, invalid);
+			if (properties.getStorageScp().isEnabled()) {
+				new StorageScpBuilderConfigurer(properties).configure(DicomScp.builder(), invalid);
+			}
+			invalid.throwIfAny();
+			customizers.orderedStream().forEach((customizer) -> customize(builder, customizer));
+			try {
+				return builder.build();
+			}
+			catch (IllegalStateException ex) {
+				throw new DicomScuConfigurationException(null, null, ex.getMessage(),
+						"Configure dicom.scu.context-sets or dicom.scu.contexts (or those of the remotes), or add "
+								+ "contexts with an AeTemplateCustomizer.",
+						ex);
+			}
+		}
+
+		private static void customize(AeTemplate.Builder builder, AeTemplateCustomizer customizer) {
+			try {
+				customizer.customize(builder);
+			}
+			catch (IllegalArgumentException | IllegalStateException ex) {
+				String name = customizerName(customizer);
+				throw new DicomScuConfigurationException(null, null, "AeTemplateCustomizer " + name + " failed: "
+						+ ex.getMessage(),
+						"Fix the customizer " + name + ", or the dicom.scu.* properties it builds on: one association "
+								+ "proposes at most 128 presentation contexts, the dicom.scu.* ones included.",
+						ex);
+			}
+		}
+
+		private static String customizerName(AeTemplateCustomizer customizer) {
+			String name = customizer.getClass().getName();
+			int lambda = name.indexOf("$$Lambda");
+			return (lambda >= 0) ? "(a lambda in " + name.substring(0, lambda) + ")" : name;
+		}
+
+	}
+
+	/**
+	 * The storage SCP and its lifecycle, unless the application defines its own bean of that
+	 * name.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("dicom.scu.storage-scp.enabled")
+	@ConditionalOnMissingBean(name = StorageScpConfiguration.BEAN_NAME)
+	static class StorageScpConfiguration {
+
+		static final String BEAN_NAME = "dicomStorageScp";
+
+		@Bean(BEAN_NAME)
+		DicomScp dicomStorageScp(DicomScuProperties properties) {
+			InvalidValues invalid = new InvalidValues();
+			DicomScp.Builder builder = new StorageScpBuilderConfigurer(properties).configure(DicomScp.builder(),
+					invalid);
+			invalid.throwIfAny();
+			return builder.build();
+		}
+
+		@Bean
+		StorageScpLifecycle dicomStorageScpLifecycle(@Qualifier(BEAN_NAME) DicomScp dicomStorageScp,
+				DicomScuProperties properties) {
+			return new StorageScpLifecycle(dicomStorageScp, properties.getStorageScp());
+		}
+
+	}
+
+}
