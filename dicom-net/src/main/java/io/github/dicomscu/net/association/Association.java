@@ -911,16 +911,7 @@ public final class Association implements Closeable {
 	}
 
 	private static String pduName(Pdu pdu) {
-		return switch (pdu.type()) {
-			case 0x01 -> "A-ASSOCIATE-RQ";
-			case 0x02 -> "A-ASSOCIATE-AC";
-			case 0x03 -> "A-ASSOCIATE-RJ";
-			case 0x04 -> "P-DATA-TF";
-			case 0x05 -> "A-RELEASE-RQ";
-			case 0x06 -> "A-RELEASE-RP";
-			case 0x07 -> "A-ABORT";
-			default -> "PDU type " + pdu.type();
-		};
+		return pdu.type().text();
 	}
 
 	private static void sendAbortAndClose(PduChannel channel, AbortSource source, AbortReason reason) {

@@ -33,8 +33,8 @@ public record AssociateAc(int protocolVersion, String calledAeTitle, String call
 	}
 
 	@Override
-	public int type() {
-		return PduType.A_ASSOCIATE_AC.code();
+	public PduType type() {
+		return PduType.A_ASSOCIATE_AC;
 	}
 
 }

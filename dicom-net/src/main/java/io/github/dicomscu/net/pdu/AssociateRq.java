@@ -39,8 +39,8 @@ public record AssociateRq(int protocolVersion, String calledAeTitle, String call
 	}
 
 	@Override
-	public int type() {
-		return PduType.A_ASSOCIATE_RQ.code();
+	public PduType type() {
+		return PduType.A_ASSOCIATE_RQ;
 	}
 
 }

@@ -19,8 +19,8 @@ public record PDataTf(List<PresentationDataValue> values) implements Pdu {
 	}
 
 	@Override
-	public int type() {
-		return PduType.P_DATA_TF.code();
+	public PduType type() {
+		return PduType.P_DATA_TF;
 	}
 
 }

@@ -7,9 +7,9 @@ package io.github.dicomscu.net.pdu;
 public sealed interface Pdu permits AssociateRq, AssociateAc, AssociateRj, PDataTf, ReleaseRq, ReleaseRp, Abort {
 
 	/**
-	 * Return the PDU-type field, 0x01 to 0x07 (see {@link PduType}).
-	 * @return the PDU type code
+	 * Return the PDU type, whose {@link PduType#code() code} is the PDU-type field.
+	 * @return the PDU type
 	 */
-	int type();
+	PduType type();
 
 }

@@ -89,7 +89,7 @@ public final class PduDecoder {
 		if (in.available() > 0) {
 			int trailing = in.available();
 			throw ItemCursor.invalid(trailing + " trailing byte" + ((trailing != 1) ? "s" : "") + " after the "
-					+ PduType.of(pdu.type()).text() + " PDU");
+					+ pdu.type().text() + " PDU");
 		}
 		return pdu;
 	}
@@ -272,14 +272,7 @@ public final class PduDecoder {
 	 * as {@link AbortReason#NOT_SPECIFIED} rather than rejected.
 	 */
 	private static Abort abort(byte[] body) {
-		int sourceCode = body[2] & 0xFF;
-		AbortSource source = AbortSource.RESERVED;
-		for (AbortSource candidate : AbortSource.values()) {
-			if (candidate.code() == sourceCode) {
-				source = candidate;
-				break;
-			}
-		}
+		AbortSource source = Objects.requireNonNullElse(AbortSource.find(body[2] & 0xFF), AbortSource.RESERVED);
 		return new Abort(source, AbortReason.of(body[3] & 0xFF));
 	}
 

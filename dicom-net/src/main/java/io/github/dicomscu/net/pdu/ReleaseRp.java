@@ -6,8 +6,8 @@ package io.github.dicomscu.net.pdu;
 public record ReleaseRp() implements Pdu {
 
 	@Override
-	public int type() {
-		return PduType.A_RELEASE_RP.code();
+	public PduType type() {
+		return PduType.A_RELEASE_RP;
 	}
 
 }

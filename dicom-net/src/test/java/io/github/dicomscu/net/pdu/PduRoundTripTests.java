@@ -85,6 +85,7 @@ class PduRoundTripTests {
 	}
 
 	private static void assertRoundTrip(Pdu pdu, byte[] fixture) throws IOException {
+		assertThat(pdu.type().code()).isEqualTo(fixture[0]);
 		assertThat(PduEncoder.encode(pdu)).asHexString().isEqualTo(hex(fixture));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		PduEncoder.write(pdu, out);
