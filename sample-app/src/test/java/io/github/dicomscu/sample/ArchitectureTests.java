@@ -14,11 +14,11 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The layers of the project, checked on the production classes of every module: arrows only
- * point down, packages form no cycle, Spring stays above the engine, and the sample only uses
- * the template library and value types. Among the SCU and SCP operations, a C-GET receives
- * its instances through the storage package, whose SCP plugs into the SCP package, so query
- * stands above storage and storage above scp.
+ * The layers of the project, checked on the production classes of every module: arrows
+ * only point down, packages form no cycle, Spring stays above the engine, and the sample
+ * only uses the template library and value types. Among the SCU and SCP operations, a
+ * C-GET receives its instances through the storage package, whose SCP plugs into the SCP
+ * package, so query stands above storage and storage above scp.
  */
 @AnalyzeClasses(packages = "io.github.dicomscu",
 		importOptions = { ImportOption.DoNotIncludeTests.class, ArchitectureTests.DoNotIncludeTestJars.class })
@@ -26,32 +26,53 @@ class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule layersOnlyDependDownward = layeredArchitecture().consideringOnlyDependenciesInLayers()
-		.layer("Data").definedBy("io.github.dicomscu.data..")
-		.layer("Pdu").definedBy("io.github.dicomscu.net.pdu..")
-		.layer("Context").definedBy("io.github.dicomscu.net.context..")
-		.layer("Dimse").definedBy("io.github.dicomscu.net.dimse..")
-		.layer("Association").definedBy("io.github.dicomscu.net.association..")
-		.layer("Query").definedBy("io.github.dicomscu.net.query..")
-		.layer("Storage").definedBy("io.github.dicomscu.net.storage..")
-		.layer("Scp").definedBy("io.github.dicomscu.net.scp..")
-		.layer("Scu").definedBy("io.github.dicomscu.scu..")
-		.layer("Autoconfigure").definedBy("io.github.dicomscu.autoconfigure..")
-		.layer("Health").definedBy("io.github.dicomscu.health..")
-		.layer("Sample").definedBy("io.github.dicomscu.sample..")
-		.whereLayer("Data").mayNotAccessAnyLayer()
-		.whereLayer("Pdu").mayOnlyAccessLayers("Data")
-		.whereLayer("Context").mayOnlyAccessLayers("Pdu", "Data")
-		.whereLayer("Dimse").mayOnlyAccessLayers("Pdu", "Data")
-		.whereLayer("Association").mayOnlyAccessLayers("Context", "Dimse", "Pdu", "Data")
-		.whereLayer("Query").mayOnlyAccessLayers("Storage", "Scp", "Association", "Context", "Dimse", "Pdu", "Data")
-		.whereLayer("Storage").mayOnlyAccessLayers("Scp", "Association", "Context", "Dimse", "Pdu", "Data")
-		.whereLayer("Scp").mayOnlyAccessLayers("Association", "Context", "Dimse", "Pdu", "Data")
+		.layer("Data")
+		.definedBy("io.github.dicomscu.data..")
+		.layer("Pdu")
+		.definedBy("io.github.dicomscu.net.pdu..")
+		.layer("Context")
+		.definedBy("io.github.dicomscu.net.context..")
+		.layer("Dimse")
+		.definedBy("io.github.dicomscu.net.dimse..")
+		.layer("Association")
+		.definedBy("io.github.dicomscu.net.association..")
+		.layer("Query")
+		.definedBy("io.github.dicomscu.net.query..")
+		.layer("Storage")
+		.definedBy("io.github.dicomscu.net.storage..")
+		.layer("Scp")
+		.definedBy("io.github.dicomscu.net.scp..")
+		.layer("Scu")
+		.definedBy("io.github.dicomscu.scu..")
+		.layer("Autoconfigure")
+		.definedBy("io.github.dicomscu.autoconfigure..")
+		.layer("Health")
+		.definedBy("io.github.dicomscu.health..")
+		.layer("Sample")
+		.definedBy("io.github.dicomscu.sample..")
+		.whereLayer("Data")
+		.mayNotAccessAnyLayer()
+		.whereLayer("Pdu")
+		.mayOnlyAccessLayers("Data")
+		.whereLayer("Context")
+		.mayOnlyAccessLayers("Pdu", "Data")
+		.whereLayer("Dimse")
+		.mayOnlyAccessLayers("Pdu", "Data")
+		.whereLayer("Association")
+		.mayOnlyAccessLayers("Context", "Dimse", "Pdu", "Data")
+		.whereLayer("Query")
+		.mayOnlyAccessLayers("Storage", "Scp", "Association", "Context", "Dimse", "Pdu", "Data")
+		.whereLayer("Storage")
+		.mayOnlyAccessLayers("Scp", "Association", "Context", "Dimse", "Pdu", "Data")
+		.whereLayer("Scp")
+		.mayOnlyAccessLayers("Association", "Context", "Dimse", "Pdu", "Data")
 		.whereLayer("Scu")
 		.mayOnlyAccessLayers("Query", "Storage", "Scp", "Association", "Context", "Dimse", "Pdu", "Data")
-		.whereLayer("Health").mayOnlyAccessLayers("Scu", "Query", "Storage", "Scp", "Association", "Context", "Dimse",
-				"Pdu", "Data")
-		.whereLayer("Autoconfigure").mayOnlyAccessLayers("Health", "Scu", "Query", "Storage", "Scp", "Association",
-				"Context", "Dimse", "Pdu", "Data");
+		.whereLayer("Health")
+		.mayOnlyAccessLayers("Scu", "Query", "Storage", "Scp", "Association", "Context", "Dimse", "Pdu", "Data")
+		.whereLayer("Autoconfigure")
+		.mayOnlyAccessLayers("Health", "Scu", "Query", "Storage", "Scp", "Association", "Context", "Dimse", "Pdu",
+				"Data");
 
 	@ArchTest
 	static final ArchRule packagesAreFreeOfCycles = slices().matching("io.github.dicomscu.(**)")

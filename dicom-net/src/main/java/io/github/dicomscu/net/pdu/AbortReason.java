@@ -3,8 +3,8 @@ package io.github.dicomscu.net.pdu;
 import java.util.Objects;
 
 /**
- * Reason/Diag field of an A-ABORT PDU (PS3.8 Table 9-26), significant when the source is the
- * service-provider.
+ * Reason/Diag field of an A-ABORT PDU (PS3.8 Table 9-26), significant when the source is
+ * the service-provider.
  */
 public enum AbortReason implements PduCode {
 
@@ -48,7 +48,8 @@ public enum AbortReason implements PduCode {
 	}
 
 	/**
-	 * Return the reason for a code; reserved or unknown codes map to {@link #NOT_SPECIFIED}.
+	 * Return the reason for a code; reserved or unknown codes map to
+	 * {@link #NOT_SPECIFIED}.
 	 * @param code the field value
 	 * @return the reason
 	 */

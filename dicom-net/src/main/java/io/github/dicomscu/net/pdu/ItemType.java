@@ -58,7 +58,8 @@ enum ItemType implements PduCode {
 	}
 
 	/**
-	 * Return how messages name this item, such as {@code presentation context item (0x20)}.
+	 * Return how messages name this item, such as
+	 * {@code presentation context item (0x20)}.
 	 */
 	String describe() {
 		return describe(this.text, this.code);
@@ -73,7 +74,8 @@ enum ItemType implements PduCode {
 	}
 
 	/**
-	 * Return the item type for a code, or {@code null} if this package does not know the code.
+	 * Return the item type for a code, or {@code null} if this package does not know the
+	 * code.
 	 */
 	static ItemType find(int code) {
 		return CODES.find(code);

@@ -1,8 +1,9 @@
 package io.github.dicomscu.net.pdu;
 
 /**
- * A protocol data unit of the DICOM upper layer protocol (PS3.8 section 9.3): one of exactly
- * seven immutable types that {@link PduEncoder} writes and {@link PduDecoder} reads.
+ * A protocol data unit of the DICOM upper layer protocol (PS3.8 section 9.3): one of
+ * exactly seven immutable types that {@link PduEncoder} writes and {@link PduDecoder}
+ * reads.
  */
 public sealed interface Pdu permits AssociateRq, AssociateAc, AssociateRj, PDataTf, ReleaseRq, ReleaseRp, Abort {
 

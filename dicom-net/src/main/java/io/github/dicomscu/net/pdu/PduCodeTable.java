@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The constants of a {@link PduCode} enum indexed by their code, built once per enum, so that
- * finding the constant for a code read from a peer takes one array access.
+ * The constants of a {@link PduCode} enum indexed by their code, built once per enum, so
+ * that finding the constant for a code read from a peer takes one array access.
  *
  * @param <E> the enum type
  */
@@ -18,8 +18,8 @@ final class PduCodeTable<E extends Enum<E> & PduCode> {
 	/**
 	 * Create a table.
 	 * @param constants all constants of the enum, from its {@code values()}
-	 * @throws IllegalArgumentException if a code does not fit in a byte or two constants share
-	 * a code
+	 * @throws IllegalArgumentException if a code does not fit in a byte or two constants
+	 * share a code
 	 */
 	PduCodeTable(E[] constants) {
 		int size = 0;

@@ -1,7 +1,8 @@
 package io.github.dicomscu.net.pdu;
 
 /**
- * Result/Reason field of a presentation context item in an A-ASSOCIATE-AC PDU (PS3.8 Table 9-18).
+ * Result/Reason field of a presentation context item in an A-ASSOCIATE-AC PDU (PS3.8
+ * Table 9-18).
  */
 public enum PresentationContextResult implements PduCode {
 

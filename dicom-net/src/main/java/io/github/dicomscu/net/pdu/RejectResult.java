@@ -1,7 +1,8 @@
 package io.github.dicomscu.net.pdu;
 
 /**
- * Result field of an A-ASSOCIATE-RJ PDU (PS3.8 Table 9-21): whether retrying later may succeed.
+ * Result field of an A-ASSOCIATE-RJ PDU (PS3.8 Table 9-21): whether retrying later may
+ * succeed.
  */
 public enum RejectResult implements PduCode {
 

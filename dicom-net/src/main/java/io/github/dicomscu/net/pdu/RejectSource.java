@@ -8,10 +8,16 @@ public enum RejectSource implements PduCode {
 	/** The called application (DICOM UL service-user) rejected the association. */
 	SERVICE_USER(1, "DICOM UL service-user"),
 
-	/** The ACSE related function of the DICOM UL service-provider rejected the association. */
+	/**
+	 * The ACSE related function of the DICOM UL service-provider rejected the
+	 * association.
+	 */
 	SERVICE_PROVIDER_ACSE(2, "DICOM UL service-provider (ACSE related function)"),
 
-	/** The presentation related function of the DICOM UL service-provider rejected the association. */
+	/**
+	 * The presentation related function of the DICOM UL service-provider rejected the
+	 * association.
+	 */
 	SERVICE_PROVIDER_PRESENTATION(3, "DICOM UL service-provider (presentation related function)");
 
 	private static final PduCodeTable<RejectSource> CODES = new PduCodeTable<>(values());

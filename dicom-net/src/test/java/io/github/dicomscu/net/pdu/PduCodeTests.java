@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The {@link PduCode} enums and their {@link PduCodeTable}: every code the standard defines
- * finds its constant, and every other value, in and around the byte range, misses as the enum
- * documents.
+ * The {@link PduCode} enums and their {@link PduCodeTable}: every code the standard
+ * defines finds its constant, and every other value, in and around the byte range, misses
+ * as the enum documents.
  */
 class PduCodeTests {
 
@@ -25,8 +25,8 @@ class PduCodeTests {
 		assertThat(codes(RejectSource.values())).containsExactly(1, 2, 3);
 		assertThat(codes(PresentationContextResult.values())).containsExactly(0, 1, 2, 3, 4);
 		assertThat(codes(UserIdentityType.values())).containsExactly(1, 2, 3, 4, 5);
-		assertThat(codes(ItemType.values())).containsExactly(0x10, 0x20, 0x21, 0x30, 0x40, 0x50, 0x51, 0x52, 0x53,
-				0x54, 0x55, 0x56, 0x57, 0x58, 0x59);
+		assertThat(codes(ItemType.values())).containsExactly(0x10, 0x20, 0x21, 0x30, 0x40, 0x50, 0x51, 0x52, 0x53, 0x54,
+				0x55, 0x56, 0x57, 0x58, 0x59);
 	}
 
 	@Test
@@ -77,15 +77,14 @@ class PduCodeTests {
 	void tableRejectsCodesOutsideAByte() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new PduCodeTable<>(new TestCode[] { TestCode.WIDE }))
 			.withMessage("Code 256 of WIDE does not fit in a byte");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new PduCodeTable<>(new TestCode[] { TestCode.NEGATIVE }))
+		assertThatIllegalArgumentException().isThrownBy(() -> new PduCodeTable<>(new TestCode[] { TestCode.NEGATIVE }))
 			.withMessage("Code -1 of NEGATIVE does not fit in a byte");
 	}
 
 	/**
-	 * Assert that a lookup returns the constant of each code from -1 to 256 that has one and
-	 * misses every other: with an exception whose message is the format applied to the code, or
-	 * with {@code null} if the format is {@code null}.
+	 * Assert that a lookup returns the constant of each code from -1 to 256 that has one
+	 * and misses every other: with an exception whose message is the format applied to
+	 * the code, or with {@code null} if the format is {@code null}.
 	 */
 	private static <E extends PduCode> void assertLookup(E[] constants, IntFunction<E> lookup, String unknownMessage) {
 		for (int code = -1; code <= 0x100; code++) {
