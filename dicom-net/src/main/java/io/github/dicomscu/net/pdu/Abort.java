@@ -40,8 +40,8 @@ public record Abort(AbortSource source, AbortReason reason) implements Pdu {
 	}
 
 	@Override
-	public int type() {
-		return PduType.A_ABORT.code();
+	public PduType type() {
+		return PduType.A_ABORT;
 	}
 
 }

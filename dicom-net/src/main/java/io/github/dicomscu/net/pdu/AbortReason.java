@@ -1,10 +1,12 @@
 package io.github.dicomscu.net.pdu;
 
+import java.util.Objects;
+
 /**
- * Reason/Diag field of an A-ABORT PDU (PS3.8 Table 9-26), significant when the source is the
- * service-provider.
+ * Reason/Diag field of an A-ABORT PDU (PS3.8 Table 9-26), significant when the source is
+ * the service-provider.
  */
-public enum AbortReason {
+public enum AbortReason implements PduCode {
 
 	/** Reason not specified. */
 	NOT_SPECIFIED(0, "reason-not-specified"),
@@ -24,6 +26,8 @@ public enum AbortReason {
 	/** Invalid PDU parameter value. */
 	INVALID_PDU_PARAMETER_VALUE(6, "invalid-PDU-parameter value");
 
+	private static final PduCodeTable<AbortReason> CODES = new PduCodeTable<>(values());
+
 	private final int code;
 
 	private final String text;
@@ -33,26 +37,24 @@ public enum AbortReason {
 		this.text = text;
 	}
 
+	@Override
 	public int code() {
 		return this.code;
 	}
 
+	@Override
 	public String text() {
 		return this.text;
 	}
 
 	/**
-	 * Return the reason for a code; reserved or unknown codes map to {@link #NOT_SPECIFIED}.
+	 * Return the reason for a code; reserved or unknown codes map to
+	 * {@link #NOT_SPECIFIED}.
 	 * @param code the field value
 	 * @return the reason
 	 */
 	public static AbortReason of(int code) {
-		for (AbortReason reason : values()) {
-			if (reason.code == code) {
-				return reason;
-			}
-		}
-		return NOT_SPECIFIED;
+		return Objects.requireNonNullElse(CODES.find(code), NOT_SPECIFIED);
 	}
 
 }

@@ -3,7 +3,7 @@ package io.github.dicomscu.net.pdu;
 /**
  * Source field of an A-ABORT PDU (PS3.8 Table 9-26).
  */
-public enum AbortSource {
+public enum AbortSource implements PduCode {
 
 	/** The DICOM UL service-user initiated the abort. */
 	SERVICE_USER(0, "service-user"),
@@ -14,6 +14,8 @@ public enum AbortSource {
 	/** The DICOM UL service-provider initiated the abort. */
 	SERVICE_PROVIDER(2, "service-provider");
 
+	private static final PduCodeTable<AbortSource> CODES = new PduCodeTable<>(values());
+
 	private final int code;
 
 	private final String text;
@@ -23,10 +25,12 @@ public enum AbortSource {
 		this.text = text;
 	}
 
+	@Override
 	public int code() {
 		return this.code;
 	}
 
+	@Override
 	public String text() {
 		return this.text;
 	}
@@ -38,12 +42,16 @@ public enum AbortSource {
 	 * @throws IllegalArgumentException if the code is not defined
 	 */
 	public static AbortSource of(int code) {
-		for (AbortSource source : values()) {
-			if (source.code == code) {
-				return source;
-			}
-		}
-		throw new IllegalArgumentException("Unknown A-ABORT source " + code);
+		return CODES.of(code, "Unknown A-ABORT source %d");
+	}
+
+	/**
+	 * Return the source for a code, if the standard defines one.
+	 * @param code the field value
+	 * @return the source, or {@code null} if the code is not defined
+	 */
+	static AbortSource find(int code) {
+		return CODES.find(code);
 	}
 
 }

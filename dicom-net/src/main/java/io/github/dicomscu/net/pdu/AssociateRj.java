@@ -33,8 +33,8 @@ public record AssociateRj(int result, int source, int reasonCode) implements Pdu
 	}
 
 	@Override
-	public int type() {
-		return PduType.A_ASSOCIATE_RJ.code();
+	public PduType type() {
+		return PduType.A_ASSOCIATE_RJ;
 	}
 
 	public RejectResult resultEnum() {

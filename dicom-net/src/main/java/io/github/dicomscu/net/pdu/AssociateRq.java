@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An A-ASSOCIATE-RQ PDU (PS3.8 section 9.3.2): the association request sent by the requestor.
- * Immutable. AE titles are held without padding; the encoder pads them to 16 bytes and the
- * decoder trims leading and trailing spaces.
+ * An A-ASSOCIATE-RQ PDU (PS3.8 section 9.3.2): the association request sent by the
+ * requestor. Immutable. AE titles are held without padding; the encoder pads them to 16
+ * bytes and the decoder trims leading and trailing spaces.
  *
- * @param protocolVersion the protocol-version bit field, {@link #PROTOCOL_VERSION} for DICOM
+ * @param protocolVersion the protocol-version bit field, {@link #PROTOCOL_VERSION} for
+ * DICOM
  * @param calledAeTitle the AE title of the acceptor
  * @param callingAeTitle the AE title of the requestor
  * @param applicationContextName the application context name, normally
@@ -20,7 +21,10 @@ public record AssociateRq(int protocolVersion, String calledAeTitle, String call
 		String applicationContextName, List<PresentationContextRq> presentationContexts,
 		UserInformation userInformation) implements Pdu {
 
-	/** The protocol-version bit field of version 1, the only version of the DICOM UL protocol. */
+	/**
+	 * The protocol-version bit field of version 1, the only version of the DICOM UL
+	 * protocol.
+	 */
 	public static final int PROTOCOL_VERSION = 0x0001;
 
 	/** The DICOM application context name (PS3.7 Annex A.2.1). */
@@ -33,14 +37,14 @@ public record AssociateRq(int protocolVersion, String calledAeTitle, String call
 		Objects.requireNonNull(calledAeTitle, "'calledAeTitle' must not be null");
 		Objects.requireNonNull(callingAeTitle, "'callingAeTitle' must not be null");
 		Objects.requireNonNull(applicationContextName, "'applicationContextName' must not be null");
-		presentationContexts = List.copyOf(
-				Objects.requireNonNull(presentationContexts, "'presentationContexts' must not be null"));
+		presentationContexts = List
+			.copyOf(Objects.requireNonNull(presentationContexts, "'presentationContexts' must not be null"));
 		Objects.requireNonNull(userInformation, "'userInformation' must not be null");
 	}
 
 	@Override
-	public int type() {
-		return PduType.A_ASSOCIATE_RQ.code();
+	public PduType type() {
+		return PduType.A_ASSOCIATE_RQ;
 	}
 
 }

@@ -4,7 +4,7 @@ package io.github.dicomscu.net.pdu;
  * Item-type field of the items and sub-items of A-ASSOCIATE-RQ and A-ASSOCIATE-AC PDUs
  * (PS3.8 section 9.3.2, 9.3.3 and Annex D, PS3.7 Annex D).
  */
-enum ItemType {
+enum ItemType implements PduCode {
 
 	APPLICATION_CONTEXT(0x10, "application context item"),
 
@@ -36,6 +36,8 @@ enum ItemType {
 
 	USER_IDENTITY_AC(0x59, "user identity server response sub-item");
 
+	private static final PduCodeTable<ItemType> CODES = new PduCodeTable<>(values());
+
 	private final int code;
 
 	private final String text;
@@ -45,12 +47,19 @@ enum ItemType {
 		this.text = text;
 	}
 
-	int code() {
+	@Override
+	public int code() {
 		return this.code;
 	}
 
+	@Override
+	public String text() {
+		return this.text;
+	}
+
 	/**
-	 * Return how messages name this item, such as {@code presentation context item (0x20)}.
+	 * Return how messages name this item, such as
+	 * {@code presentation context item (0x20)}.
 	 */
 	String describe() {
 		return describe(this.text, this.code);
@@ -65,15 +74,11 @@ enum ItemType {
 	}
 
 	/**
-	 * Return the item type for a code, or {@code null} if this package does not know the code.
+	 * Return the item type for a code, or {@code null} if this package does not know the
+	 * code.
 	 */
 	static ItemType find(int code) {
-		for (ItemType type : values()) {
-			if (type.code == code) {
-				return type;
-			}
-		}
-		return null;
+		return CODES.find(code);
 	}
 
 	private static String describe(String text, int code) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A P-DATA-TF PDU (PS3.8 section 9.3.5): one or more presentation data values. Immutable as a
- * list; see {@link PresentationDataValue} about its fragments.
+ * A P-DATA-TF PDU (PS3.8 section 9.3.5): one or more presentation data values. Immutable
+ * as a list; see {@link PresentationDataValue} about its fragments.
  *
  * @param values the presentation data values, at least one
  */
@@ -19,8 +19,8 @@ public record PDataTf(List<PresentationDataValue> values) implements Pdu {
 	}
 
 	@Override
-	public int type() {
-		return PduType.P_DATA_TF.code();
+	public PduType type() {
+		return PduType.P_DATA_TF;
 	}
 
 }

@@ -8,33 +8,36 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-
 /**
  * Reads PDUs, one after the other, from a stream such as a socket's (PS3.8 section 9.3).
  * <p>
- * Everything received is untrusted: every length is checked against the bytes its enclosing
- * PDU or item actually holds, a PDU never makes the decoder read past its own end, and memory is
- * only allocated for bytes that have arrived. A P-DATA-TF PDU may not be longer than the maximum
- * receive length this side announced; A-ASSOCIATE-RQ/AC PDUs may not be longer than
- * {@link #MAXIMUM_ASSOCIATE_LENGTH}; the other PDUs must have their fixed length of 4. Any
- * violation is a {@link DicomProtocolException} carrying the A-ABORT reason to answer it with,
- * after which the decoder must not be used again.
+ * Everything received is untrusted: every length is checked against the bytes its
+ * enclosing PDU or item actually holds, a PDU never makes the decoder read past its own
+ * end, and memory is only allocated for bytes that have arrived. A P-DATA-TF PDU may not
+ * be longer than the maximum receive length this side announced; A-ASSOCIATE-RQ/AC PDUs
+ * may not be longer than {@link #MAXIMUM_ASSOCIATE_LENGTH}; the other PDUs must have
+ * their fixed length of 4. Any violation is a {@link DicomProtocolException} carrying the
+ * A-ABORT reason to answer it with, after which the decoder must not be used again.
  * <p>
  * Not thread-safe: one thread reads a connection.
  */
 public final class PduDecoder {
 
 	/**
-	 * Largest PDU length accepted for an A-ASSOCIATE-RQ or A-ASSOCIATE-AC, 1 MiB. A request that
-	 * proposes all 128 presentation contexts, each with a dozen 64-character transfer syntaxes,
-	 * plus a user information item at its 64 KiB maximum, stays below 192 KiB.
+	 * Largest PDU length accepted for an A-ASSOCIATE-RQ or A-ASSOCIATE-AC, 1 MiB. A
+	 * request that proposes all 128 presentation contexts, each with a dozen 64-character
+	 * transfer syntaxes, plus a user information item at its 64 KiB maximum, stays below
+	 * 192 KiB.
 	 */
 	public static final int MAXIMUM_ASSOCIATE_LENGTH = 1024 * 1024;
 
 	/** Bytes of an A-ASSOCIATE-RQ/AC body before its first item. */
 	private static final int ASSOCIATE_FIXED_LENGTH = 68;
 
-	/** Largest array first allocated for a body or fragment; larger ones grow as bytes arrive. */
+	/**
+	 * Largest array first allocated for a body or fragment; larger ones grow as bytes
+	 * arrive.
+	 */
 	private static final int FIRST_ALLOCATION = 64 * 1024;
 
 	private static final int MAXIMUM_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
@@ -43,7 +46,9 @@ public final class PduDecoder {
 
 	private final long maximumReceiveLength;
 
-	/** The PDU whose header has been read and whose body has not been consumed, if any. */
+	/**
+	 * The PDU whose header has been read and whose body has not been consumed, if any.
+	 */
 	private PduType type;
 
 	private long length;
@@ -52,14 +57,16 @@ public final class PduDecoder {
 
 	/**
 	 * Create a decoder.
-	 * @param in the stream to read; the decoder reads exactly the bytes of the PDUs it returns
-	 * @param maximumReceiveLength the largest P-DATA-TF PDU length accepted, as announced in
-	 * this side's maximum length sub-item, or 0 for no limit
+	 * @param in the stream to read; the decoder reads exactly the bytes of the PDUs it
+	 * returns
+	 * @param maximumReceiveLength the largest P-DATA-TF PDU length accepted, as announced
+	 * in this side's maximum length sub-item, or 0 for no limit
 	 */
 	public PduDecoder(InputStream in, long maximumReceiveLength) {
 		this.in = Objects.requireNonNull(in, "'in' must not be null");
 		if (maximumReceiveLength < 0 || maximumReceiveLength > 0xFFFFFFFFL) {
-			throw new IllegalArgumentException("Maximum receive length " + maximumReceiveLength + " does not fit in 32 bits");
+			throw new IllegalArgumentException(
+					"Maximum receive length " + maximumReceiveLength + " does not fit in 32 bits");
 		}
 		this.maximumReceiveLength = maximumReceiveLength;
 	}
@@ -67,7 +74,8 @@ public final class PduDecoder {
 	/**
 	 * Decode a byte array that holds exactly one PDU.
 	 * @param bytes the PDU, from its PDU-type field to its last byte
-	 * @param maximumReceiveLength the largest P-DATA-TF PDU length accepted, 0 for no limit
+	 * @param maximumReceiveLength the largest P-DATA-TF PDU length accepted, 0 for no
+	 * limit
 	 * @return the PDU
 	 * @throws DicomProtocolException if the bytes are not exactly one valid PDU
 	 */
@@ -89,7 +97,7 @@ public final class PduDecoder {
 		if (in.available() > 0) {
 			int trailing = in.available();
 			throw ItemCursor.invalid(trailing + " trailing byte" + ((trailing != 1) ? "s" : "") + " after the "
-					+ PduType.of(pdu.type()).text() + " PDU");
+					+ pdu.type().text() + " PDU");
 		}
 		return pdu;
 	}
@@ -97,7 +105,8 @@ public final class PduDecoder {
 	/**
 	 * Read the next PDU, blocking until all of it has arrived.
 	 * @return the PDU, or {@code null} if the stream ended cleanly before its first byte
-	 * @throws DicomProtocolException if the peer violates PS3.8 or the stream ends within a PDU
+	 * @throws DicomProtocolException if the peer violates PS3.8 or the stream ends within
+	 * a PDU
 	 * @throws IOException if the stream fails
 	 */
 	public Pdu read() throws IOException {
@@ -122,11 +131,11 @@ public final class PduDecoder {
 	}
 
 	/**
-	 * Return the type of the next PDU, reading its 6-byte header if that has not been done yet;
-	 * a following {@link #read()} or {@link #readPresentationDataValues} reads its body. This
-	 * lets a receiver stream P-DATA-TF PDUs and decode all others.
-	 * @return the type of the next PDU, or {@code null} if the stream ended cleanly before its
-	 * first byte
+	 * Return the type of the next PDU, reading its 6-byte header if that has not been
+	 * done yet; a following {@link #read()} or {@link #readPresentationDataValues} reads
+	 * its body. This lets a receiver stream P-DATA-TF PDUs and decode all others.
+	 * @return the type of the next PDU, or {@code null} if the stream ended cleanly
+	 * before its first byte
 	 * @throws DicomProtocolException if the header is invalid or incomplete
 	 * @throws IOException if the stream fails
 	 */
@@ -158,19 +167,20 @@ public final class PduDecoder {
 	}
 
 	/**
-	 * Read the body of a P-DATA-TF PDU whose header {@link #nextType()} has read, handing each
-	 * presentation data value to the handler as a stream over the connection instead of copying
-	 * it into an array.
+	 * Read the body of a P-DATA-TF PDU whose header {@link #nextType()} has read, handing
+	 * each presentation data value to the handler as a stream over the connection instead
+	 * of copying it into an array.
 	 * @param handler receives the presentation data values in order
 	 * @throws IllegalStateException if the next PDU is not a P-DATA-TF
-	 * @throws DicomProtocolException if the peer violates PS3.8 or the stream ends within the PDU
+	 * @throws DicomProtocolException if the peer violates PS3.8 or the stream ends within
+	 * the PDU
 	 * @throws IOException if the stream or the handler fails
 	 */
 	public void readPresentationDataValues(PresentationDataValueHandler handler) throws IOException {
 		Objects.requireNonNull(handler, "'handler' must not be null");
 		if (this.type != PduType.P_DATA_TF) {
-			throw new IllegalStateException("The next PDU is " + ((this.type != null) ? this.type.text() : "not read")
-					+ ", not a P-DATA-TF");
+			throw new IllegalStateException(
+					"The next PDU is " + ((this.type != null) ? this.type.text() : "not read") + ", not a P-DATA-TF");
 		}
 		readValues((contextId, command, last, fragmentLength) -> {
 			FragmentInputStream fragment = new FragmentInputStream(fragmentLength);
@@ -207,8 +217,8 @@ public final class PduDecoder {
 	}
 
 	/**
-	 * Read the presentation data value items of the current P-DATA-TF PDU, checking each item
-	 * length against the rest of the PDU before anything of the item is consumed.
+	 * Read the presentation data value items of the current P-DATA-TF PDU, checking each
+	 * item length against the rest of the PDU before anything of the item is consumed.
 	 */
 	private void readValues(ValueReader reader) throws IOException {
 		if (this.length == 0) {
@@ -217,8 +227,8 @@ public final class PduDecoder {
 		while (this.consumed < this.length) {
 			long remaining = this.length - this.consumed;
 			if (remaining < PduEncoder.PDV_HEADER_LENGTH) {
-				throw ItemCursor.invalid("PDV item needs at least " + PduEncoder.PDV_HEADER_LENGTH
-						+ " bytes but only " + remaining + " remain in the P-DATA-TF PDU");
+				throw ItemCursor.invalid("PDV item needs at least " + PduEncoder.PDV_HEADER_LENGTH + " bytes but only "
+						+ remaining + " remain in the P-DATA-TF PDU");
 			}
 			long itemLength = readU32();
 			if (itemLength < 2) {
@@ -231,8 +241,8 @@ public final class PduDecoder {
 			int contextId = readU8();
 			int messageControlHeader = readU8();
 			if (!PresentationContextId.isValid(contextId)) {
-				throw ItemCursor.invalid(
-						"PDV presentation context id " + contextId + " is not an odd number between 1 and 255");
+				throw ItemCursor
+					.invalid("PDV presentation context id " + contextId + " is not an odd number between 1 and 255");
 			}
 			reader.read(contextId, (messageControlHeader & 0x01) != 0, (messageControlHeader & 0x02) != 0,
 					itemLength - 2);
@@ -267,19 +277,12 @@ public final class PduDecoder {
 	}
 
 	/**
-	 * Decode an A-ABORT body. The PDU ends the association whatever it says, so a source the
-	 * standard does not define is taken as {@link AbortSource#RESERVED} and an undefined reason
-	 * as {@link AbortReason#NOT_SPECIFIED} rather than rejected.
+	 * Decode an A-ABORT body. The PDU ends the association whatever it says, so a source
+	 * the standard does not define is taken as {@link AbortSource#RESERVED} and an
+	 * undefined reason as {@link AbortReason#NOT_SPECIFIED} rather than rejected.
 	 */
 	private static Abort abort(byte[] body) {
-		int sourceCode = body[2] & 0xFF;
-		AbortSource source = AbortSource.RESERVED;
-		for (AbortSource candidate : AbortSource.values()) {
-			if (candidate.code() == sourceCode) {
-				source = candidate;
-				break;
-			}
-		}
+		AbortSource source = Objects.requireNonNullElse(AbortSource.find(body[2] & 0xFF), AbortSource.RESERVED);
 		return new Abort(source, AbortReason.of(body[3] & 0xFF));
 	}
 
@@ -301,8 +304,9 @@ public final class PduDecoder {
 	}
 
 	/**
-	 * Read bytes of the current PDU into an array that grows as they arrive, so that a length
-	 * announced by a peer that then sends nothing costs at most {@link #FIRST_ALLOCATION} bytes.
+	 * Read bytes of the current PDU into an array that grows as they arrive, so that a
+	 * length announced by a peer that then sends nothing costs at most
+	 * {@link #FIRST_ALLOCATION} bytes.
 	 */
 	private byte[] readArray(long count) throws IOException {
 		if (count > MAXIMUM_ARRAY_LENGTH) {
@@ -343,8 +347,8 @@ public final class PduDecoder {
 	}
 
 	/**
-	 * The fragment of one presentation data value as a stream bounded to its length, reading
-	 * through to the connection.
+	 * The fragment of one presentation data value as a stream bounded to its length,
+	 * reading through to the connection.
 	 */
 	private final class FragmentInputStream extends InputStream {
 

@@ -3,7 +3,7 @@ package io.github.dicomscu.net.pdu;
 /**
  * PDU-type field of the seven DICOM upper layer PDUs (PS3.8 section 9.3.1).
  */
-public enum PduType {
+public enum PduType implements PduCode {
 
 	/** Association request, 01H. */
 	A_ASSOCIATE_RQ(0x01, "A-ASSOCIATE-RQ"),
@@ -26,6 +26,8 @@ public enum PduType {
 	/** Abort, 07H. */
 	A_ABORT(0x07, "A-ABORT");
 
+	private static final PduCodeTable<PduType> CODES = new PduCodeTable<>(values());
+
 	private final int code;
 
 	private final String text;
@@ -35,6 +37,7 @@ public enum PduType {
 		this.text = text;
 	}
 
+	@Override
 	public int code() {
 		return this.code;
 	}
@@ -43,6 +46,7 @@ public enum PduType {
 	 * Return the name the standard uses for the PDU, such as {@code A-ASSOCIATE-RQ}.
 	 * @return the PDU name
 	 */
+	@Override
 	public String text() {
 		return this.text;
 	}
@@ -54,20 +58,16 @@ public enum PduType {
 	 * @throws IllegalArgumentException if the code is not one of the seven PDU types
 	 */
 	public static PduType of(int code) {
-		PduType type = find(code);
-		if (type == null) {
-			throw new IllegalArgumentException(String.format("Unknown PDU type 0x%02X", code));
-		}
-		return type;
+		return CODES.of(code, "Unknown PDU type 0x%02X");
 	}
 
+	/**
+	 * Return the PDU type for a PDU-type field value, if there is one.
+	 * @param code the field value
+	 * @return the PDU type, or {@code null} if the code is not one of the seven PDU types
+	 */
 	static PduType find(int code) {
-		for (PduType type : values()) {
-			if (type.code == code) {
-				return type;
-			}
-		}
-		return null;
+		return CODES.find(code);
 	}
 
 }

@@ -1,9 +1,10 @@
 package io.github.dicomscu.net.pdu;
 
 /**
- * Result/Reason field of a presentation context item in an A-ASSOCIATE-AC PDU (PS3.8 Table 9-18).
+ * Result/Reason field of a presentation context item in an A-ASSOCIATE-AC PDU (PS3.8
+ * Table 9-18).
  */
-public enum PresentationContextResult {
+public enum PresentationContextResult implements PduCode {
 
 	/** The presentation context was accepted. */
 	ACCEPTANCE(0, "acceptance"),
@@ -20,6 +21,8 @@ public enum PresentationContextResult {
 	/** The service provider supports none of the proposed transfer syntaxes. */
 	TRANSFER_SYNTAXES_NOT_SUPPORTED(4, "transfer-syntaxes-not-supported (provider rejection)");
 
+	private static final PduCodeTable<PresentationContextResult> CODES = new PduCodeTable<>(values());
+
 	private final int code;
 
 	private final String text;
@@ -29,10 +32,12 @@ public enum PresentationContextResult {
 		this.text = text;
 	}
 
+	@Override
 	public int code() {
 		return this.code;
 	}
 
+	@Override
 	public String text() {
 		return this.text;
 	}
@@ -44,12 +49,7 @@ public enum PresentationContextResult {
 	 * @throws IllegalArgumentException if the code is not defined
 	 */
 	public static PresentationContextResult of(int code) {
-		for (PresentationContextResult result : values()) {
-			if (result.code == code) {
-				return result;
-			}
-		}
-		throw new IllegalArgumentException("Unknown presentation context result/reason " + code);
+		return CODES.of(code, "Unknown presentation context result/reason %d");
 	}
 
 }

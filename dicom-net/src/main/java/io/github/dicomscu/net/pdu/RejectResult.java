@@ -1,15 +1,18 @@
 package io.github.dicomscu.net.pdu;
 
 /**
- * Result field of an A-ASSOCIATE-RJ PDU (PS3.8 Table 9-21): whether retrying later may succeed.
+ * Result field of an A-ASSOCIATE-RJ PDU (PS3.8 Table 9-21): whether retrying later may
+ * succeed.
  */
-public enum RejectResult {
+public enum RejectResult implements PduCode {
 
 	/** The rejection is permanent. */
 	PERMANENT(1, "rejected-permanent"),
 
 	/** The rejection is transient; a later attempt may succeed. */
 	TRANSIENT(2, "rejected-transient");
+
+	private static final PduCodeTable<RejectResult> CODES = new PduCodeTable<>(values());
 
 	private final int code;
 
@@ -20,10 +23,12 @@ public enum RejectResult {
 		this.text = text;
 	}
 
+	@Override
 	public int code() {
 		return this.code;
 	}
 
+	@Override
 	public String text() {
 		return this.text;
 	}
@@ -35,12 +40,7 @@ public enum RejectResult {
 	 * @throws IllegalArgumentException if the code is not defined
 	 */
 	public static RejectResult of(int code) {
-		for (RejectResult result : values()) {
-			if (result.code == code) {
-				return result;
-			}
-		}
-		throw new IllegalArgumentException("Unknown A-ASSOCIATE-RJ result " + code);
+		return CODES.of(code, "Unknown A-ASSOCIATE-RJ result %d");
 	}
 
 }

@@ -3,16 +3,24 @@ package io.github.dicomscu.net.pdu;
 /**
  * Source field of an A-ASSOCIATE-RJ PDU (PS3.8 Table 9-21): who rejected the association.
  */
-public enum RejectSource {
+public enum RejectSource implements PduCode {
 
 	/** The called application (DICOM UL service-user) rejected the association. */
 	SERVICE_USER(1, "DICOM UL service-user"),
 
-	/** The ACSE related function of the DICOM UL service-provider rejected the association. */
+	/**
+	 * The ACSE related function of the DICOM UL service-provider rejected the
+	 * association.
+	 */
 	SERVICE_PROVIDER_ACSE(2, "DICOM UL service-provider (ACSE related function)"),
 
-	/** The presentation related function of the DICOM UL service-provider rejected the association. */
+	/**
+	 * The presentation related function of the DICOM UL service-provider rejected the
+	 * association.
+	 */
 	SERVICE_PROVIDER_PRESENTATION(3, "DICOM UL service-provider (presentation related function)");
+
+	private static final PduCodeTable<RejectSource> CODES = new PduCodeTable<>(values());
 
 	private final int code;
 
@@ -23,10 +31,12 @@ public enum RejectSource {
 		this.text = text;
 	}
 
+	@Override
 	public int code() {
 		return this.code;
 	}
 
+	@Override
 	public String text() {
 		return this.text;
 	}
@@ -38,12 +48,7 @@ public enum RejectSource {
 	 * @throws IllegalArgumentException if the code is not defined
 	 */
 	public static RejectSource of(int code) {
-		for (RejectSource source : values()) {
-			if (source.code == code) {
-				return source;
-			}
-		}
-		throw new IllegalArgumentException("Unknown A-ASSOCIATE-RJ source " + code);
+		return CODES.of(code, "Unknown A-ASSOCIATE-RJ source %d");
 	}
 
 }

@@ -6,8 +6,8 @@ package io.github.dicomscu.net.pdu;
 public record ReleaseRq() implements Pdu {
 
 	@Override
-	public int type() {
-		return PduType.A_RELEASE_RQ.code();
+	public PduType type() {
+		return PduType.A_RELEASE_RQ;
 	}
 
 }

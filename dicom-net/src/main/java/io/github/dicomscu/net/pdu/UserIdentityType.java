@@ -3,7 +3,7 @@ package io.github.dicomscu.net.pdu;
 /**
  * User-Identity-Type field of a user identity negotiation sub-item (PS3.7 Table D.3-14).
  */
-public enum UserIdentityType {
+public enum UserIdentityType implements PduCode {
 
 	/** A username, in UTF-8. */
 	USERNAME(1, "username"),
@@ -20,6 +20,8 @@ public enum UserIdentityType {
 	/** A JSON web token. */
 	JWT(5, "JSON web token");
 
+	private static final PduCodeTable<UserIdentityType> CODES = new PduCodeTable<>(values());
+
 	private final int code;
 
 	private final String text;
@@ -29,10 +31,12 @@ public enum UserIdentityType {
 		this.text = text;
 	}
 
+	@Override
 	public int code() {
 		return this.code;
 	}
 
+	@Override
 	public String text() {
 		return this.text;
 	}
@@ -44,12 +48,7 @@ public enum UserIdentityType {
 	 * @throws IllegalArgumentException if the code is not defined
 	 */
 	public static UserIdentityType of(int code) {
-		for (UserIdentityType type : values()) {
-			if (type.code == code) {
-				return type;
-			}
-		}
-		throw new IllegalArgumentException("Unknown user identity type " + code);
+		return CODES.of(code, "Unknown user identity type %d");
 	}
 
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each PDU encodes to the bytes of its hand-written {@link PduFixtures fixture}, and those
- * bytes decode back to an equal PDU, from an array and from a stream.
+ * Each PDU encodes to the bytes of its hand-written {@link PduFixtures fixture}, and
+ * those bytes decode back to an equal PDU, from an array and from a stream.
  */
 class PduRoundTripTests {
 
@@ -85,6 +85,7 @@ class PduRoundTripTests {
 	}
 
 	private static void assertRoundTrip(Pdu pdu, byte[] fixture) throws IOException {
+		assertThat(pdu.type().code()).isEqualTo(fixture[0]);
 		assertThat(PduEncoder.encode(pdu)).asHexString().isEqualTo(hex(fixture));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		PduEncoder.write(pdu, out);
