@@ -7,15 +7,16 @@ import java.util.Objects;
 /**
  * One data element of a {@link DataSet}: tag, VR and value. The value is exactly one of
  * <ul>
- * <li>bytes in memory, always <em>little endian</em> whatever transfer syntax they were read
- * in (a big endian value is swapped on read and swapped back on write), padded to even
- * length when set through {@link DataSet};</li>
- * <li>a {@link BulkDataReference} to bytes that stay in a file, in the byte order recorded in
- * the reference;</li>
+ * <li>bytes in memory, always <em>little endian</em> whatever transfer syntax they were
+ * read in (a big endian value is swapped on read and swapped back on write), padded to
+ * even length when set through {@link DataSet};</li>
+ * <li>a {@link BulkDataReference} to bytes that stay in a file, in the byte order
+ * recorded in the reference;</li>
  * <li>{@link Fragments} of encapsulated pixel data (VR OB);</li>
  * <li>a list of item data sets (VR SQ).</li>
  * </ul>
- * Attributes are immutable apart from the arrays and items they hold, which are not copied.
+ * Attributes are immutable apart from the arrays and items they hold, which are not
+ * copied.
  */
 public final class Attribute {
 
@@ -157,8 +158,8 @@ public final class Attribute {
 
 	/**
 	 * Return the length of a value in memory or in a file.
-	 * @return the length in bytes, or -1 for sequences and fragments, whose encoded length
-	 * depends on the transfer syntax
+	 * @return the length in bytes, or -1 for sequences and fragments, whose encoded
+	 * length depends on the transfer syntax
 	 */
 	public long length() {
 		if (this.value instanceof byte[] bytes) {

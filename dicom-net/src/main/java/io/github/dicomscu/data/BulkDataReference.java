@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A value that stays in a file instead of memory: {@code length} bytes at {@code offset} of
- * {@code path}, encoded in {@code byteOrder}. {@link DataSetReader} creates these for large
- * values so that a multi-gigabyte instance can be parsed with little heap, and
- * {@link DataSetWriter} streams them back with a small buffer, swapping bytes if the target
- * transfer syntax has the other byte order.
+ * A value that stays in a file instead of memory: {@code length} bytes at {@code offset}
+ * of {@code path}, encoded in {@code byteOrder}. {@link DataSetReader} creates these for
+ * large values so that a multi-gigabyte instance can be parsed with little heap, and
+ * {@link DataSetWriter} streams them back with a small buffer, swapping bytes if the
+ * target transfer syntax has the other byte order.
  * <p>
- * The reference does not own or lock the file: it stays valid as long as nobody changes or
- * deletes that part of the file.
+ * The reference does not own or lock the file: it stays valid as long as nobody changes
+ * or deletes that part of the file.
  *
  * @param path the file that holds the value
  * @param offset the position of the first value byte in the file

@@ -11,20 +11,21 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A DICOM data set (PS3.5 Section 7): attributes ordered by tag, with typed access by tag or
- * by dictionary keyword.
+ * A DICOM data set (PS3.5 Section 7): attributes ordered by tag, with typed access by tag
+ * or by dictionary keyword.
  * <p>
- * Values are stored encoded, as described in {@link Attribute}: bytes in memory are little
- * endian whatever transfer syntax they came from, so a data set read in one transfer syntax
- * can be written in another. String setters encode with the Specific Character Set in force
- * when they are called, so set Specific Character Set (0008,0005) first; string getters
- * decode with the one in force when they are called. An item of a sequence inherits the
- * Specific Character Set of the data set that holds the sequence unless it has its own.
- * Setters pad values to even length; getters trim the padding. Private and unknown attributes
- * are kept as read (VR UN when the VR is not known).
+ * Values are stored encoded, as described in {@link Attribute}: bytes in memory are
+ * little endian whatever transfer syntax they came from, so a data set read in one
+ * transfer syntax can be written in another. String setters encode with the Specific
+ * Character Set in force when they are called, so set Specific Character Set (0008,0005)
+ * first; string getters decode with the one in force when they are called. An item of a
+ * sequence inherits the Specific Character Set of the data set that holds the sequence
+ * unless it has its own. Setters pad values to even length; getters trim the padding.
+ * Private and unknown attributes are kept as read (VR UN when the VR is not known).
  * <p>
- * A data set is mutable and not thread-safe: build it on one thread, then share it only for
- * reading. Arrays passed to setters or returned by {@link #getBytes(int)} are not copied.
+ * A data set is mutable and not thread-safe: build it on one thread, then share it only
+ * for reading. Arrays passed to setters or returned by {@link #getBytes(int)} are not
+ * copied.
  */
 public final class DataSet {
 
@@ -66,7 +67,8 @@ public final class DataSet {
 	}
 
 	/**
-	 * Return the attributes in ascending tag order (unsigned, so private group FFFx last).
+	 * Return the attributes in ascending tag order (unsigned, so private group FFFx
+	 * last).
 	 * @return an unmodifiable view
 	 */
 	public Collection<Attribute> attributes() {
@@ -112,8 +114,8 @@ public final class DataSet {
 	}
 
 	/**
-	 * Add an attribute, replacing one with the same tag. The items of a sequence inherit this
-	 * data set's Specific Character Set from now on.
+	 * Add an attribute, replacing one with the same tag. The items of a sequence inherit
+	 * this data set's Specific Character Set from now on.
 	 * @param attribute the attribute
 	 * @return this data set
 	 */
@@ -149,8 +151,8 @@ public final class DataSet {
 
 	/**
 	 * Return the character set of this data set's text: its own Specific Character Set
-	 * (0008,0005), else that of the data set holding it as a sequence item, else the default
-	 * repertoire.
+	 * (0008,0005), else that of the data set holding it as a sequence item, else the
+	 * default repertoire.
 	 * @return the character set
 	 */
 	public SpecificCharacterSet specificCharacterSet() {
@@ -169,8 +171,8 @@ public final class DataSet {
 
 	/**
 	 * Return the first value of an attribute as a string: text decoded with the Specific
-	 * Character Set and trimmed of padding, or a binary number (US, SS, UL, SL, SV, UV, FL, FD)
-	 * in decimal, or a tag (AT) as {@code (gggg,eeee)}.
+	 * Character Set and trimmed of padding, or a binary number (US, SS, UL, SL, SV, UV,
+	 * FL, FD) in decimal, or a tag (AT) as {@code (gggg,eeee)}.
 	 * @param tag the tag
 	 * @return the first value, or {@code null} if the attribute is absent or empty
 	 * @throws IllegalStateException if the value is not text or a number (for example OB,
@@ -222,9 +224,9 @@ public final class DataSet {
 	}
 
 	/**
-	 * Return the first value of an integer attribute: a binary integer VR (US, SS, UL, SL,
-	 * SV, UV, AT, or OB/OW/OL/OV read per byte, word, long word or very long word), IS, or a
-	 * DS with an integral value.
+	 * Return the first value of an integer attribute: a binary integer VR (US, SS, UL,
+	 * SL, SV, UV, AT, or OB/OW/OL/OV read per byte, word, long word or very long word),
+	 * IS, or a DS with an integral value.
 	 * @param tag the tag
 	 * @param defaultValue the value to return if the attribute is absent or empty
 	 * @return the value
@@ -294,7 +296,8 @@ public final class DataSet {
 	}
 
 	/**
-	 * Return the first value of a numeric attribute: FL, FD, OF, OD, DS, IS or any integer VR.
+	 * Return the first value of a numeric attribute: FL, FD, OF, OD, DS, IS or any
+	 * integer VR.
 	 * @param tag the tag
 	 * @param defaultValue the value to return if the attribute is absent or empty
 	 * @return the value
@@ -423,8 +426,8 @@ public final class DataSet {
 	 * @param vr a string VR
 	 * @param values the values; none for an empty value
 	 * @return this data set
-	 * @throws IllegalArgumentException if the VR does not hold strings or a value cannot be
-	 * encoded (see {@link SpecificCharacterSet#encode(VR, String...)})
+	 * @throws IllegalArgumentException if the VR does not hold strings or a value cannot
+	 * be encoded (see {@link SpecificCharacterSet#encode(VR, String...)})
 	 */
 	public DataSet setString(int tag, VR vr, String... values) {
 		SpecificCharacterSet characters = (tag == SPECIFIC_CHARACTER_SET) ? SpecificCharacterSet.DEFAULT
@@ -445,14 +448,14 @@ public final class DataSet {
 	}
 
 	/**
-	 * Set an integer attribute: binary for US, SS, UL, SL, SV, UV, AT, OW, OL, OV, FL, FD, OF
-	 * and OD; decimal text for IS and DS.
+	 * Set an integer attribute: binary for US, SS, UL, SL, SV, UV, AT, OW, OL, OV, FL,
+	 * FD, OF and OD; decimal text for IS and DS.
 	 * @param tag the tag
 	 * @param vr the VR
 	 * @param values the values
 	 * @return this data set
-	 * @throws IllegalArgumentException if the VR does not hold numbers or a value is out of
-	 * its range
+	 * @throws IllegalArgumentException if the VR does not hold numbers or a value is out
+	 * of its range
 	 */
 	public DataSet setInt(int tag, VR vr, int... values) {
 		return setLong(tag, vr, Arrays.stream(values).asLongStream().toArray());
@@ -460,7 +463,8 @@ public final class DataSet {
 
 	/**
 	 * Set an integer attribute with the VR from the dictionary (SS rather than US for
-	 * negative values when the dictionary allows both); see {@link #setInt(int, VR, int...)}.
+	 * negative values when the dictionary allows both); see
+	 * {@link #setInt(int, VR, int...)}.
 	 * @param keyword the dictionary keyword
 	 * @param values the values
 	 * @return this data set
@@ -470,8 +474,8 @@ public final class DataSet {
 	}
 
 	/**
-	 * Set an integer attribute from longs, for UL, SV and UV values beyond the int range; see
-	 * {@link #setInt(int, VR, int...)}.
+	 * Set an integer attribute from longs, for UL, SV and UV values beyond the int range;
+	 * see {@link #setInt(int, VR, int...)}.
 	 * @param tag the tag
 	 * @param vr the VR
 	 * @param values the values
@@ -505,8 +509,8 @@ public final class DataSet {
 	}
 
 	/**
-	 * Set a floating point attribute: binary for FL, FD, OF and OD, decimal text of at most
-	 * 16 characters for DS.
+	 * Set a floating point attribute: binary for FL, FD, OF and OD, decimal text of at
+	 * most 16 characters for DS.
 	 * @param tag the tag
 	 * @param vr FL, FD, OF, OD or DS
 	 * @param values the values
@@ -534,8 +538,8 @@ public final class DataSet {
 	}
 
 	/**
-	 * Set an attribute to raw value bytes, little endian. An odd-length value is copied and
-	 * padded with the VR's padding byte.
+	 * Set an attribute to raw value bytes, little endian. An odd-length value is copied
+	 * and padded with the VR's padding byte.
 	 * @param tag the tag
 	 * @param vr the VR, not SQ
 	 * @param value the value bytes
@@ -584,8 +588,8 @@ public final class DataSet {
 	}
 
 	/**
-	 * Set a sequence. The items inherit this data set's Specific Character Set unless they
-	 * have their own.
+	 * Set a sequence. The items inherit this data set's Specific Character Set unless
+	 * they have their own.
 	 * @param tag the tag
 	 * @param items the items, in order
 	 * @return this data set
@@ -673,8 +677,8 @@ public final class DataSet {
 		if (attribute.isFragments()) {
 			throw new IllegalStateException(tag + " holds encapsulated pixel data; use getFragments");
 		}
-		throw new IllegalStateException(tag + " is bulk data at " + attribute.bulkData()
-				+ "; use getBulkData, or DataSetWriter to stream it");
+		throw new IllegalStateException(
+				tag + " is bulk data at " + attribute.bulkData() + "; use getBulkData, or DataSetWriter to stream it");
 	}
 
 	@Override

@@ -16,24 +16,25 @@ import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a DICOM data set encoded in a given transfer syntax (PS3.5 Section 7), from a stream,
- * a byte array or a file.
+ * Reads a DICOM data set encoded in a given transfer syntax (PS3.5 Section 7), from a
+ * stream, a byte array or a file.
  * <p>
  * Sequences and items of defined and undefined length are read; an undefined-length UN
  * element in an explicit VR syntax is read as a sequence in Implicit VR Little Endian
- * (PS3.5 Section 6.2.2). In Implicit VR the VR comes from the dictionary: UN for unknown and
- * private attributes (LO for private creators), OW where the dictionary allows OW (Pixel
- * Data, Overlay Data, LUT Data), SS for "US or SS" attributes once Pixel Representation
- * (0028,0103) in the same data set is 1, else the first VR the dictionary lists. Encapsulated
- * Pixel Data becomes {@link Fragments}. Group length elements (gggg,0000) are dropped: they
- * are retired and become wrong as soon as the data set changes.
+ * (PS3.5 Section 6.2.2). In Implicit VR the VR comes from the dictionary: UN for unknown
+ * and private attributes (LO for private creators), OW where the dictionary allows OW
+ * (Pixel Data, Overlay Data, LUT Data), SS for "US or SS" attributes once Pixel
+ * Representation (0028,0103) in the same data set is 1, else the first VR the dictionary
+ * lists. Encapsulated Pixel Data becomes {@link Fragments}. Group length elements
+ * (gggg,0000) are dropped: they are retired and become wrong as soon as the data set
+ * changes.
  * <p>
- * Reading from a file keeps OB, OD, OF, OL, OV, OW and UN values and pixel data fragments of
- * at least {@link #setBulkDataThreshold(long) the bulk data threshold} as
- * {@link BulkDataReference}s without reading them, so a file of several gigabytes needs little
- * heap. Values from a stream are read in chunks, so a forged length cannot make the reader
- * allocate more than twice the bytes actually present. Malformed input fails with a
- * {@link DicomParseException} naming the offset and what was expected there.
+ * Reading from a file keeps OB, OD, OF, OL, OV, OW and UN values and pixel data fragments
+ * of at least {@link #setBulkDataThreshold(long) the bulk data threshold} as
+ * {@link BulkDataReference}s without reading them, so a file of several gigabytes needs
+ * little heap. Values from a stream are read in chunks, so a forged length cannot make
+ * the reader allocate more than twice the bytes actually present. Malformed input fails
+ * with a {@link DicomParseException} naming the offset and what was expected there.
  * <p>
  * A reader holds only its settings; it is thread-safe once configured.
  */
@@ -87,8 +88,8 @@ public final class DataSetReader {
 	/**
 	 * Set the length from which values read from a file stay in the file as
 	 * {@link BulkDataReference}s. Has no effect on streams and deflated data.
-	 * @param bulkDataThreshold the length in bytes; {@link Long#MAX_VALUE} to read everything
-	 * into memory
+	 * @param bulkDataThreshold the length in bytes; {@link Long#MAX_VALUE} to read
+	 * everything into memory
 	 */
 	public void setBulkDataThreshold(long bulkDataThreshold) {
 		if (bulkDataThreshold < 0) {
@@ -109,8 +110,8 @@ public final class DataSetReader {
 	 * Read a data set that fills the rest of a stream. All values are read into memory.
 	 * @param in the stream, not closed
 	 * @return the data set
-	 * @throws DicomParseException if the bytes are not a valid data set; offsets count from
-	 * the first byte read
+	 * @throws DicomParseException if the bytes are not a valid data set; offsets count
+	 * from the first byte read
 	 * @throws IOException if reading fails
 	 */
 	public DataSet read(InputStream in) throws IOException {
@@ -136,13 +137,13 @@ public final class DataSetReader {
 	}
 
 	/**
-	 * Read a data set that fills a file from an offset to its end. Large values stay in the
-	 * file (see {@link #setBulkDataThreshold(long)}).
+	 * Read a data set that fills a file from an offset to its end. Large values stay in
+	 * the file (see {@link #setBulkDataThreshold(long)}).
 	 * @param file the file
 	 * @param offset the offset of the data set in the file
 	 * @return the data set
-	 * @throws DicomParseException if the bytes are not a valid data set; offsets count from
-	 * the start of the file
+	 * @throws DicomParseException if the bytes are not a valid data set; offsets count
+	 * from the start of the file
 	 * @throws IOException if reading fails
 	 */
 	public DataSet read(Path file, long offset) throws IOException {
@@ -182,9 +183,9 @@ public final class DataSetReader {
 	}
 
 	/**
-	 * Read the File Meta Information group (0002) in Explicit VR Little Endian: up to the end
-	 * given by File Meta Information Group Length (0002,0000) if it comes first, otherwise up
-	 * to the first element of another group.
+	 * Read the File Meta Information group (0002) in Explicit VR Little Endian: up to the
+	 * end given by File Meta Information Group Length (0002,0000) if it comes first,
+	 * otherwise up to the first element of another group.
 	 * @param in the input, positioned after the "DICM" prefix
 	 * @return the file meta information, without the group length
 	 * @throws IOException if it is malformed or reading fails
@@ -230,8 +231,8 @@ public final class DataSetReader {
 	}
 
 	/**
-	 * The byte-level encoding in force: a data set can switch to Implicit VR Little Endian
-	 * inside an undefined-length UN element.
+	 * The byte-level encoding in force: a data set can switch to Implicit VR Little
+	 * Endian inside an undefined-length UN element.
 	 */
 	private record Encoding(boolean explicitVr, boolean bigEndian) {
 
@@ -327,13 +328,14 @@ public final class DataSetReader {
 					return;
 				}
 				if (end >= 0 && end - at < 8) {
-					throw this.in.error(at, "data element header expected, only " + (end - at) + " bytes left in the "
-							+ bound.name());
+					throw this.in.error(at,
+							"data element header expected, only " + (end - at) + " bytes left in the " + bound.name());
 				}
 				if (available < 8) {
-					throw this.in.error(at, ((scope == Scope.UNDEFINED_ITEM)
-							? "data element or item delimitation (FFFE,E00D) expected" : "data element header expected")
-							+ ", found end of data" + ((available > 0) ? " (" + available + " bytes left)" : ""));
+					throw this.in.error(at,
+							((scope == Scope.UNDEFINED_ITEM) ? "data element or item delimitation (FFFE,E00D) expected"
+									: "data element header expected") + ", found end of data"
+									+ ((available > 0) ? " (" + available + " bytes left)" : ""));
 				}
 				int tag = this.in.peekTag(0, bigEndian);
 				if (scope == Scope.FILE_META && end < 0 && Tag.group(tag) != FILE_META_GROUP) {
@@ -347,8 +349,8 @@ public final class DataSetReader {
 					throw this.in.error(at, "data element expected, found " + describe(tag));
 				}
 				if (scope == Scope.FILE_META && Tag.group(tag) != FILE_META_GROUP) {
-					throw this.in.error(at, "file meta information element (0002,xxxx) expected, found "
-							+ Tag.toString(tag));
+					throw this.in.error(at,
+							"file meta information element (0002,xxxx) expected, found " + Tag.toString(tag));
 				}
 				readElement(dataSet, tag, at, encoding, end, bound);
 			}
@@ -423,9 +425,8 @@ public final class DataSetReader {
 				dataSet.set(Attribute.ofFragments(tag, readFragments(encoding, bound)));
 			}
 			else {
-				throw this.in.error(at,
-						"defined length expected for " + Tag.toString(tag) + " with VR " + vr
-								+ " (undefined length is only allowed for SQ, UN and Pixel Data)");
+				throw this.in.error(at, "defined length expected for " + Tag.toString(tag) + " with VR " + vr
+						+ " (undefined length is only allowed for SQ, UN and Pixel Data)");
 			}
 		}
 
@@ -442,14 +443,14 @@ public final class DataSetReader {
 				}
 				int available = this.in.fill(8);
 				if (end >= 0 && end - at < 8) {
-					throw this.in.error(at, "item tag (FFFE,E000) expected, only " + (end - at) + " bytes left in the "
-							+ bound.name());
+					throw this.in.error(at,
+							"item tag (FFFE,E000) expected, only " + (end - at) + " bytes left in the " + bound.name());
 				}
 				if (available < 8) {
-					throw this.in.error(at, "item tag (FFFE,E000)"
-							+ ((end < 0) ? " or sequence delimitation (FFFE,E0DD)" : "")
-							+ " expected, found end of data"
-							+ ((available > 0) ? " (" + available + " bytes left)" : ""));
+					throw this.in.error(at,
+							"item tag (FFFE,E000)" + ((end < 0) ? " or sequence delimitation (FFFE,E0DD)" : "")
+									+ " expected, found end of data"
+									+ ((available > 0) ? " (" + available + " bytes left)" : ""));
 				}
 				int tag = this.in.peekTag(0, encoding.bigEndian());
 				long length = this.in.peekInt(4, encoding.bigEndian()) & UNDEFINED_LENGTH;
@@ -481,9 +482,10 @@ public final class DataSetReader {
 				long at = this.in.position();
 				int available = this.in.fill(8);
 				if (available < 8) {
-					throw this.in.error(at, "item tag (FFFE,E000) or sequence delimitation (FFFE,E0DD) of encapsulated "
-							+ "pixel data expected, found end of data"
-							+ ((available > 0) ? " (" + available + " bytes left)" : ""));
+					throw this.in.error(at,
+							"item tag (FFFE,E000) or sequence delimitation (FFFE,E0DD) of encapsulated "
+									+ "pixel data expected, found end of data"
+									+ ((available > 0) ? " (" + available + " bytes left)" : ""));
 				}
 				int tag = this.in.peekTag(0, encoding.bigEndian());
 				long length = this.in.peekInt(4, encoding.bigEndian()) & UNDEFINED_LENGTH;
@@ -492,8 +494,8 @@ public final class DataSetReader {
 					return fragments;
 				}
 				if (tag != ITEM) {
-					throw this.in.error(at, "item tag (FFFE,E000) of encapsulated pixel data expected, found "
-							+ describe(tag));
+					throw this.in.error(at,
+							"item tag (FFFE,E000) of encapsulated pixel data expected, found " + describe(tag));
 				}
 				if (length == UNDEFINED_LENGTH) {
 					throw this.in.error(at, "defined length expected for an item of encapsulated pixel data");
@@ -518,8 +520,8 @@ public final class DataSetReader {
 		private void checkFits(long at, String subject, long length, long start, Bound bound)
 				throws DicomParseException {
 			if (length > bound.left(start)) {
-				throw this.in.error(at, subject + " runs past the end of the " + bound.name() + " ("
-						+ bound.left(start) + " bytes left)");
+				throw this.in.error(at, subject + " runs past the end of the " + bound.name() + " (" + bound.left(start)
+						+ " bytes left)");
 			}
 		}
 

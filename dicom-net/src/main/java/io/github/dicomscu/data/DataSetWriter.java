@@ -12,17 +12,19 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
 /**
- * Writes a {@link DataSet} in a transfer syntax (PS3.5 Section 7): Implicit VR Little Endian,
- * Explicit VR Little or Big Endian, Deflated Explicit VR Little Endian, or an encapsulated
- * syntax (Explicit VR Little Endian with the pixel data as {@link Fragments}).
+ * Writes a {@link DataSet} in a transfer syntax (PS3.5 Section 7): Implicit VR Little
+ * Endian, Explicit VR Little or Big Endian, Deflated Explicit VR Little Endian, or an
+ * encapsulated syntax (Explicit VR Little Endian with the pixel data as
+ * {@link Fragments}).
  * <p>
- * Sequences and their items are always written with undefined length and delimitation items;
- * encapsulated pixel data as a basic offset table and fragments passed through byte for byte.
- * Values are padded to even length, and swapped to big endian per VR (OW, US, SS, AT by 16
- * bits; UL, SL, FL, OF, OL by 32; FD, OD, OV, SV, UV by 64) for Explicit VR Big Endian. Bulk
- * data is streamed from its file through a 64 KiB buffer, never held whole. Group length
- * elements (gggg,0000) and File Meta Information (group 0002) are not written: the first are
- * retired, the second belongs to the Part 10 header written by {@link DicomFile}.
+ * Sequences and their items are always written with undefined length and delimitation
+ * items; encapsulated pixel data as a basic offset table and fragments passed through
+ * byte for byte. Values are padded to even length, and swapped to big endian per VR (OW,
+ * US, SS, AT by 16 bits; UL, SL, FL, OF, OL by 32; FD, OD, OV, SV, UV by 64) for Explicit
+ * VR Big Endian. Bulk data is streamed from its file through a 64 KiB buffer, never held
+ * whole. Group length elements (gggg,0000) and File Meta Information (group 0002) are not
+ * written: the first are retired, the second belongs to the Part 10 header written by
+ * {@link DicomFile}.
  * <p>
  * A writer holds only its settings and is thread-safe.
  */
@@ -72,14 +74,15 @@ public final class DataSetWriter {
 
 	/**
 	 * Write a data set to a stream, always of even length. A deflated syntax finishes its
-	 * compressed stream and pads it with a trailing NULL byte to even length if needed (PS3.5
-	 * section A.5); the stream itself is flushed, not closed.
+	 * compressed stream and pads it with a trailing NULL byte to even length if needed
+	 * (PS3.5 section A.5); the stream itself is flushed, not closed.
 	 * @param dataSet the data set
 	 * @param out the stream
 	 * @throws IllegalArgumentException if the data set cannot be encoded in this transfer
-	 * syntax: encapsulated pixel data in a native syntax, native Pixel Data in an encapsulated
-	 * one, or a value too long for its VR's length field
-	 * @throws IOException if writing fails or a bulk data file is shorter than its reference
+	 * syntax: encapsulated pixel data in a native syntax, native Pixel Data in an
+	 * encapsulated one, or a value too long for its VR's length field
+	 * @throws IOException if writing fails or a bulk data file is shorter than its
+	 * reference
 	 */
 	public void write(DataSet dataSet, OutputStream out) throws IOException {
 		if (!this.transferSyntax.isDeflated()) {
@@ -103,8 +106,8 @@ public final class DataSetWriter {
 	}
 
 	/**
-	 * Encode a data set into a byte array; see {@link #write(DataSet, OutputStream)}. Bulk data
-	 * is read into the array.
+	 * Encode a data set into a byte array; see {@link #write(DataSet, OutputStream)}.
+	 * Bulk data is read into the array.
 	 * @param dataSet the data set
 	 * @return the encoded data set
 	 * @throws UncheckedIOException if a bulk data file cannot be read
@@ -196,9 +199,9 @@ public final class DataSetWriter {
 
 		private void writeFragments(int tag, Fragments fragments) throws IOException {
 			if (!DataSetWriter.this.transferSyntax.isEncapsulated()) {
-				throw new IllegalArgumentException("Encapsulated pixel data of " + Tag.toString(tag)
-						+ " cannot be written in " + DataSetWriter.this.transferSyntax
-						+ "; it must be decompressed first");
+				throw new IllegalArgumentException(
+						"Encapsulated pixel data of " + Tag.toString(tag) + " cannot be written in "
+								+ DataSetWriter.this.transferSyntax + "; it must be decompressed first");
 			}
 			writeHeader(tag, VR.OB, DataSetReader.UNDEFINED_LENGTH);
 			byte[] offsetTable = fragments.basicOffsetTable();
@@ -289,8 +292,8 @@ public final class DataSetWriter {
 		}
 
 		/**
-		 * Write bytes, reversing each unit of {@code unit} bytes (1 for none) in the buffer
-		 * so that the caller's array is left as it was.
+		 * Write bytes, reversing each unit of {@code unit} bytes (1 for none) in the
+		 * buffer so that the caller's array is left as it was.
 		 */
 		private void writeSwapped(byte[] bytes, int unit) throws IOException {
 			if (unit == 1 && bytes.length >= BUFFER_SIZE) {

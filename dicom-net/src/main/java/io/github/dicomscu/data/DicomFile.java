@@ -11,17 +11,17 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * A DICOM file (PS3.10 Section 7.1): a 128-byte preamble, the prefix {@code "DICM"}, the File
- * Meta Information in Explicit VR Little Endian, then the data set in the transfer syntax the
- * File Meta Information names.
+ * A DICOM file (PS3.10 Section 7.1): a 128-byte preamble, the prefix {@code "DICM"}, the
+ * File Meta Information in Explicit VR Little Endian, then the data set in the transfer
+ * syntax the File Meta Information names.
  * <p>
  * Reading keeps large values in the file as {@link BulkDataReference}s (see
- * {@link DataSetReader#setBulkDataThreshold(long)}), so a multi-gigabyte file is read with
- * little heap; those references stay valid while the file is unchanged. Files without the
- * preamble and prefix that start directly with the File Meta Information are accepted too;
- * files without File Meta Information are not. Writing always produces the preamble (zeros),
- * the prefix and complete File Meta Information (see {@link FileMetaInformation}), and
- * streams bulk data.
+ * {@link DataSetReader#setBulkDataThreshold(long)}), so a multi-gigabyte file is read
+ * with little heap; those references stay valid while the file is unchanged. Files
+ * without the preamble and prefix that start directly with the File Meta Information are
+ * accepted too; files without File Meta Information are not. Writing always produces the
+ * preamble (zeros), the prefix and complete File Meta Information (see
+ * {@link FileMetaInformation}), and streams bulk data.
  *
  * @param fileMeta the File Meta Information (group 0002, without the group length)
  * @param dataSet the data set
@@ -50,8 +50,8 @@ public record DicomFile(DataSet fileMeta, DataSet dataSet) {
 	 * {@link DataSetReader#DEFAULT_BULK_DATA_THRESHOLD} bytes in the file.
 	 * @param path the file
 	 * @return the file meta information and data set
-	 * @throws DicomParseException if the file is truncated or malformed; the message names
-	 * the byte offset and what was expected there
+	 * @throws DicomParseException if the file is truncated or malformed; the message
+	 * names the byte offset and what was expected there
 	 * @throws IOException if reading fails
 	 */
 	public static DicomFile read(Path path) throws IOException {
@@ -59,7 +59,8 @@ public record DicomFile(DataSet fileMeta, DataSet dataSet) {
 	}
 
 	/**
-	 * Read a file, keeping values of at least {@code bulkDataThreshold} bytes in the file.
+	 * Read a file, keeping values of at least {@code bulkDataThreshold} bytes in the
+	 * file.
 	 * @param path the file
 	 * @param bulkDataThreshold the threshold in bytes; {@link Long#MAX_VALUE} to read
 	 * everything into memory
@@ -78,11 +79,13 @@ public record DicomFile(DataSet fileMeta, DataSet dataSet) {
 	}
 
 	/**
-	 * Read only the preamble and File Meta Information of a file: enough to know what the file
-	 * holds and where its data set starts, for sending it without parsing the data set.
+	 * Read only the preamble and File Meta Information of a file: enough to know what the
+	 * file holds and where its data set starts, for sending it without parsing the data
+	 * set.
 	 * @param path the file
 	 * @return the file meta information and the offset of the data set
-	 * @throws DicomParseException if the file does not start with valid File Meta Information
+	 * @throws DicomParseException if the file does not start with valid File Meta
+	 * Information
 	 * @throws IOException if reading fails
 	 */
 	public static DicomFileHeader readHeader(Path path) throws IOException {
@@ -159,8 +162,8 @@ public record DicomFile(DataSet fileMeta, DataSet dataSet) {
 
 	/**
 	 * Write a data set as a file.
-	 * @param path the file, created or replaced; it must not be a file the data set refers to
-	 * for bulk data
+	 * @param path the file, created or replaced; it must not be a file the data set
+	 * refers to for bulk data
 	 * @param fileMeta file meta elements to keep, or {@code null}; see
 	 * {@link FileMetaInformation#create(DataSet, DataSet, String)}
 	 * @param dataSet the data set
@@ -168,8 +171,7 @@ public record DicomFile(DataSet fileMeta, DataSet dataSet) {
 	 * @throws IOException if writing fails
 	 * @see #write(OutputStream, DataSet, DataSet, String)
 	 */
-	public static void write(Path path, DataSet fileMeta, DataSet dataSet, String transferSyntax)
-			throws IOException {
+	public static void write(Path path, DataSet fileMeta, DataSet dataSet, String transferSyntax) throws IOException {
 		Path target = path.toAbsolutePath().normalize();
 		if (refersTo(dataSet, target)) {
 			throw new IllegalArgumentException("Cannot write " + path + ": the data set refers to bulk data in "
@@ -181,10 +183,11 @@ public record DicomFile(DataSet fileMeta, DataSet dataSet) {
 	}
 
 	/**
-	 * Write this file's data set with its File Meta Information (refreshed as described in
-	 * {@link FileMetaInformation#create(DataSet, DataSet, String)}) in its transfer syntax.
-	 * @param path the file, created or replaced; not the file this one was read from while
-	 * it refers to bulk data there
+	 * Write this file's data set with its File Meta Information (refreshed as described
+	 * in {@link FileMetaInformation#create(DataSet, DataSet, String)}) in its transfer
+	 * syntax.
+	 * @param path the file, created or replaced; not the file this one was read from
+	 * while it refers to bulk data there
 	 * @throws IOException if writing fails
 	 */
 	public void write(Path path) throws IOException {
@@ -192,15 +195,15 @@ public record DicomFile(DataSet fileMeta, DataSet dataSet) {
 	}
 
 	/**
-	 * Write a data set in Part 10 format to a stream: preamble, prefix, File Meta Information
-	 * built by {@link FileMetaInformation#create(DataSet, DataSet, String)}, then the data set
-	 * written by {@link DataSetWriter}.
+	 * Write a data set in Part 10 format to a stream: preamble, prefix, File Meta
+	 * Information built by {@link FileMetaInformation#create(DataSet, DataSet, String)},
+	 * then the data set written by {@link DataSetWriter}.
 	 * @param out the stream, flushed but not closed
 	 * @param fileMeta file meta elements to keep, or {@code null}
 	 * @param dataSet the data set
 	 * @param transferSyntax the transfer syntax UID or keyword
-	 * @throws IllegalArgumentException if the transfer syntax is not supported, the data set
-	 * lacks SOP Class or Instance UID, or cannot be encoded in the transfer syntax
+	 * @throws IllegalArgumentException if the transfer syntax is not supported, the data
+	 * set lacks SOP Class or Instance UID, or cannot be encoded in the transfer syntax
 	 * @throws IOException if writing fails
 	 */
 	public static void write(OutputStream out, DataSet fileMeta, DataSet dataSet, String transferSyntax)
@@ -212,8 +215,8 @@ public record DicomFile(DataSet fileMeta, DataSet dataSet) {
 
 	/**
 	 * Write the start of a Part 10 file, for a data set encoded elsewhere to follow: the
-	 * preamble, the prefix, and the File Meta Information in Explicit VR Little Endian with its
-	 * group length computed.
+	 * preamble, the prefix, and the File Meta Information in Explicit VR Little Endian
+	 * with its group length computed.
 	 * @param out the stream, neither flushed nor closed
 	 * @param fileMeta the complete File Meta Information, as
 	 * {@link FileMetaInformation#create(DataSet, DataSet, String)} makes it

@@ -1,8 +1,8 @@
 package io.github.dicomscu.data;
 
 /**
- * The start of a Part 10 file: its File Meta Information, the transfer syntax it names and the
- * byte offset where the data set begins.
+ * The start of a Part 10 file: its File Meta Information, the transfer syntax it names
+ * and the byte offset where the data set begins.
  *
  * @param fileMeta the File Meta Information (group 0002)
  * @param transferSyntax the transfer syntax of the data set

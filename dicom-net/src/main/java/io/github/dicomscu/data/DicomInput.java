@@ -137,7 +137,8 @@ final class DicomInput {
 	}
 
 	/**
-	 * Return a tag from the buffer without consuming it: group then element, each 16 bits.
+	 * Return a tag from the buffer without consuming it: group then element, each 16
+	 * bits.
 	 * @param index the index from the current position, after {@link #fill(int)}
 	 * @param bigEndian whether the numbers are big endian
 	 * @return the tag
@@ -189,8 +190,8 @@ final class DicomInput {
 	}
 
 	/**
-	 * Skip up to {@code count} bytes, fewer only at the end of the input. A file channel skips
-	 * without reading.
+	 * Skip up to {@code count} bytes, fewer only at the end of the input. A file channel
+	 * skips without reading.
 	 * @param count the number of bytes to skip
 	 * @return the number of bytes skipped
 	 * @throws IOException if reading fails
@@ -216,8 +217,8 @@ final class DicomInput {
 	}
 
 	/**
-	 * Return the rest of the input as a stream, starting with what is buffered. The input must
-	 * not be used afterwards.
+	 * Return the rest of the input as a stream, starting with what is buffered. The input
+	 * must not be used afterwards.
 	 * @return the stream
 	 */
 	InputStream remainder() {

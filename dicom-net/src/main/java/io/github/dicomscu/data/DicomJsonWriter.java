@@ -4,11 +4,12 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Writes data sets in the DICOM JSON model of PS3.18 Annex F: an object keyed by the tag as
- * eight hexadecimal digits, each attribute with its {@code "vr"} and, unless empty, its
- * {@code "Value"} (strings, numbers, person name objects or items) or {@code "InlineBinary"}
- * (base64). Values held as bulk data references or encapsulated fragments are left out, as a
- * server without a bulk data service does; the attribute and its VR remain.
+ * Writes data sets in the DICOM JSON model of PS3.18 Annex F: an object keyed by the tag
+ * as eight hexadecimal digits, each attribute with its {@code "vr"} and, unless empty,
+ * its {@code "Value"} (strings, numbers, person name objects or items) or
+ * {@code "InlineBinary"} (base64). Values held as bulk data references or encapsulated
+ * fragments are left out, as a server without a bulk data service does; the attribute and
+ * its VR remain.
  */
 public final class DicomJsonWriter {
 
@@ -55,8 +56,11 @@ public final class DicomJsonWriter {
 				json.append(',');
 			}
 			first = false;
-			json.append('"').append(String.format("%08X", attribute.tag())).append("\":{\"vr\":\"")
-				.append(attribute.vr().name()).append('"');
+			json.append('"')
+				.append(String.format("%08X", attribute.tag()))
+				.append("\":{\"vr\":\"")
+				.append(attribute.vr().name())
+				.append('"');
 			writeValue(json, dataSet, attribute);
 			json.append('}');
 		}
@@ -87,9 +91,8 @@ public final class DicomJsonWriter {
 			return;
 		}
 		switch (vr) {
-			case OB, OD, OF, OL, OV, OW, UN -> json.append(",\"InlineBinary\":\"")
-				.append(Base64.getEncoder().encodeToString(bytes))
-				.append('"');
+			case OB, OD, OF, OL, OV, OW, UN ->
+				json.append(",\"InlineBinary\":\"").append(Base64.getEncoder().encodeToString(bytes)).append('"');
 			case PN -> writePersonNames(json, dataSet.getStrings(attribute.tag()));
 			case AT -> writeTags(json, dataSet.getStrings(attribute.tag()));
 			case IS, DS, US, SS, UL, SL, FL, FD, SV, UV -> writeNumbers(json, dataSet.getStrings(attribute.tag()));

@@ -3,9 +3,9 @@ package io.github.dicomscu.data;
 import java.io.IOException;
 
 /**
- * Thrown when bytes that should hold a DICOM data set or Part 10 file are malformed or end too
- * early. The message always names the byte offset where the problem was found and what was
- * expected there, for example
+ * Thrown when bytes that should hold a DICOM data set or Part 10 file are malformed or
+ * end too early. The message always names the byte offset where the problem was found and
+ * what was expected there, for example
  * {@code "at byte 1234: item tag (FFFE,E000) expected, found (0008,0016)"}.
  */
 public class DicomParseException extends IOException {

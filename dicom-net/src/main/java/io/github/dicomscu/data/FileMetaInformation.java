@@ -8,14 +8,16 @@ import java.io.OutputStream;
  * Explicit VR Little Endian, with this implementation's identification.
  * <p>
  * {@link #create(DataSet, DataSet, String)} guarantees the mandatory elements: File Meta
- * Information Version {@code 00\01}, Media Storage SOP Class and Instance UID matching the data
- * set, the Transfer Syntax UID of the data set, and this implementation's class UID and
- * version name. File Meta Information Group Length (0002,0000) is never stored; it is computed
- * when the group is written.
+ * Information Version {@code 00\01}, Media Storage SOP Class and Instance UID matching
+ * the data set, the Transfer Syntax UID of the data set, and this implementation's class
+ * UID and version name. File Meta Information Group Length (0002,0000) is never stored;
+ * it is computed when the group is written.
  */
 public final class FileMetaInformation {
 
-	/** Implementation Class UID (0002,0012) of this engine: a UUID-derived UID under 2.25. */
+	/**
+	 * Implementation Class UID (0002,0012) of this engine: a UUID-derived UID under 2.25.
+	 */
 	public static final String IMPLEMENTATION_CLASS_UID = "2.25.233527768643185985181591970881538371871";
 
 	/** Implementation Version Name (0002,0013) of this engine, at most 16 characters. */
@@ -56,17 +58,17 @@ public final class FileMetaInformation {
 	}
 
 	/**
-	 * Create the File Meta Information for a data set. Elements of {@code base} (for example
-	 * Source Application Entity Title) are kept; the version, Transfer Syntax UID and this
-	 * implementation's identification replace whatever {@code base} has; Media Storage SOP
-	 * Class and Instance UID come from the data set's SOP Class and Instance UID, or from
-	 * {@code base} if the data set has none.
+	 * Create the File Meta Information for a data set. Elements of {@code base} (for
+	 * example Source Application Entity Title) are kept; the version, Transfer Syntax UID
+	 * and this implementation's identification replace whatever {@code base} has; Media
+	 * Storage SOP Class and Instance UID come from the data set's SOP Class and Instance
+	 * UID, or from {@code base} if the data set has none.
 	 * @param base file meta elements to keep, or {@code null}
 	 * @param dataSet the data set the file will hold
 	 * @param transferSyntaxUid the transfer syntax of the data set in the file
 	 * @return the file meta information
-	 * @throws IllegalArgumentException if neither the data set nor {@code base} gives the SOP
-	 * Class or Instance UID
+	 * @throws IllegalArgumentException if neither the data set nor {@code base} gives the
+	 * SOP Class or Instance UID
 	 */
 	public static DataSet create(DataSet base, DataSet dataSet, String transferSyntaxUid) {
 		DataSet meta = new DataSet();

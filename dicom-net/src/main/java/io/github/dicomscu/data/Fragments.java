@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The value of encapsulated Pixel Data (PS3.5 Section A.4): the Basic Offset Table (possibly
- * empty) followed by the fragments, each held either as bytes or as a
- * {@link BulkDataReference}. Fragments are opaque: they are read and written byte for byte,
- * never decoded, swapped or re-split.
+ * The value of encapsulated Pixel Data (PS3.5 Section A.4): the Basic Offset Table
+ * (possibly empty) followed by the fragments, each held either as bytes or as a
+ * {@link BulkDataReference}. Fragments are opaque: they are read and written byte for
+ * byte, never decoded, swapped or re-split.
  * <p>
  * Instances are mutable, like {@link DataSet}: build on one thread, then share only for
  * reading. Arrays passed in or returned are not copied.
@@ -24,8 +24,8 @@ public final class Fragments {
 
 	/**
 	 * Create encapsulated pixel data with no fragments yet.
-	 * @param basicOffsetTable the value of the first item: 32-bit little endian frame offsets,
-	 * or an empty array (or {@code null}) for none
+	 * @param basicOffsetTable the value of the first item: 32-bit little endian frame
+	 * offsets, or an empty array (or {@code null}) for none
 	 */
 	public Fragments(byte[] basicOffsetTable) {
 		this.basicOffsetTable = (basicOffsetTable != null) ? basicOffsetTable : EMPTY;

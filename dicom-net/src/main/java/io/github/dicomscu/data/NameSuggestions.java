@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Suggests known names for a misspelt one, for error messages such as
- * "did you mean 'CTImageStorage'?".
+ * Suggests known names for a misspelt one, for error messages such as "did you mean
+ * 'CTImageStorage'?".
  * <p>
- * Distances are counted case-insensitively in single-character edits (insertion, deletion,
- * substitution, or swapping two adjacent characters). All methods are stateless and
- * thread-safe.
+ * Distances are counted case-insensitively in single-character edits (insertion,
+ * deletion, substitution, or swapping two adjacent characters). All methods are stateless
+ * and thread-safe.
  */
 public final class NameSuggestions {
 
@@ -60,12 +60,12 @@ public final class NameSuggestions {
 	/**
 	 * Return the known names closest to the input, nearest first.
 	 * <p>
-	 * The suggestions are the names nearest to the input, provided they are at most a third
-	 * of the input's length (and at least {@value #MINIMUM_TOLERANCE}) edits away; several
-	 * names are returned only when they are equally near. When no name is that close, names
-	 * that contain the input (of at least {@value #MINIMUM_FRAGMENT_LENGTH} characters) are
-	 * returned instead, shortest first. Ties are broken alphabetically; empty names are
-	 * ignored.
+	 * The suggestions are the names nearest to the input, provided they are at most a
+	 * third of the input's length (and at least {@value #MINIMUM_TOLERANCE}) edits away;
+	 * several names are returned only when they are equally near. When no name is that
+	 * close, names that contain the input (of at least {@value #MINIMUM_FRAGMENT_LENGTH}
+	 * characters) are returned instead, shortest first. Ties are broken alphabetically;
+	 * empty names are ignored.
 	 * @param input the misspelt name
 	 * @param names the known names
 	 * @param max the maximum number of suggestions
@@ -120,8 +120,8 @@ public final class NameSuggestions {
 		if (quoted.size() == 1) {
 			return "; did you mean " + quoted.get(0) + "?";
 		}
-		return "; did you mean " + String.join(", ", quoted.subList(0, quoted.size() - 1))
-				+ " or " + quoted.get(quoted.size() - 1) + "?";
+		return "; did you mean " + String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or "
+				+ quoted.get(quoted.size() - 1) + "?";
 	}
 
 	private record Candidate(String name, int distance) {

@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Conversions between numbers and the little endian bytes of binary VRs, and the text forms
- * of IS and DS (PS3.5 Table 6.2-1).
+ * Conversions between numbers and the little endian bytes of binary VRs, and the text
+ * forms of IS and DS (PS3.5 Table 6.2-1).
  */
 final class NumericValue {
 
@@ -17,8 +17,8 @@ final class NumericValue {
 	}
 
 	/**
-	 * Return the size of one number of a binary VR, the unit in which big endian values are
-	 * swapped.
+	 * Return the size of one number of a binary VR, the unit in which big endian values
+	 * are swapped.
 	 * @param vr the VR
 	 * @return 2, 4 or 8; 1 for VRs whose bytes are never swapped (OB, UN and strings)
 	 */
@@ -74,8 +74,8 @@ final class NumericValue {
 	}
 
 	/**
-	 * Decode the integers of a binary value. Unsigned VRs give non-negative results; an AT
-	 * value gives tags.
+	 * Decode the integers of a binary value. Unsigned VRs give non-negative results; an
+	 * AT value gives tags.
 	 * @param vr an integer VR
 	 * @param value the little endian bytes
 	 * @return the integers
@@ -109,8 +109,8 @@ final class NumericValue {
 	}
 
 	/**
-	 * Format the numbers of a binary value: integers in decimal (UV and OV unsigned), FL and
-	 * FD as Java formats float and double, AT as {@code (gggg,eeee)}.
+	 * Format the numbers of a binary value: integers in decimal (UV and OV unsigned), FL
+	 * and FD as Java formats float and double, AT as {@code (gggg,eeee)}.
 	 * @param vr a number VR or AT
 	 * @param value the little endian bytes
 	 * @return the numbers as text
@@ -176,7 +176,8 @@ final class NumericValue {
 	 * @param vr an integer VR other than OB, or FL, FD, OF, OD
 	 * @param numbers the integers
 	 * @return the little endian bytes
-	 * @throws IllegalArgumentException if the VR is not numeric or a number is out of range
+	 * @throws IllegalArgumentException if the VR is not numeric or a number is out of
+	 * range
 	 */
 	static byte[] fromLongs(int tag, VR vr, long... numbers) {
 		int unit = (vr == VR.AT) ? 4 : unitSize(vr);
@@ -238,7 +239,8 @@ final class NumericValue {
 	 * Format a number as a Decimal String of at most 16 characters, rounding to fewer
 	 * significant digits where needed.
 	 * @param number the number, finite
-	 * @return the text, for example {@code "0.1"}, {@code "42"} or {@code "1.2345678901E+20"}
+	 * @return the text, for example {@code "0.1"}, {@code "42"} or
+	 * {@code "1.2345678901E+20"}
 	 * @throws IllegalArgumentException for NaN and infinities, which DS cannot hold
 	 */
 	static String toDecimalString(double number) {

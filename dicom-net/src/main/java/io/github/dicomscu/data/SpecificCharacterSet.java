@@ -16,22 +16,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The character repertoire named by Specific Character Set (0008,0005) (PS3.5 Section 6.1 and
- * PS3.3 C.12.1.1.2), mapped to a Java {@link Charset}, with the rules for turning string
- * values into bytes and back.
+ * The character repertoire named by Specific Character Set (0008,0005) (PS3.5 Section 6.1
+ * and PS3.3 C.12.1.1.2), mapped to a Java {@link Charset}, with the rules for turning
+ * string values into bytes and back.
  * <p>
- * Only SH, LO, ST, LT, UT, PN and UC values (and UN values read as text) use the character
- * set; AE, AS, CS, DA, DS, DT, IS, TM, UI and UR are always the default repertoire. Supported
- * terms: the default repertoire ({@code ISO_IR 6}, decoded leniently as ISO-8859-1),
- * {@code ISO_IR 100, 101, 109, 110, 144, 127, 126, 138, 148, 203} (ISO-8859-1, -2, -3, -4, -5,
- * -6, -7, -8, -9, -15), {@code ISO_IR 13} (JIS X 0201), {@code ISO_IR 166} (TIS-620),
- * {@code ISO_IR 192} (UTF-8), {@code GB18030} and {@code GBK}, and the {@code ISO 2022 IR}
- * forms of the single-byte sets.
+ * Only SH, LO, ST, LT, UT, PN and UC values (and UN values read as text) use the
+ * character set; AE, AS, CS, DA, DS, DT, IS, TM, UI and UR are always the default
+ * repertoire. Supported terms: the default repertoire ({@code ISO_IR 6}, decoded
+ * leniently as ISO-8859-1),
+ * {@code ISO_IR 100, 101, 109, 110, 144, 127, 126, 138, 148, 203} (ISO-8859-1, -2, -3,
+ * -4, -5, -6, -7, -8, -9, -15), {@code ISO_IR 13} (JIS X 0201), {@code ISO_IR 166}
+ * (TIS-620), {@code ISO_IR 192} (UTF-8), {@code GB18030} and {@code GBK}, and the
+ * {@code ISO 2022 IR} forms of the single-byte sets.
  * <p>
  * Limitation: ISO 2022 code extensions (several values, switched by escape sequences) are
  * decoded with the first value's character set only, so text in the other sets decodes
- * wrongly. Values in an unknown character set decode leniently as ISO-8859-1 but cannot be
- * encoded. Instances are immutable and thread-safe.
+ * wrongly. Values in an unknown character set decode leniently as ISO-8859-1 but cannot
+ * be encoded. Instances are immutable and thread-safe.
  */
 public final class SpecificCharacterSet {
 
@@ -54,13 +55,12 @@ public final class SpecificCharacterSet {
 	private static final Set<VR> USES_CHARACTER_SET = EnumSet.of(VR.SH, VR.LO, VR.ST, VR.LT, VR.UT, VR.PN, VR.UC,
 			VR.UN);
 
-	private static final Set<VR> STRING_VRS = EnumSet.of(VR.AE, VR.AS, VR.CS, VR.DA, VR.DS, VR.DT, VR.IS, VR.LO,
-			VR.LT, VR.PN, VR.SH, VR.ST, VR.TM, VR.UC, VR.UI, VR.UR, VR.UT);
+	private static final Set<VR> STRING_VRS = EnumSet.of(VR.AE, VR.AS, VR.CS, VR.DA, VR.DS, VR.DT, VR.IS, VR.LO, VR.LT,
+			VR.PN, VR.SH, VR.ST, VR.TM, VR.UC, VR.UI, VR.UR, VR.UT);
 
 	private static final Set<VR> SINGLE_VALUED = EnumSet.of(VR.LT, VR.ST, VR.UT, VR.UR);
 
-	private static final Set<VR> LEADING_SPACES_INSIGNIFICANT = EnumSet.of(VR.AE, VR.CS, VR.DS, VR.IS, VR.LO,
-			VR.SH);
+	private static final Set<VR> LEADING_SPACES_INSIGNIFICANT = EnumSet.of(VR.AE, VR.CS, VR.DS, VR.IS, VR.LO, VR.SH);
 
 	private static final byte BACKSLASH = 0x5C;
 
@@ -80,19 +80,20 @@ public final class SpecificCharacterSet {
 
 	/**
 	 * Return the character set for the values of Specific Character Set (0008,0005).
-	 * @param definedTerms the values, for example {@code "ISO_IR 192"}; none or only empty
-	 * values mean the default repertoire
+	 * @param definedTerms the values, for example {@code "ISO_IR 192"}; none or only
+	 * empty values mean the default repertoire
 	 * @return the character set
 	 */
 	public static SpecificCharacterSet of(String... definedTerms) {
-		String[] terms = Arrays.stream(definedTerms).map((term) -> (term != null) ? term.strip() : "")
+		String[] terms = Arrays.stream(definedTerms)
+			.map((term) -> (term != null) ? term.strip() : "")
 			.toArray(String[]::new);
 		if (terms.length == 0 || (terms.length == 1 && terms[0].isEmpty())) {
 			return DEFAULT;
 		}
 		String first = terms[0].isEmpty() ? "ISO_IR 6" : terms[0];
-		String name = CHARSETS.get(first.startsWith(ISO_2022_PREFIX)
-				? "ISO_IR " + first.substring(ISO_2022_PREFIX.length()) : first);
+		String name = CHARSETS
+			.get(first.startsWith(ISO_2022_PREFIX) ? "ISO_IR " + first.substring(ISO_2022_PREFIX.length()) : first);
 		if (name == null) {
 			return new SpecificCharacterSet(terms, StandardCharsets.ISO_8859_1, false);
 		}
@@ -102,8 +103,8 @@ public final class SpecificCharacterSet {
 	/**
 	 * Return whether a VR holds character strings.
 	 * @param vr the VR
-	 * @return {@code true} for AE, AS, CS, DA, DS, DT, IS, LO, LT, PN, SH, ST, TM, UC, UI, UR
-	 * and UT
+	 * @return {@code true} for AE, AS, CS, DA, DS, DT, IS, LO, LT, PN, SH, ST, TM, UC,
+	 * UI, UR and UT
 	 */
 	public static boolean isString(VR vr) {
 		return STRING_VRS.contains(vr);
@@ -126,11 +127,11 @@ public final class SpecificCharacterSet {
 	}
 
 	/**
-	 * Decode a string value into its values: split at backslashes (except for LT, ST, UT and
-	 * UR, which have one value), trailing spaces and NULs removed, and leading spaces removed
-	 * where PS3.5 calls them insignificant (AE, CS, DS, IS, LO, SH). Decoding is lenient:
-	 * bytes the character set does not define become U+FFFD, and the default repertoire
-	 * accepts ISO-8859-1.
+	 * Decode a string value into its values: split at backslashes (except for LT, ST, UT
+	 * and UR, which have one value), trailing spaces and NULs removed, and leading spaces
+	 * removed where PS3.5 calls them insignificant (AE, CS, DS, IS, LO, SH). Decoding is
+	 * lenient: bytes the character set does not define become U+FFFD, and the default
+	 * repertoire accepts ISO-8859-1.
 	 * @param vr the VR of the value
 	 * @param value the value bytes
 	 * @return the values, empty for an empty value
@@ -164,9 +165,9 @@ public final class SpecificCharacterSet {
 	 * @param vr the VR, one of the string VRs
 	 * @param values the values; {@code null} elements are written as empty values
 	 * @return the encoded value
-	 * @throws IllegalArgumentException if the VR is not a string VR, a single-valued VR gets
-	 * several values, a value contains a backslash, or a character cannot be encoded (for
-	 * example non-ASCII text before Specific Character Set is set)
+	 * @throws IllegalArgumentException if the VR is not a string VR, a single-valued VR
+	 * gets several values, a value contains a backslash, or a character cannot be encoded
+	 * (for example non-ASCII text before Specific Character Set is set)
 	 */
 	public byte[] encode(VR vr, String... values) {
 		if (!isString(vr)) {

@@ -56,8 +56,8 @@ public final class Tag {
 	}
 
 	/**
-	 * Parse a tag written as {@code "00080016"}, {@code "(0008,0016)"} or {@code "0008,0016"}
-	 * (hex digits in either case, surrounding spaces ignored).
+	 * Parse a tag written as {@code "00080016"}, {@code "(0008,0016)"} or
+	 * {@code "0008,0016"} (hex digits in either case, surrounding spaces ignored).
 	 * @param text the tag text
 	 * @return the tag
 	 * @throws IllegalArgumentException if the text is not in one of these forms

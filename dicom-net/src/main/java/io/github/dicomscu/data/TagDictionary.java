@@ -21,8 +21,8 @@ import java.util.Set;
  * The DICOM data dictionary: look-ups by tag (including repeating groups such as
  * {@code 60xx}) and by keyword, with suggestions for misspelt keywords.
  * <p>
- * The dictionary is read from the bundled {@code tags.tsv} once, on first use; afterwards all
- * methods are lock-free and thread-safe.
+ * The dictionary is read from the bundled {@code tags.tsv} once, on first use; afterwards
+ * all methods are lock-free and thread-safe.
  */
 public final class TagDictionary {
 
@@ -32,11 +32,11 @@ public final class TagDictionary {
 	}
 
 	/**
-	 * Return the dictionary entry for a tag: the entry for exactly this tag if there is one,
-	 * otherwise the most specific repeating-group entry that matches it.
+	 * Return the dictionary entry for a tag: the entry for exactly this tag if there is
+	 * one, otherwise the most specific repeating-group entry that matches it.
 	 * @param tag the tag, for example {@code 0x60020010}
-	 * @return the entry (Overlay Rows for the example), or empty if the dictionary does not
-	 * describe the tag
+	 * @return the entry (Overlay Rows for the example), or empty if the dictionary does
+	 * not describe the tag
 	 */
 	public static Optional<TagEntry> forTag(int tag) {
 		Dictionary dictionary = Dictionary.INSTANCE;
@@ -46,7 +46,8 @@ public final class TagDictionary {
 		}
 		TagEntry best = null;
 		for (TagEntry entry : dictionary.repeating) {
-			if (entry.matches(tag) && (best == null || Integer.bitCount(entry.mask()) > Integer.bitCount(best.mask()))) {
+			if (entry.matches(tag)
+					&& (best == null || Integer.bitCount(entry.mask()) > Integer.bitCount(best.mask()))) {
 				best = entry;
 			}
 		}
@@ -72,9 +73,9 @@ public final class TagDictionary {
 	}
 
 	/**
-	 * Return the tag for a keyword (see {@link #forKeyword(String)}). For a repeating-group
-	 * entry this is the first tag of the range, with its {@code x} digits as zero (for
-	 * example {@code 0x60000010} for OverlayRows).
+	 * Return the tag for a keyword (see {@link #forKeyword(String)}). For a
+	 * repeating-group entry this is the first tag of the range, with its {@code x} digits
+	 * as zero (for example {@code 0x60000010} for OverlayRows).
 	 * @param keyword the keyword
 	 * @return the tag
 	 * @throws UnknownTagKeywordException if no keyword matches; the message suggests the

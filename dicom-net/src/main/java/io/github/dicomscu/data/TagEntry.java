@@ -4,12 +4,13 @@ package io.github.dicomscu.data;
  * One entry of the DICOM data dictionary (PS3.6 Section 6 and 7, and PS3.7 Annex E for
  * command fields).
  * <p>
- * Entries of repeating groups such as {@code 60xx0010} (Overlay Rows) match every tag whose
- * hex digits equal the pattern outside the {@code x} positions: {@code (tag & mask) == value}.
- * A pattern with {@code x} in its group only matches even (standard) groups.
+ * Entries of repeating groups such as {@code 60xx0010} (Overlay Rows) match every tag
+ * whose hex digits equal the pattern outside the {@code x} positions:
+ * {@code (tag & mask) == value}. A pattern with {@code x} in its group only matches even
+ * (standard) groups.
  *
- * @param pattern the tag as the dictionary writes it, 8 upper-case hex digits with {@code x}
- * for repeating digits, for example {@code "00080016"} or {@code "60xx0010"}
+ * @param pattern the tag as the dictionary writes it, 8 upper-case hex digits with
+ * {@code x} for repeating digits, for example {@code "00080016"} or {@code "60xx0010"}
  * @param mask the bits of a tag that must match, {@code 0xFFFFFFFF} for a plain tag
  * @param value the pattern with {@code x} digits as zero
  * @param vrs the value representation(s) as the dictionary writes them, for example
@@ -17,7 +18,8 @@ package io.github.dicomscu.data;
  * @param vm the value multiplicity, for example {@code "1"} or {@code "1-n"}
  * @param keyword the keyword, for example {@code "SOPClassUID"}; empty for a few retired
  * entries
- * @param name the name, for example {@code "SOP Class UID"}; may be empty for retired entries
+ * @param name the name, for example {@code "SOP Class UID"}; may be empty for retired
+ * entries
  * @param retired whether the attribute is retired
  */
 public record TagEntry(String pattern, int mask, int value, String vrs, String vm, String keyword, String name,
@@ -26,7 +28,8 @@ public record TagEntry(String pattern, int mask, int value, String vrs, String v
 	private static final int GROUP_MASK = 0xFFFF0000;
 
 	/**
-	 * Create an entry from its dictionary pattern, deriving {@code mask} and {@code value}.
+	 * Create an entry from its dictionary pattern, deriving {@code mask} and
+	 * {@code value}.
 	 * @param pattern 8 hex digits, {@code x} for repeating digits
 	 * @param vrs the value representation(s) as the dictionary writes them
 	 * @param vm the value multiplicity
@@ -60,8 +63,8 @@ public record TagEntry(String pattern, int mask, int value, String vrs, String v
 
 	/**
 	 * Return the preferred value representation: the first one the dictionary lists.
-	 * @return the VR, or {@code null} for items and delimiters ({@code FFFE} group), which
-	 * have none
+	 * @return the VR, or {@code null} for items and delimiters ({@code FFFE} group),
+	 * which have none
 	 */
 	public VR vr() {
 		int end = this.vrs.indexOf(' ');

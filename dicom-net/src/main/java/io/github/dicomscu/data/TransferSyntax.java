@@ -4,14 +4,15 @@ import java.nio.ByteOrder;
 import java.util.Set;
 
 /**
- * A DICOM transfer syntax (PS3.5 Section 10 and Annex A): whether the VR is explicit, the byte
- * order, whether the whole data set is deflated, and whether Pixel Data is encapsulated.
+ * A DICOM transfer syntax (PS3.5 Section 10 and Annex A): whether the VR is explicit, the
+ * byte order, whether the whole data set is deflated, and whether Pixel Data is
+ * encapsulated.
  * <p>
  * The four uncompressed syntaxes are constants. {@link #of(String)} also recognises the
  * standard syntaxes with encapsulated (compressed) pixel data: the JPEG family
- * ({@code 1.2.840.10008.1.2.4.*}), RLE Lossless, Encapsulated Uncompressed and Deflated Image
- * Frame Compression; all of them are Explicit VR Little Endian. Instances are immutable and
- * equal when their UIDs are equal.
+ * ({@code 1.2.840.10008.1.2.4.*}), RLE Lossless, Encapsulated Uncompressed and Deflated
+ * Image Frame Compression; all of them are Explicit VR Little Endian. Instances are
+ * immutable and equal when their UIDs are equal.
  */
 public final class TransferSyntax {
 
@@ -27,7 +28,9 @@ public final class TransferSyntax {
 	public static final TransferSyntax EXPLICIT_VR_BIG_ENDIAN = new TransferSyntax(Uid.EXPLICIT_VR_BIG_ENDIAN, true,
 			true, false, false);
 
-	/** Deflated Explicit VR Little Endian: the whole data set compressed with raw deflate. */
+	/**
+	 * Deflated Explicit VR Little Endian: the whole data set compressed with raw deflate.
+	 */
 	public static final TransferSyntax DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN = new TransferSyntax(
 			Uid.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, true, false, true, false);
 
@@ -56,8 +59,7 @@ public final class TransferSyntax {
 
 	private final boolean encapsulated;
 
-	private TransferSyntax(String uid, boolean explicitVr, boolean bigEndian, boolean deflated,
-			boolean encapsulated) {
+	private TransferSyntax(String uid, boolean explicitVr, boolean bigEndian, boolean deflated, boolean encapsulated) {
 		this.uid = uid;
 		this.explicitVr = explicitVr;
 		this.bigEndian = bigEndian;
@@ -146,7 +148,8 @@ public final class TransferSyntax {
 	}
 
 	/**
-	 * Return whether the whole data set is compressed with deflate (RFC 1951, no zlib header).
+	 * Return whether the whole data set is compressed with deflate (RFC 1951, no zlib
+	 * header).
 	 * @return {@code true} for the deflated syntaxes
 	 */
 	public boolean isDeflated() {
@@ -154,8 +157,8 @@ public final class TransferSyntax {
 	}
 
 	/**
-	 * Return whether Pixel Data is encapsulated: a basic offset table and fragments in items
-	 * rather than a native value.
+	 * Return whether Pixel Data is encapsulated: a basic offset table and fragments in
+	 * items rather than a native value.
 	 * @return {@code true} for the compressed syntaxes
 	 */
 	public boolean isEncapsulated() {

@@ -2,8 +2,8 @@ package io.github.dicomscu.data;
 
 /**
  * Well-known UIDs and the UID syntax check of PS3.5 Section 9.1: 1 to 64 characters,
- * components of digits separated by single dots, no component empty and none starting with
- * {@code 0} unless it is {@code 0} itself.
+ * components of digits separated by single dots, no component empty and none starting
+ * with {@code 0} unless it is {@code 0} itself.
  */
 public final class Uid {
 

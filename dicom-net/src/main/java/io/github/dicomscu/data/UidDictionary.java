@@ -19,11 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The DICOM UID registry (PS3.6 Table A-1): look-ups by UID and by keyword, display names,
- * and keyword-to-UID resolution with suggestions for misspelt keywords.
+ * The DICOM UID registry (PS3.6 Table A-1): look-ups by UID and by keyword, display
+ * names, and keyword-to-UID resolution with suggestions for misspelt keywords.
  * <p>
- * The registry is read from the bundled {@code uids.tsv} once, on first use; afterwards all
- * methods are lock-free and thread-safe.
+ * The registry is read from the bundled {@code uids.tsv} once, on first use; afterwards
+ * all methods are lock-free and thread-safe.
  */
 public final class UidDictionary {
 
@@ -42,8 +42,8 @@ public final class UidDictionary {
 	}
 
 	/**
-	 * Return the registry entry for a keyword. An exact (case-sensitive) match wins; otherwise
-	 * a case-insensitive match is returned if exactly one keyword matches.
+	 * Return the registry entry for a keyword. An exact (case-sensitive) match wins;
+	 * otherwise a case-insensitive match is returned if exactly one keyword matches.
 	 * @param keyword the keyword, for example {@code CTImageStorage}
 	 * @return the entry, or empty if no keyword matches
 	 */
@@ -62,8 +62,8 @@ public final class UidDictionary {
 	/**
 	 * Return the registry name of a UID, falling back to the UID itself.
 	 * @param uid the UID
-	 * @return the name, for example {@code "CT Image Storage"}, or the UID if the registry
-	 * does not name it
+	 * @return the name, for example {@code "CT Image Storage"}, or the UID if the
+	 * registry does not name it
 	 */
 	public static String nameOf(String uid) {
 		UidEntry entry = Registry.INSTANCE.byUid.get(uid);
@@ -79,14 +79,15 @@ public final class UidDictionary {
 	}
 
 	/**
-	 * Resolve a keyword or a UID to a UID. A valid UID is returned unchanged, whether or not
-	 * it is in the registry; a keyword (see {@link #forKeyword(String)}) is replaced by its UID.
+	 * Resolve a keyword or a UID to a UID. A valid UID is returned unchanged, whether or
+	 * not it is in the registry; a keyword (see {@link #forKeyword(String)}) is replaced
+	 * by its UID.
 	 * @param keywordOrUid a keyword such as {@code CTImageStorage} or a UID
 	 * @return the UID
-	 * @throws InvalidUidException if the value consists of digits and dots only but is not a
-	 * valid UID
-	 * @throws UnknownUidKeywordException if the value is neither a UID nor a known keyword;
-	 * the message suggests the closest keywords
+	 * @throws InvalidUidException if the value consists of digits and dots only but is
+	 * not a valid UID
+	 * @throws UnknownUidKeywordException if the value is neither a UID nor a known
+	 * keyword; the message suggests the closest keywords
 	 */
 	public static String toUid(String keywordOrUid) {
 		if (Uid.isValid(keywordOrUid)) {
@@ -96,8 +97,8 @@ public final class UidDictionary {
 			Uid.checkValid(keywordOrUid);
 		}
 		return forKeyword(keywordOrUid).map(UidEntry::uid)
-			.orElseThrow(() -> new UnknownUidKeywordException(keywordOrUid,
-					closestKeywords(keywordOrUid, SUGGESTIONS)));
+			.orElseThrow(
+					() -> new UnknownUidKeywordException(keywordOrUid, closestKeywords(keywordOrUid, SUGGESTIONS)));
 	}
 
 	/**
@@ -112,8 +113,8 @@ public final class UidDictionary {
 	}
 
 	/**
-	 * Return the keywords of UIDs of the given types that are closest to a misspelt one, as
-	 * described in {@link NameSuggestions#closest(String, Collection, int)}.
+	 * Return the keywords of UIDs of the given types that are closest to a misspelt one,
+	 * as described in {@link NameSuggestions#closest(String, Collection, int)}.
 	 * @param input the misspelt keyword
 	 * @param max the maximum number of suggestions
 	 * @param types the UID types to consider, for example only

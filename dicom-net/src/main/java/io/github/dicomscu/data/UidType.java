@@ -3,8 +3,8 @@ package io.github.dicomscu.data;
 /**
  * Kind of a UID in the DICOM UID registry (PS3.6 Table A-1, "UID Type" column).
  * <p>
- * Every type that occurs in the bundled registry has a constant; {@link #OTHER} stands for
- * any type text this version does not know.
+ * Every type that occurs in the bundled registry has a constant; {@link #OTHER} stands
+ * for any type text this version does not know.
  */
 public enum UidType {
 
@@ -57,8 +57,8 @@ public enum UidType {
 	}
 
 	/**
-	 * Return the type as the registry writes it, for example {@code "SOP Class"}; empty for
-	 * {@link #OTHER}.
+	 * Return the type as the registry writes it, for example {@code "SOP Class"}; empty
+	 * for {@link #OTHER}.
 	 * @return the registry text
 	 */
 	public String label() {

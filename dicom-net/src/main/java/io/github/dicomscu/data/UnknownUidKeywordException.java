@@ -3,8 +3,8 @@ package io.github.dicomscu.data;
 import java.util.List;
 
 /**
- * Thrown when a name is neither a UID nor a keyword of the DICOM UID registry; its message
- * names the input and the closest known keywords.
+ * Thrown when a name is neither a UID nor a keyword of the DICOM UID registry; its
+ * message names the input and the closest known keywords.
  */
 public class UnknownUidKeywordException extends IllegalArgumentException {
 
@@ -18,9 +18,9 @@ public class UnknownUidKeywordException extends IllegalArgumentException {
 	 * @param suggestions the closest known keywords, nearest first (may be empty)
 	 */
 	public UnknownUidKeywordException(String keyword, List<String> suggestions) {
-		super("Unknown UID keyword '" + keyword + "'" + (suggestions.isEmpty()
-				? "; it is neither a UID nor a keyword of the DICOM UID registry"
-				: NameSuggestions.didYouMean(suggestions)));
+		super("Unknown UID keyword '" + keyword + "'"
+				+ (suggestions.isEmpty() ? "; it is neither a UID nor a keyword of the DICOM UID registry"
+						: NameSuggestions.didYouMean(suggestions)));
 		this.keyword = keyword;
 		this.suggestions = List.copyOf(suggestions);
 	}

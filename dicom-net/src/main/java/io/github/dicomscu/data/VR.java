@@ -5,8 +5,8 @@ package io.github.dicomscu.data;
  * explicit VR header length and the padding byte for odd-length values.
  * <p>
  * {@link #code()} packs the two ASCII characters into an int (first character in the high
- * byte), exactly as they appear big-endian on the wire, so a decoder can map the two bytes it
- * read with {@link #ofCode(int)} without building a string.
+ * byte), exactly as they appear big-endian on the wire, so a decoder can map the two
+ * bytes it read with {@link #ofCode(int)} without building a string.
  */
 public enum VR {
 
@@ -133,9 +133,9 @@ public enum VR {
 	}
 
 	/**
-	 * Return the length of an element header with this VR in an explicit VR transfer syntax:
-	 * 12 bytes for OB, OD, OF, OL, OV, OW, SQ, SV, UC, UN, UR, UT and UV (reserved bytes and a
-	 * 32-bit length), 8 bytes for the others (16-bit length).
+	 * Return the length of an element header with this VR in an explicit VR transfer
+	 * syntax: 12 bytes for OB, OD, OF, OL, OV, OW, SQ, SV, UC, UN, UR, UT and UV
+	 * (reserved bytes and a 32-bit length), 8 bytes for the others (16-bit length).
 	 * @return 8 or 12
 	 */
 	public int explicitHeaderLength() {
@@ -143,8 +143,8 @@ public enum VR {
 	}
 
 	/**
-	 * Return the byte that pads a value of this VR to even length: a space ({@code 0x20}) for
-	 * character string VRs, {@code 0x00} for UI and binary VRs.
+	 * Return the byte that pads a value of this VR to even length: a space ({@code 0x20})
+	 * for character string VRs, {@code 0x00} for UI and binary VRs.
 	 * @return the padding byte
 	 */
 	public byte paddingByte() {

@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Hand-written byte fixtures: each part is either hex bytes separated by spaces
- * ({@code "08 00 05 00"}) or, after a leading apostrophe, ASCII text ({@code "'ISO_IR 100"}).
+ * ({@code "08 00 05 00"}) or, after a leading apostrophe, ASCII text
+ * ({@code "'ISO_IR 100"}).
  */
 final class ByteFixture {
 

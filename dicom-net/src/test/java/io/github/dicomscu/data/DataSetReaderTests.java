@@ -79,14 +79,9 @@ class DataSetReaderTests {
 
 	@Test
 	void readsUndefinedLengthUnAsAnImplicitVrLittleEndianSequence() throws IOException {
-		byte[] explicitBigEndian = bytes(
-				"00 09 00 10", "'LO", "00 04", "'ACME",
-				"00 09 10 01", "'UN", "00 00 FF FF FF FF",
-				"  FE FF 00 E0 FF FF FF FF",
-				"    08 00 00 01 04 00 00 00", "'ABC ",
-				"  FE FF 0D E0 00 00 00 00",
-				"FE FF DD E0 00 00 00 00",
-				"00 10 00 20", "'LO", "00 02", "'42");
+		byte[] explicitBigEndian = bytes("00 09 00 10", "'LO", "00 04", "'ACME", "00 09 10 01", "'UN",
+				"00 00 FF FF FF FF", "  FE FF 00 E0 FF FF FF FF", "    08 00 00 01 04 00 00 00", "'ABC ",
+				"  FE FF 0D E0 00 00 00 00", "FE FF DD E0 00 00 00 00", "00 10 00 20", "'LO", "00 02", "'42");
 		DataSet dataSet = read(TransferSyntax.EXPLICIT_VR_BIG_ENDIAN, explicitBigEndian);
 		assertThat(dataSet.get(0x00091001).vr()).isEqualTo(VR.SQ);
 		assertThat(dataSet.getSequence(0x00091001).get(0).getString("CodeValue")).isEqualTo("ABC");
@@ -96,9 +91,7 @@ class DataSetReaderTests {
 
 	@Test
 	void implicitVrKeepsPrivateAndUnknownAttributes() throws IOException {
-		byte[] implicit = bytes(
-				"04 00 99 99 02 00 00 00", "01 02",
-				"09 00 10 00 04 00 00 00", "'ACME",
+		byte[] implicit = bytes("04 00 99 99 02 00 00 00", "01 02", "09 00 10 00 04 00 00 00", "'ACME",
 				"09 00 01 10 03 00 00 00", "'xyz");
 		DataSet dataSet = read(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, implicit);
 		assertThat(dataSet.get(0x00049999).vr()).isEqualTo(VR.UN);
@@ -130,11 +123,8 @@ class DataSetReaderTests {
 
 	@Test
 	void readsEncapsulatedPixelDataAsFragments() throws IOException {
-		byte[] encapsulated = bytes(
-				"E0 7F 10 00", "'OB", "00 00 FF FF FF FF",
-				"  FE FF 00 E0 04 00 00 00 00 00 00 00",
-				"  FE FF 00 E0 06 00 00 00 FF D8 FF E0 00 10",
-				"  FE FF 00 E0 04 00 00 00 AB CD FF D9",
+		byte[] encapsulated = bytes("E0 7F 10 00", "'OB", "00 00 FF FF FF FF", "  FE FF 00 E0 04 00 00 00 00 00 00 00",
+				"  FE FF 00 E0 06 00 00 00 FF D8 FF E0 00 10", "  FE FF 00 E0 04 00 00 00 AB CD FF D9",
 				"FE FF DD E0 00 00 00 00");
 		Fragments fragments = read(JPEG_BASELINE, encapsulated).getFragments(0x7FE00010);
 		assertThat(fragments.basicOffsetTable()).containsExactly(0, 0, 0, 0);
@@ -152,8 +142,9 @@ class DataSetReaderTests {
 
 	@Test
 	void rejectsAValueThatRunsPastTheEndOfTheData() throws IOException {
-		byte[] truncated = concat(bytes("08 00 05 00", "'CS", "0A 00", "'ISO_IR 100", "E0 7F 10 00", "'OB",
-				"00 00 A0 0F 00 00"), new byte[1200]);
+		byte[] truncated = concat(
+				bytes("08 00 05 00", "'CS", "0A 00", "'ISO_IR 100", "E0 7F 10 00", "'OB", "00 00 A0 0F 00 00"),
+				new byte[1200]);
 		String message = "at byte 18: value length 4000 of (7FE0,0010) runs past the end of the data (1200 bytes left)";
 		assertParseError(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, truncated, message);
 		assertThatExceptionOfType(DicomParseException.class)
@@ -178,9 +169,8 @@ class DataSetReaderTests {
 	@Test
 	void rejectsAValueTooLargeForMemoryFromAStream() {
 		byte[] huge = bytes("E0 7F 10 00", "'OB", "00 00 00 00 00 F0");
-		assertThatExceptionOfType(DicomParseException.class)
-			.isThrownBy(() -> new DataSetReader(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)
-				.read(new ByteArrayInputStream(huge)))
+		assertThatExceptionOfType(DicomParseException.class).isThrownBy(
+				() -> new DataSetReader(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).read(new ByteArrayInputStream(huge)))
 			.withMessageStartingWith(
 					"at byte 0: value length 4026531840 of (7FE0,0010) is too large to hold in memory");
 	}
@@ -201,24 +191,24 @@ class DataSetReaderTests {
 
 	@Test
 	void rejectsAMissingItemDelimitation() {
-		byte[] truncated = bytes("08 00 40 11 FF FF FF FF", "FE FF 00 E0 FF FF FF FF", "08 00 50 11 02 00 00 00",
-				"'1", "00");
+		byte[] truncated = bytes("08 00 40 11 FF FF FF FF", "FE FF 00 E0 FF FF FF FF", "08 00 50 11 02 00 00 00", "'1",
+				"00");
 		assertParseError(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, truncated,
 				"at byte 26: data element or item delimitation (FFFE,E00D) expected, found end of data");
 	}
 
 	@Test
 	void rejectsAnItemLongerThanItsSequence() {
-		byte[] explicit = bytes("08 00 40 11", "'SQ", "00 00 10 00 00 00", "FE FF 00 E0 64 00 00 00",
-				"08 00 50 11", "'UI", "00 00");
+		byte[] explicit = bytes("08 00 40 11", "'SQ", "00 00 10 00 00 00", "FE FF 00 E0 64 00 00 00", "08 00 50 11",
+				"'UI", "00 00");
 		assertParseError(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, explicit,
 				"at byte 12: item length 100 runs past the end of the sequence (8 bytes left)");
 	}
 
 	@Test
 	void rejectsAnElementLongerThanItsItem() {
-		byte[] explicit = bytes("08 00 40 11", "'SQ", "00 00 14 00 00 00", "FE FF 00 E0 0C 00 00 00",
-				"08 00 50 11", "'UI", "10 00", "'1.2.", "FE FF DD E0 00 00 00 00");
+		byte[] explicit = bytes("08 00 40 11", "'SQ", "00 00 14 00 00 00", "FE FF 00 E0 0C 00 00 00", "08 00 50 11",
+				"'UI", "10 00", "'1.2.", "FE FF DD E0 00 00 00 00");
 		assertParseError(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, explicit,
 				"at byte 20: value length 16 of (0008,1150) runs past the end of the item (4 bytes left)");
 	}

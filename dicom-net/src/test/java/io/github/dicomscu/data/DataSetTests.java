@@ -34,8 +34,7 @@ class DataSetTests {
 		assertThat(dataSet.get(0x00100020).vr()).isEqualTo(VR.LO);
 		assertThat(dataSet.contains("PatientID")).isTrue();
 		assertThat(dataSet.getString(0x00100020)).isEqualTo("42");
-		assertThatExceptionOfType(UnknownTagKeywordException.class)
-			.isThrownBy(() -> dataSet.getString("PatientIdd"));
+		assertThatExceptionOfType(UnknownTagKeywordException.class).isThrownBy(() -> dataSet.getString("PatientIdd"));
 		assertThat(dataSet.remove("PatientID").tag()).isEqualTo(0x00100020);
 		assertThat(dataSet.isEmpty()).isTrue();
 	}
@@ -149,8 +148,7 @@ class DataSetTests {
 		dataSet.setSequence("ReferencedPatientSequence", List.of(item));
 		item.setString("PatientName", "山田^太郎");
 		assertThat(item.getBytes("PatientName")).hasSize(14);
-		assertThat(dataSet.getSequence("ReferencedPatientSequence").get(0).getString("PatientName"))
-			.isEqualTo("山田^太郎");
+		assertThat(dataSet.getSequence("ReferencedPatientSequence").get(0).getString("PatientName")).isEqualTo("山田^太郎");
 		DataSet own = new DataSet().setString("SpecificCharacterSet", "ISO_IR 100");
 		dataSet.setSequence("ReferencedStudySequence", List.of(own));
 		assertThat(own.specificCharacterSet().charset().name()).isEqualTo("ISO-8859-1");

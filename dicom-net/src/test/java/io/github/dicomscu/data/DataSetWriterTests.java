@@ -84,8 +84,8 @@ class DataSetWriterTests {
 	}
 
 	/**
-	 * Return a data set whose Deflated Explicit VR Little Endian bitstream has an odd length
-	 * before padding.
+	 * Return a data set whose Deflated Explicit VR Little Endian bitstream has an odd
+	 * length before padding.
 	 */
 	static DataSet oddWhenDeflated() {
 		for (int count = 1;; count++) {
@@ -120,23 +120,17 @@ class DataSetWriterTests {
 		for (int i = 0; i < vrs.length; i++) {
 			dataSet.setBytes(Tag.of(0x0009, 0x1001 + i), vrs[i], eight);
 		}
-		byte[] expected = bytes(
-				"00 09 10 01", "'OW", "00 00 00 00 00 08", "02 01 04 03 06 05 08 07",
-				"00 09 10 02", "'US", "00 08", "02 01 04 03 06 05 08 07",
-				"00 09 10 03", "'SS", "00 08", "02 01 04 03 06 05 08 07",
-				"00 09 10 04", "'AT", "00 08", "02 01 04 03 06 05 08 07",
-				"00 09 10 05", "'UL", "00 08", "04 03 02 01 08 07 06 05",
-				"00 09 10 06", "'SL", "00 08", "04 03 02 01 08 07 06 05",
-				"00 09 10 07", "'FL", "00 08", "04 03 02 01 08 07 06 05",
-				"00 09 10 08", "'OF", "00 00 00 00 00 08", "04 03 02 01 08 07 06 05",
-				"00 09 10 09", "'OL", "00 00 00 00 00 08", "04 03 02 01 08 07 06 05",
-				"00 09 10 0A", "'FD", "00 08", "08 07 06 05 04 03 02 01",
-				"00 09 10 0B", "'OD", "00 00 00 00 00 08", "08 07 06 05 04 03 02 01",
-				"00 09 10 0C", "'OV", "00 00 00 00 00 08", "08 07 06 05 04 03 02 01",
-				"00 09 10 0D", "'SV", "00 00 00 00 00 08", "08 07 06 05 04 03 02 01",
-				"00 09 10 0E", "'UV", "00 00 00 00 00 08", "08 07 06 05 04 03 02 01",
-				"00 09 10 0F", "'OB", "00 00 00 00 00 08", "01 02 03 04 05 06 07 08",
-				"00 09 10 10", "'UN", "00 00 00 00 00 08", "01 02 03 04 05 06 07 08");
+		byte[] expected = bytes("00 09 10 01", "'OW", "00 00 00 00 00 08", "02 01 04 03 06 05 08 07", "00 09 10 02",
+				"'US", "00 08", "02 01 04 03 06 05 08 07", "00 09 10 03", "'SS", "00 08", "02 01 04 03 06 05 08 07",
+				"00 09 10 04", "'AT", "00 08", "02 01 04 03 06 05 08 07", "00 09 10 05", "'UL", "00 08",
+				"04 03 02 01 08 07 06 05", "00 09 10 06", "'SL", "00 08", "04 03 02 01 08 07 06 05", "00 09 10 07",
+				"'FL", "00 08", "04 03 02 01 08 07 06 05", "00 09 10 08", "'OF", "00 00 00 00 00 08",
+				"04 03 02 01 08 07 06 05", "00 09 10 09", "'OL", "00 00 00 00 00 08", "04 03 02 01 08 07 06 05",
+				"00 09 10 0A", "'FD", "00 08", "08 07 06 05 04 03 02 01", "00 09 10 0B", "'OD", "00 00 00 00 00 08",
+				"08 07 06 05 04 03 02 01", "00 09 10 0C", "'OV", "00 00 00 00 00 08", "08 07 06 05 04 03 02 01",
+				"00 09 10 0D", "'SV", "00 00 00 00 00 08", "08 07 06 05 04 03 02 01", "00 09 10 0E", "'UV",
+				"00 00 00 00 00 08", "08 07 06 05 04 03 02 01", "00 09 10 0F", "'OB", "00 00 00 00 00 08",
+				"01 02 03 04 05 06 07 08", "00 09 10 10", "'UN", "00 00 00 00 00 08", "01 02 03 04 05 06 07 08");
 		byte[] bigEndian = write(TransferSyntax.EXPLICIT_VR_BIG_ENDIAN, dataSet);
 		assertThat(bigEndian).isEqualTo(expected);
 		assertThat(dataSet.getBytes(0x00091001)).as("the caller's array is left alone").isEqualTo(eight);
@@ -165,12 +159,9 @@ class DataSetWriterTests {
 			.add(bytes("FF D8 FF D9"));
 		DataSet dataSet = richDataSet().setFragments(PIXEL_DATA, fragments);
 		byte[] encoded = write(JPEG_BASELINE, dataSet);
-		byte[] expectedTail = bytes(
-				"E0 7F 10 00", "'OB", "00 00 FF FF FF FF",
-				"FE FF 00 E0 08 00 00 00", "00 00 00 00 0A 00 00 00",
-				"FE FF 00 E0 0A 00 00 00", "FF D8 01 02 03 04 05 06 FF D9",
-				"FE FF 00 E0 04 00 00 00", "FF D8 FF D9",
-				"FE FF DD E0 00 00 00 00");
+		byte[] expectedTail = bytes("E0 7F 10 00", "'OB", "00 00 FF FF FF FF", "FE FF 00 E0 08 00 00 00",
+				"00 00 00 00 0A 00 00 00", "FE FF 00 E0 0A 00 00 00", "FF D8 01 02 03 04 05 06 FF D9",
+				"FE FF 00 E0 04 00 00 00", "FF D8 FF D9", "FE FF DD E0 00 00 00 00");
 		assertThat(Arrays.copyOfRange(encoded, encoded.length - expectedTail.length, encoded.length))
 			.isEqualTo(expectedTail);
 		DataSet read = new DataSetReader(JPEG_BASELINE).read(encoded);

@@ -41,14 +41,13 @@ class DicomFileDcmtkTests {
 		DicomFile.write(file, interopDataSet(), transferSyntax);
 		assertThat(DcmtkPeer.run(TIMEOUT, "dcmftest", file.toString()).output()).startsWith("yes: " + file);
 		String dump = dcmdump(file);
-		assertThat(dump).contains("# Used TransferSyntax: " + dcmtkName + "\n(0008,0005)",
-				"(0002,0001) OB 00\\01", "(0002,0002) UI =SecondaryCaptureImageStorage",
-				"(0002,0003) UI [1.2.3.4.5]", "(0002,0012) UI [2.25.233527768643185985181591970881538371871]",
-				"(0002,0013) SH [DICOMSCU_010]", "(0008,0005) CS [ISO_IR 192]",
-				"(0008,1140) SQ (Sequence with undefined length #=1)", "(0008,1155) UI [1.2.3.4]",
-				"(0010,0010) PN [山田^太郎]", "(0018,9087) FD 1000", "(0020,9057) UL 258",
-				"(0020,9165) AT (0020,0032)", "(0028,0010) US 512", "(0028,0030) DS [0.5\\0.25]",
-				"(0028,0106) SS -5", "(7fe0,0010) OW 0201\\0403");
+		assertThat(dump).contains("# Used TransferSyntax: " + dcmtkName + "\n(0008,0005)", "(0002,0001) OB 00\\01",
+				"(0002,0002) UI =SecondaryCaptureImageStorage", "(0002,0003) UI [1.2.3.4.5]",
+				"(0002,0012) UI [2.25.233527768643185985181591970881538371871]", "(0002,0013) SH [DICOMSCU_010]",
+				"(0008,0005) CS [ISO_IR 192]", "(0008,1140) SQ (Sequence with undefined length #=1)",
+				"(0008,1155) UI [1.2.3.4]", "(0010,0010) PN [山田^太郎]", "(0018,9087) FD 1000", "(0020,9057) UL 258",
+				"(0020,9165) AT (0020,0032)", "(0028,0010) US 512", "(0028,0030) DS [0.5\\0.25]", "(0028,0106) SS -5",
+				"(7fe0,0010) OW 0201\\0403");
 	}
 
 	@Test
@@ -115,8 +114,7 @@ class DicomFileDcmtkTests {
 		DataSet dataSet = new DataSet().setString("SpecificCharacterSet", "ISO_IR 192")
 			.setString("SOPClassUID", "1.2.840.10008.5.1.4.1.1.7")
 			.setString("SOPInstanceUID", "1.2.3.4.5");
-		dataSet.setSequence("ReferencedImageSequence", List.of(new DataSet()
-			.setString("ReferencedSOPClassUID", "1.2.3")
+		dataSet.setSequence("ReferencedImageSequence", List.of(new DataSet().setString("ReferencedSOPClassUID", "1.2.3")
 			.setString("ReferencedSOPInstanceUID", "1.2.3.4")));
 		return dataSet.setString("PatientName", "山田^太郎")
 			.setDouble("DiffusionBValue", 1000)

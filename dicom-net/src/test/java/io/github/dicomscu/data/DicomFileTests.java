@@ -133,8 +133,8 @@ class DicomFileTests {
 	@Test
 	void rejectsFileMetaInformationWithoutTransferSyntax() throws IOException {
 		Path file = this.temp.resolve("meta.dcm");
-		Files.write(file, concat(new byte[128], bytes("'DICM", "02 00 00 00", "'UL", "04 00 0A 00 00 00",
-				"02 00 02 00", "'UI", "02 00", "'1", "00", "08 00 60 00", "'CS", "02 00", "'CT")));
+		Files.write(file, concat(new byte[128], bytes("'DICM", "02 00 00 00", "'UL", "04 00 0A 00 00 00", "02 00 02 00",
+				"'UI", "02 00", "'1", "00", "08 00 60 00", "'CS", "02 00", "'CT")));
 		assertThatExceptionOfType(DicomParseException.class).isThrownBy(() -> DicomFile.read(file))
 			.withMessage("at byte 132: Transfer Syntax UID (0002,0010) expected in the file meta information");
 	}

@@ -30,18 +30,15 @@ class DicomJsonWriterTests {
 		dataSet.setSequence("AnatomicRegionSequence", List.of(item));
 		assertThat(DicomJsonWriter.toJson(dataSet)).isEqualTo("{"
 				+ "\"00080005\":{\"vr\":\"CS\",\"Value\":[\"ISO_IR 192\"]},"
-				+ "\"00080020\":{\"vr\":\"DA\",\"Value\":[\"20240105\"]},"
-				+ "\"00080050\":{\"vr\":\"SH\"},"
-				+ "\"00080061\":{\"vr\":\"CS\",\"Value\":[\"CT\",\"MR\"]},"
-				+ "\"00082218\":{\"vr\":\"SQ\",\"Value\":[{"
+				+ "\"00080020\":{\"vr\":\"DA\",\"Value\":[\"20240105\"]}," + "\"00080050\":{\"vr\":\"SH\"},"
+				+ "\"00080061\":{\"vr\":\"CS\",\"Value\":[\"CT\",\"MR\"]}," + "\"00082218\":{\"vr\":\"SQ\",\"Value\":[{"
 				+ "\"00080100\":{\"vr\":\"SH\",\"Value\":[\"T-A0100\"]},"
 				+ "\"00080104\":{\"vr\":\"LO\",\"Value\":[\"Brain \\\"head\\\"\"]}}]},"
 				+ "\"00091010\":{\"vr\":\"OB\",\"InlineBinary\":\"AQIDBA==\"},"
 				+ "\"00100010\":{\"vr\":\"PN\",\"Value\":[{\"Alphabetic\":\"Yamada^Tarou\","
 				+ "\"Ideographic\":\"山田^太郎\",\"Phonetic\":\"やまだ^たろう\"}]},"
 				+ "\"00101030\":{\"vr\":\"DS\",\"Value\":[72.5]},"
-				+ "\"0020000D\":{\"vr\":\"UI\",\"Value\":[\"1.2.3\"]},"
-				+ "\"00201208\":{\"vr\":\"IS\",\"Value\":[12]},"
+				+ "\"0020000D\":{\"vr\":\"UI\",\"Value\":[\"1.2.3\"]}," + "\"00201208\":{\"vr\":\"IS\",\"Value\":[12]},"
 				+ "\"00280010\":{\"vr\":\"US\",\"Value\":[512]}}");
 	}
 
@@ -49,8 +46,8 @@ class DicomJsonWriterTests {
 	void writesAnArrayOfDataSets() {
 		DataSet first = new DataSet().setString("PatientID", "A");
 		DataSet second = new DataSet().setString("PatientID", "B");
-		assertThat(DicomJsonWriter.toJson(List.of(first, second)))
-			.isEqualTo("[{\"00100020\":{\"vr\":\"LO\",\"Value\":[\"A\"]}},{\"00100020\":{\"vr\":\"LO\",\"Value\":[\"B\"]}}]");
+		assertThat(DicomJsonWriter.toJson(List.of(first, second))).isEqualTo(
+				"[{\"00100020\":{\"vr\":\"LO\",\"Value\":[\"A\"]}},{\"00100020\":{\"vr\":\"LO\",\"Value\":[\"B\"]}}]");
 	}
 
 }

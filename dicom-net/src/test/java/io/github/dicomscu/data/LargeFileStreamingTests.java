@@ -17,8 +17,9 @@ import static io.github.dicomscu.data.ByteFixture.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Large instances are streamed: a Part 10 file with 300 MB of pixel data is written from a
- * bulk data reference and read back as one, each with a few megabytes of allocation at most.
+ * Large instances are streamed: a Part 10 file with 300 MB of pixel data is written from
+ * a bulk data reference and read back as one, each with a few megabytes of allocation at
+ * most.
  */
 class LargeFileStreamingTests {
 

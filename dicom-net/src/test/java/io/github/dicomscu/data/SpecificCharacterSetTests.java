@@ -21,8 +21,8 @@ class SpecificCharacterSetTests {
 	@CsvSource({ "ISO_IR 6, US-ASCII", "ISO_IR 100, ISO-8859-1", "ISO_IR 101, ISO-8859-2", "ISO_IR 109, ISO-8859-3",
 			"ISO_IR 110, ISO-8859-4", "ISO_IR 144, ISO-8859-5", "ISO_IR 127, ISO-8859-6", "ISO_IR 126, ISO-8859-7",
 			"ISO_IR 138, ISO-8859-8", "ISO_IR 148, ISO-8859-9", "ISO_IR 203, ISO-8859-15", "ISO_IR 13, JIS_X0201",
-			"ISO_IR 166, TIS-620", "ISO_IR 192, UTF-8", "GB18030, GB18030", "GBK, GBK",
-			"ISO 2022 IR 100, ISO-8859-1", "ISO 2022 IR 144, ISO-8859-5" })
+			"ISO_IR 166, TIS-620", "ISO_IR 192, UTF-8", "GB18030, GB18030", "GBK, GBK", "ISO 2022 IR 100, ISO-8859-1",
+			"ISO 2022 IR 144, ISO-8859-5" })
 	void mapsDefinedTermsToJavaCharsets(String term, String charset) {
 		assertThat(SpecificCharacterSet.of(term).charset()).isEqualTo(Charset.forName(charset));
 	}

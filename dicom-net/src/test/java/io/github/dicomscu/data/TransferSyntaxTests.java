@@ -38,8 +38,8 @@ class TransferSyntaxTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70",
-			"1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.100",
-			"1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.5", "1.2.840.10008.1.2.1.98" })
+			"1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.100", "1.2.840.10008.1.2.4.201",
+			"1.2.840.10008.1.2.5", "1.2.840.10008.1.2.1.98" })
 	void compressedSyntaxesAreExplicitLittleEndianWithEncapsulatedPixelData(String uid) {
 		TransferSyntax transferSyntax = TransferSyntax.of(uid);
 		assertThat(transferSyntax.isEncapsulated()).isTrue();

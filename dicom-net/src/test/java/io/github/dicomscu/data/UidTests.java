@@ -92,7 +92,9 @@ class UidTests {
 
 	@Test
 	void constantsMatchTheRegistry() {
-		assertThat(UidDictionary.forUid(Uid.VERIFICATION)).get().extracting(UidEntry::keyword).isEqualTo("Verification");
+		assertThat(UidDictionary.forUid(Uid.VERIFICATION)).get()
+			.extracting(UidEntry::keyword)
+			.isEqualTo("Verification");
 		assertThat(UidDictionary.forUid(Uid.IMPLICIT_VR_LITTLE_ENDIAN)).get()
 			.extracting(UidEntry::keyword)
 			.isEqualTo("ImplicitVRLittleEndian");

@@ -37,11 +37,12 @@ import io.github.dicomscu.scu.AeTemplate;
 import io.github.dicomscu.scu.RemoteAe;
 
 /**
- * Applies {@link DicomScuProperties} to an {@link AeTemplate.Builder}. Each value is checked
- * by its owner in the engine or the library (such as {@link AeTitle}, {@link MaxPduLength},
- * {@link Port} or {@link AssociationTimeouts}); a value it rejects is collected in
- * {@link InvalidValues} with the property's name, so that one startup reports every invalid
- * value. The storage SCP's properties are mapped by {@link StorageScpBuilderConfigurer}.
+ * Applies {@link DicomScuProperties} to an {@link AeTemplate.Builder}. Each value is
+ * checked by its owner in the engine or the library (such as {@link AeTitle},
+ * {@link MaxPduLength}, {@link Port} or {@link AssociationTimeouts}); a value it rejects
+ * is collected in {@link InvalidValues} with the property's name, so that one startup
+ * reports every invalid value. The storage SCP's properties are mapped by
+ * {@link StorageScpBuilderConfigurer}.
  */
 final class AeTemplateBuilderConfigurer {
 
@@ -101,8 +102,8 @@ final class AeTemplateBuilderConfigurer {
 	}
 
 	/**
-	 * Return the {@code dicom.scu.remotes} as {@link RemoteAe}s, each checked by its owner, as
-	 * {@link AeTemplate.Builder#remote} receives them.
+	 * Return the {@code dicom.scu.remotes} as {@link RemoteAe}s, each checked by its
+	 * owner, as {@link AeTemplate.Builder#remote} receives them.
 	 * @return the remotes by name, in configuration order
 	 * @throws DicomScuConfigurationException naming every invalid remote property
 	 */
@@ -169,9 +170,8 @@ final class AeTemplateBuilderConfigurer {
 		}
 		String host = bind.getHost().strip();
 		Integer port = invalid.map(prefix + ".port", bind.getPort(),
-				() -> Port.checkLocal("Bind address", bind.getPort()),
-				"Use " + Port.EPHEMERAL + " for an ephemeral local port, or a port between 1 and " + Port.MAXIMUM
-						+ ".");
+				() -> Port.checkLocal("Bind address", bind.getPort()), "Use " + Port.EPHEMERAL
+						+ " for an ephemeral local port, or a port between 1 and " + Port.MAXIMUM + ".");
 		Integer flowInfo = invalid.map(prefix + ".flow-info", bind.getFlowInfo(),
 				() -> BindAddress.checkFlowInfo(bind.getFlowInfo()),
 				"Use a value between 0 and " + BindAddress.MAXIMUM_FLOW_INFO + ".");
@@ -247,9 +247,10 @@ final class AeTemplateBuilderConfigurer {
 	}
 
 	/**
-	 * Return whether a value names a context set rather than a SOP class: context set names
-	 * are lower case words joined by hyphens, keywords are camel case (though matched ignoring
-	 * case, so a lower case keyword that is no context set name is a keyword).
+	 * Return whether a value names a context set rather than a SOP class: context set
+	 * names are lower case words joined by hyphens, keywords are camel case (though
+	 * matched ignoring case, so a lower case keyword that is no context set name is a
+	 * keyword).
 	 */
 	private static boolean isContextSetName(String value) {
 		if (value.isEmpty() || !value.chars().allMatch((c) -> (c >= 'a' && c <= 'z') || c == '-')) {
@@ -264,8 +265,8 @@ final class AeTemplateBuilderConfigurer {
 		for (String uid : set.abstractSyntaxes()) {
 			Optional<UidEntry> entry = UidDictionary.forUid(uid);
 			if (entry.isPresent() && !isStorageSopClass(entry.get())) {
-				throw new DicomScuConfigurationException(property, name, setLabel(set) + " holds "
-						+ entry.get().displayName() + ", which is not a storage SOP class",
+				throw new DicomScuConfigurationException(property, name,
+						setLabel(set) + " holds " + entry.get().displayName() + ", which is not a storage SOP class",
 						"Use a context set of storage SOP classes, such as storage, or list the storage SOP "
 								+ "classes one by one.",
 						null);
@@ -282,8 +283,7 @@ final class AeTemplateBuilderConfigurer {
 		if (entry.isPresent() && !isStorageSopClass(entry.get())) {
 			throw new DicomScuConfigurationException(property, value,
 					"'" + value.strip() + "' is " + entry.get().displayName() + ", not a storage SOP class",
-					"List the storage SOP classes of the instances C-GET is to receive, such as CTImageStorage.",
-					null);
+					"List the storage SOP classes of the instances C-GET is to receive, such as CTImageStorage.", null);
 		}
 		return uid;
 	}
@@ -305,9 +305,8 @@ final class AeTemplateBuilderConfigurer {
 					"Set " + prefix + ".host to the host name or address of the remote AE.", null);
 		}
 		Integer port = invalid.map(prefix + ".port", remote.getPort(),
-				() -> Port.checkPeer("Remote '" + name + "'", remote.getPort()),
-				"Set " + prefix + ".port to the port of the remote AE, such as " + Port.ACR_NEMA + " or " + Port.DICOM
-						+ ".");
+				() -> Port.checkPeer("Remote '" + name + "'", remote.getPort()), "Set " + prefix
+						+ ".port to the port of the remote AE, such as " + Port.ACR_NEMA + " or " + Port.DICOM + ".");
 		String aeTitle = invalid.map(prefix + ".ae-title", remote.getAeTitle(),
 				() -> AeTitle.check("AE title of remote '" + name + "'", remote.getAeTitle()),
 				"Use the AE title of the remote: 1 to 16 characters of printable ASCII without backslash.");
@@ -358,8 +357,8 @@ final class AeTemplateBuilderConfigurer {
 		String action = "Remove " + (total - RequestedContexts.MAXIMUM) + " of the presentation contexts listed in "
 				+ prefix + ".context-sets or " + prefix + ".contexts: one association proposes at most "
 				+ RequestedContexts.MAXIMUM + " (Storage has 120, so Storage and 8 more fit).";
-		return PREFIX.equals(prefix) ? action + " Remotes that need other contexts can have their own "
-				+ PREFIX + ".remotes.<name>.context-sets and contexts." : action;
+		return PREFIX.equals(prefix) ? action + " Remotes that need other contexts can have their own " + PREFIX
+				+ ".remotes.<name>.context-sets and contexts." : action;
 	}
 
 	private static String setLabel(ContextSet set) {
@@ -379,8 +378,8 @@ final class AeTemplateBuilderConfigurer {
 		}
 	}
 
-	private static PresentationContext context(String property, Context context,
-			List<String> defaultTransferSyntaxes, InvalidValues invalid) {
+	private static PresentationContext context(String property, Context context, List<String> defaultTransferSyntaxes,
+			InvalidValues invalid) {
 		String abstractSyntax = invalid.check(() -> syntax(property + ".abstract-syntax", context.getAbstractSyntax(),
 				ABSTRACT_SYNTAX_TYPES, "SOP class", action("SOP class", "CTImageStorage")));
 		List<String> transferSyntaxes = (context.getTransferSyntaxes() != null)
@@ -397,13 +396,13 @@ final class AeTemplateBuilderConfigurer {
 	}
 
 	/**
-	 * Return the transfer syntax UIDs of a list of keywords or UIDs, collecting the invalid
-	 * ones.
+	 * Return the transfer syntax UIDs of a list of keywords or UIDs, collecting the
+	 * invalid ones.
 	 * @param property the property of the list
 	 * @param values the keywords or UIDs
 	 * @param invalid collects the invalid values
-	 * @return the UIDs, or {@link PresentationContext#DEFAULT_TRANSFER_SYNTAXES} in place of a
-	 * list with invalid values (so that the properties using them are still checked)
+	 * @return the UIDs, or {@link PresentationContext#DEFAULT_TRANSFER_SYNTAXES} in place
+	 * of a list with invalid values (so that the properties using them are still checked)
 	 */
 	private static List<String> transferSyntaxes(String property, List<String> values, InvalidValues invalid) {
 		if (values == null || values.isEmpty()) {

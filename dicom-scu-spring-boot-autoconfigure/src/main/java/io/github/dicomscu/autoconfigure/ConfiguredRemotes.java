@@ -9,9 +9,10 @@ import io.github.dicomscu.scu.RemoteAe;
 import io.github.dicomscu.scu.UnknownRemoteException;
 
 /**
- * The remote AEs configured under {@code dicom.scu.remotes}, by name in configuration order: a
- * read-only view for code that lists or looks up remotes (a health check, an endpoint) without
- * depending on the {@link AeOperations} implementation, which may be the application's own.
+ * The remote AEs configured under {@code dicom.scu.remotes}, by name in configuration
+ * order: a read-only view for code that lists or looks up remotes (a health check, an
+ * endpoint) without depending on the {@link AeOperations} implementation, which may be
+ * the application's own.
  */
 public final class ConfiguredRemotes {
 

@@ -15,19 +15,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the DICOM SCU: an {@link AeTemplate}
- * built from the {@code dicom.scu.*} properties and the {@link AeTemplateCustomizer} beans,
- * unless the application defines its own {@link AeOperations}; and, with
- * {@code dicom.scu.storage-scp.enabled=true}, a storage SCP ({@link DicomScp}) that receives
- * instances into {@code dicom.scu.storage-scp.directory}, for example as the destination of a
- * C-MOVE, unless the application defines its own bean named {@code dicomStorageScp} (other
- * {@link DicomScp} beans of the application, serving something else, do not matter). The SCP
- * listens from the start of the application context to its close. Every property is checked at startup, the
- * storage SCP's (when enabled) with the template's: values that break DICOM rules fail the
- * startup with one {@link DicomScuConfigurationException} naming every property at fault.
- * The {@link ConfiguredRemotes} view of {@code dicom.scu.remotes} is registered whether or not
- * the application defines its own {@link AeOperations}, so that the health contributor and
- * the application can list the remotes.
+ * {@link EnableAutoConfiguration Auto-configuration} for the DICOM SCU: an
+ * {@link AeTemplate} built from the {@code dicom.scu.*} properties and the
+ * {@link AeTemplateCustomizer} beans, unless the application defines its own
+ * {@link AeOperations}; and, with {@code dicom.scu.storage-scp.enabled=true}, a storage
+ * SCP ({@link DicomScp}) that receives instances into
+ * {@code dicom.scu.storage-scp.directory}, for example as the destination of a C-MOVE,
+ * unless the application defines its own bean named {@code dicomStorageScp} (other
+ * {@link DicomScp} beans of the application, serving something else, do not matter). The
+ * SCP listens from the start of the application context to its close. Every property is
+ * checked at startup, the storage SCP's (when enabled) with the template's: values that
+ * break DICOM rules fail the startup with one {@link DicomScuConfigurationException}
+ * naming every property at fault. The {@link ConfiguredRemotes} view of
+ * {@code dicom.scu.remotes} is registered whether or not the application defines its own
+ * {@link AeOperations}, so that the health contributor and the application can list the
+ * remotes.
  */
 @AutoConfiguration
 @ConditionalOnClass(AeTemplate.class)

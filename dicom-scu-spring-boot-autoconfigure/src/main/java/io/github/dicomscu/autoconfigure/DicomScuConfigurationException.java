@@ -7,9 +7,9 @@ import org.springframework.util.Assert;
 
 /**
  * Thrown at startup when the DICOM SCU configuration breaks DICOM rules: one
- * {@link InvalidValue} per property at fault, each naming the property (when one is to blame),
- * the value, what is wrong and how to fix it, so that one startup reports every mistake.
- * Reported by {@link DicomScuConfigurationFailureAnalyzer}.
+ * {@link InvalidValue} per property at fault, each naming the property (when one is to
+ * blame), the value, what is wrong and how to fix it, so that one startup reports every
+ * mistake. Reported by {@link DicomScuConfigurationFailureAnalyzer}.
  */
 public class DicomScuConfigurationException extends RuntimeException {
 
@@ -17,8 +17,9 @@ public class DicomScuConfigurationException extends RuntimeException {
 
 	/**
 	 * Create a new exception for one invalid value.
-	 * @param property the property at fault, such as {@code dicom.scu.contexts[3].abstract-syntax},
-	 * or {@code null} if no single property is
+	 * @param property the property at fault, such as
+	 * {@code dicom.scu.contexts[3].abstract-syntax}, or {@code null} if no single
+	 * property is
 	 * @param value the value at fault, or {@code null}
 	 * @param reason what is wrong
 	 * @param action how to fix it

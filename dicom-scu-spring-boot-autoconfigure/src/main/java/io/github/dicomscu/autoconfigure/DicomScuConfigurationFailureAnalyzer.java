@@ -14,8 +14,9 @@ import org.springframework.boot.origin.Origin;
 import org.springframework.core.env.Environment;
 
 /**
- * Explains a {@link DicomScuConfigurationException}: for each invalid value, the property, its
- * value and where it was set, and what is wrong with it; then how to fix them.
+ * Explains a {@link DicomScuConfigurationException}: for each invalid value, the
+ * property, its value and where it was set, and what is wrong with it; then how to fix
+ * them.
  */
 class DicomScuConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<DicomScuConfigurationException> {
 

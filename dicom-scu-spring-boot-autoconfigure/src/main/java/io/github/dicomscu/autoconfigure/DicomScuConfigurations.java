@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The configurations {@link DicomScuAutoConfiguration} imports, in the order their beans are
- * created: the template first, as it checks the storage SCP's properties with its own, so that
- * one startup reports the invalid values of both.
+ * The configurations {@link DicomScuAutoConfiguration} imports, in the order their beans
+ * are created: the template first, as it checks the storage SCP's properties with its
+ * own, so that one startup reports the invalid values of both.
  */
 abstract class DicomScuConfigurations {
 
@@ -53,8 +53,8 @@ abstract class DicomScuConfigurations {
 			}
 			catch (IllegalArgumentException | IllegalStateException ex) {
 				String name = customizerName(customizer);
-				throw new DicomScuConfigurationException(null, null, "AeTemplateCustomizer " + name + " failed: "
-						+ ex.getMessage(),
+				throw new DicomScuConfigurationException(null, null,
+						"AeTemplateCustomizer " + name + " failed: " + ex.getMessage(),
 						"Fix the customizer " + name + ", or the dicom.scu.* properties it builds on: one association "
 								+ "proposes at most 128 presentation contexts, the dicom.scu.* ones included.",
 						ex);
@@ -70,8 +70,8 @@ abstract class DicomScuConfigurations {
 	}
 
 	/**
-	 * The storage SCP and its lifecycle, unless the application defines its own bean of that
-	 * name.
+	 * The storage SCP and its lifecycle, unless the application defines its own bean of
+	 * that name.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty("dicom.scu.storage-scp.enabled")

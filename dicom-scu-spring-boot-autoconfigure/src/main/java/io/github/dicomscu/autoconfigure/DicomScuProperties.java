@@ -18,20 +18,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration properties of the DICOM SCU: the local AE, its timers, the presentation
- * contexts it proposes, the remote AEs it talks to, what C-GET receives and the local storage
- * SCP that C-MOVE can send to.
+ * contexts it proposes, the remote AEs it talks to, what C-GET receives and the local
+ * storage SCP that C-MOVE can send to.
  * <p>
  * The presentation contexts proposed to a remote are, in this order: the members of each
- * {@code context-sets} entry, set by set as listed (each set in pynetdicom's order), then the
- * {@code contexts} entries as listed. Context ids are assigned 1, 3, 5, … in that order, and
- * one association proposes at most 128 contexts. A remote that sets {@code context-sets} or
- * {@code contexts} of its own is proposed exactly those instead of the global ones. With
- * nothing configured, Verification alone is proposed, so that C-ECHO and the health check
- * work out of the box.
+ * {@code context-sets} entry, set by set as listed (each set in pynetdicom's order), then
+ * the {@code contexts} entries as listed. Context ids are assigned 1, 3, 5, … in that
+ * order, and one association proposes at most 128 contexts. A remote that sets
+ * {@code context-sets} or {@code contexts} of its own is proposed exactly those instead
+ * of the global ones. With nothing configured, Verification alone is proposed, so that
+ * C-ECHO and the health check work out of the box.
  * <p>
  * Abstract syntaxes and transfer syntaxes are given as keywords of the DICOM UID registry
- * (such as {@code CTImageStorage} or {@code ExplicitVRLittleEndian}) or as UIDs. Every value
- * is checked at startup.
+ * (such as {@code CTImageStorage} or {@code ExplicitVRLittleEndian}) or as UIDs. Every
+ * value is checked at startup.
  */
 @ConfigurationProperties("dicom.scu")
 public class DicomScuProperties {
@@ -52,8 +52,8 @@ public class DicomScuProperties {
 	private long maxPduLength = AssociationRequest.DEFAULT_MAX_PDU_LENGTH;
 
 	/**
-	 * Transfer syntaxes, keywords or UIDs in order of preference, proposed for every context
-	 * that names none (context sets included).
+	 * Transfer syntaxes, keywords or UIDs in order of preference, proposed for every
+	 * context that names none (context sets included).
 	 */
 	private List<String> transferSyntaxes = keywords(PresentationContext.DEFAULT_TRANSFER_SYNTAXES);
 
@@ -223,8 +223,8 @@ public class DicomScuProperties {
 	}
 
 	/**
-	 * One presentation context: an abstract syntax, the transfer syntaxes offered for it and
-	 * an optional SCP/SCU role selection.
+	 * One presentation context: an abstract syntax, the transfer syntaxes offered for it
+	 * and an optional SCP/SCU role selection.
 	 */
 	public static class Context {
 
@@ -234,8 +234,8 @@ public class DicomScuProperties {
 		private String abstractSyntax;
 
 		/**
-		 * Transfer syntaxes, keywords or UIDs in order of preference; one value or a list.
-		 * When not set, 'dicom.scu.transfer-syntaxes' applies.
+		 * Transfer syntaxes, keywords or UIDs in order of preference; one value or a
+		 * list. When not set, 'dicom.scu.transfer-syntaxes' applies.
 		 */
 		private List<String> transferSyntaxes;
 
@@ -297,8 +297,8 @@ public class DicomScuProperties {
 		private String host;
 
 		/**
-		 * Local port to bind to, 0 for an ephemeral one. A fixed port stays in TIME_WAIT for
-		 * a while after each association.
+		 * Local port to bind to, 0 for an ephemeral one. A fixed port stays in TIME_WAIT
+		 * for a while after each association.
 		 */
 		private int port;
 
@@ -368,14 +368,14 @@ public class DicomScuProperties {
 		private String aeTitle = AssociationRequest.DEFAULT_CALLED_AE_TITLE;
 
 		/**
-		 * Prebuilt context sets proposed to this remote instead of the global ones, in the
-		 * order listed.
+		 * Prebuilt context sets proposed to this remote instead of the global ones, in
+		 * the order listed.
 		 */
 		private List<String> contextSets;
 
 		/**
-		 * Presentation contexts proposed to this remote after its context sets, instead of
-		 * the global ones.
+		 * Presentation contexts proposed to this remote after its context sets, instead
+		 * of the global ones.
 		 */
 		private List<Context> contexts;
 
@@ -468,23 +468,24 @@ public class DicomScuProperties {
 	}
 
 	/**
-	 * What C-GET receives: the storage SOP classes proposed with the SCP role, after the GET
-	 * context, on the association of a C-GET.
+	 * What C-GET receives: the storage SOP classes proposed with the SCP role, after the
+	 * GET context, on the association of a C-GET.
 	 */
 	public static class Retrieve {
 
 		/**
-		 * Storage SOP classes that C-GET receives, each proposed in a context of its own with
-		 * the SCP role: SOP class keywords such as 'CTImageStorage', UIDs, or the names of
-		 * prebuilt context sets such as 'storage'. With the GET context they count towards
-		 * the limit of 128 contexts; a SOP class listed twice is proposed once.
+		 * Storage SOP classes that C-GET receives, each proposed in a context of its own
+		 * with the SCP role: SOP class keywords such as 'CTImageStorage', UIDs, or the
+		 * names of prebuilt context sets such as 'storage'. With the GET context they
+		 * count towards the limit of 128 contexts; a SOP class listed twice is proposed
+		 * once.
 		 */
 		private List<String> storageSopClasses = new ArrayList<>(AeTemplate.DEFAULT_RETRIEVE_STORAGE_SOP_CLASSES);
 
 		/**
 		 * Transfer syntaxes, keywords or UIDs in order of preference, proposed for the
-		 * storage SOP classes that C-GET receives. When not set, 'dicom.scu.transfer-syntaxes'
-		 * applies.
+		 * storage SOP classes that C-GET receives. When not set,
+		 * 'dicom.scu.transfer-syntaxes' applies.
 		 */
 		private List<String> transferSyntaxes;
 
@@ -507,21 +508,22 @@ public class DicomScuProperties {
 	}
 
 	/**
-	 * The local storage SCP: receives C-STORE requests of every storage SOP class, such as
-	 * the sub-operations of a C-MOVE whose destination is this application, and writes each
-	 * instance into a directory. It uses 'dicom.scu.max-pdu-length' and 'dicom.scu.timeouts'.
+	 * The local storage SCP: receives C-STORE requests of every storage SOP class, such
+	 * as the sub-operations of a C-MOVE whose destination is this application, and writes
+	 * each instance into a directory. It uses 'dicom.scu.max-pdu-length' and
+	 * 'dicom.scu.timeouts'.
 	 */
 	public static class StorageScp {
 
 		/**
-		 * Whether to run the storage SCP. It starts listening when the application context
-		 * has started and stops when it closes.
+		 * Whether to run the storage SCP. It starts listening when the application
+		 * context has started and stops when it closes.
 		 */
 		private boolean enabled;
 
 		/**
-		 * AE title the storage SCP answers to, the move destination that remotes know this
-		 * application by. When not set, 'dicom.scu.ae-title' applies.
+		 * AE title the storage SCP answers to, the move destination that remotes know
+		 * this application by. When not set, 'dicom.scu.ae-title' applies.
 		 */
 		private String aeTitle;
 
@@ -531,15 +533,15 @@ public class DicomScuProperties {
 		private int port = Port.DICOM;
 
 		/**
-		 * Local host name or IPv4 or IPv6 address the storage SCP listens on. When not set, it
-		 * listens on every interface.
+		 * Local host name or IPv4 or IPv6 address the storage SCP listens on. When not
+		 * set, it listens on every interface.
 		 */
 		private String bindHost;
 
 		/**
 		 * Directory received instances are written to, one Part 10 file each, named after
-		 * its SOP Instance UID with the extension '.dcm'; created if missing. Required when
-		 * the storage SCP is enabled.
+		 * its SOP Instance UID with the extension '.dcm'; created if missing. Required
+		 * when the storage SCP is enabled.
 		 */
 		private Path directory;
 

@@ -11,9 +11,9 @@ import io.github.dicomscu.autoconfigure.DicomScuConfigurationException.InvalidVa
 
 /**
  * Collects the invalid values found while the properties are mapped, so that one startup
- * reports all of them. The rule a value breaks is checked by its owner in the engine or the
- * library, which throws an {@link IllegalArgumentException} naming no property; this wraps
- * that error once with the property and its value. One entry is kept per property.
+ * reports all of them. The rule a value breaks is checked by its owner in the engine or
+ * the library, which throws an {@link IllegalArgumentException} naming no property; this
+ * wraps that error once with the property and its value. One entry is kept per property.
  */
 final class InvalidValues {
 
@@ -56,7 +56,8 @@ final class InvalidValues {
 	}
 
 	/**
-	 * Run a mapping that reports its invalid values as a {@link DicomScuConfigurationException}.
+	 * Run a mapping that reports its invalid values as a
+	 * {@link DicomScuConfigurationException}.
 	 * @param <T> the type of the mapped value
 	 * @param mapping the mapping
 	 * @return the mapped value, or {@code null} if the mapping found an invalid value
@@ -72,8 +73,8 @@ final class InvalidValues {
 	}
 
 	/**
-	 * Add an invalid value found by a rule of the configuration itself (such as a property
-	 * that another one requires).
+	 * Add an invalid value found by a rule of the configuration itself (such as a
+	 * property that another one requires).
 	 * @param property the property at fault, or {@code null} if no single property is
 	 * @param value the value at fault, or {@code null}
 	 * @param reason what is wrong

@@ -15,13 +15,13 @@ import io.github.dicomscu.net.scp.DicomScp;
 import io.github.dicomscu.net.storage.StorageScp;
 
 /**
- * Applies {@code dicom.scu.storage-scp.*} to a {@link DicomScp.Builder}: a storage SCP that
- * accepts every storage SOP class (and Verification) and writes each instance it receives
- * into the configured directory. Each value is checked by its owner (the builder, with
- * {@link io.github.dicomscu.net.association.AeTitle} and
- * {@link io.github.dicomscu.net.association.Port}) or by the rules below; a value that breaks
- * one is collected in {@link InvalidValues} with the property's name. The SCP receives with
- * {@code dicom.scu.max-pdu-length} and {@code dicom.scu.timeouts}.
+ * Applies {@code dicom.scu.storage-scp.*} to a {@link DicomScp.Builder}: a storage SCP
+ * that accepts every storage SOP class (and Verification) and writes each instance it
+ * receives into the configured directory. Each value is checked by its owner (the
+ * builder, with {@link io.github.dicomscu.net.association.AeTitle} and
+ * {@link io.github.dicomscu.net.association.Port}) or by the rules below; a value that
+ * breaks one is collected in {@link InvalidValues} with the property's name. The SCP
+ * receives with {@code dicom.scu.max-pdu-length} and {@code dicom.scu.timeouts}.
  */
 final class StorageScpBuilderConfigurer {
 
@@ -105,8 +105,8 @@ final class StorageScpBuilderConfigurer {
 			Files.createDirectories(directory);
 		}
 		catch (IOException ex) {
-			throw new DicomScuConfigurationException(property, directory, "the directory cannot be created ("
-					+ ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")",
+			throw new DicomScuConfigurationException(property, directory,
+					"the directory cannot be created (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")",
 					"Set " + property + " to a directory this application can create and write to.", ex);
 		}
 		if (!Files.isWritable(directory)) {

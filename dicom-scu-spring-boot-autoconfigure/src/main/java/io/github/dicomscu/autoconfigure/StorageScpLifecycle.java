@@ -7,9 +7,9 @@ import io.github.dicomscu.net.scp.DicomScp;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the auto-configured storage SCP once the application context has started, and stops
- * it (aborting the associations it serves) when the context closes. A port that cannot be
- * bound fails the startup with a {@link DicomScuConfigurationException}.
+ * Starts the auto-configured storage SCP once the application context has started, and
+ * stops it (aborting the associations it serves) when the context closes. A port that
+ * cannot be bound fails the startup with a {@link DicomScuConfigurationException}.
  */
 class StorageScpLifecycle implements SmartLifecycle {
 
@@ -36,8 +36,7 @@ class StorageScpLifecycle implements SmartLifecycle {
 			throw new DicomScuConfigurationException(property, this.port,
 					"the storage SCP cannot listen on port " + this.port + " of " + this.bindHost + ": "
 							+ ex.getMessage(),
-					"Stop the process that listens on port " + this.port + ", or set " + property
-							+ " to a free port.",
+					"Stop the process that listens on port " + this.port + ", or set " + property + " to a free port.",
 					ex);
 		}
 	}

@@ -18,10 +18,10 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * {@link HealthIndicator} for one remote AE of an {@link AeOperations}: a C-ECHO on an
  * association of its own that proposes Verification only (whatever the remote's requested
- * contexts are), with a short timeout for each step. UP when the remote answers Success; DOWN with the status, or with the
- * error's message when the echo fails. The details name the remote (AE title, host, port) and
- * give the status, the round trip in milliseconds and the peer's implementation class UID and
- * version name.
+ * contexts are), with a short timeout for each step. UP when the remote answers Success;
+ * DOWN with the status, or with the error's message when the echo fails. The details name
+ * the remote (AE title, host, port) and give the status, the round trip in milliseconds
+ * and the peer's implementation class UID and version name.
  */
 public class DicomHealthIndicator extends AbstractHealthIndicator {
 
@@ -37,8 +37,8 @@ public class DicomHealthIndicator extends AbstractHealthIndicator {
 	 * Create an indicator for a remote of an {@link AeOperations}.
 	 * @param operations the operations that know the remote by its name
 	 * @param remote the remote
-	 * @param timeout the timeout of each step of the check: connect, association, C-ECHO and
-	 * release
+	 * @param timeout the timeout of each step of the check: connect, association, C-ECHO
+	 * and release
 	 */
 	public DicomHealthIndicator(AeOperations operations, RemoteAe remote, Duration timeout) {
 		super("DICOM health check of remote '" + remote.name() + "' failed");

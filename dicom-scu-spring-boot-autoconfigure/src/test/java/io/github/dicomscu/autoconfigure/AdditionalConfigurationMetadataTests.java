@@ -24,11 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks that {@code META-INF/additional-spring-configuration-metadata.json} is what the
- * dictionary, the context sets and the defaults of {@link DicomScuProperties} produce: the
- * defaults the configuration processor cannot read from a field initializer that names a
- * library constant, and value hints that list every SOP class and transfer syntax keyword of
- * the UID registry and every context set. Run with
- * {@code -Ddicomscu.metadata.update=true} to rewrite the file after the dictionary changed.
+ * dictionary, the context sets and the defaults of {@link DicomScuProperties} produce:
+ * the defaults the configuration processor cannot read from a field initializer that
+ * names a library constant, and value hints that list every SOP class and transfer syntax
+ * keyword of the UID registry and every context set. Run with
+ * {@code -Ddicomscu.metadata.update=true} to rewrite the file after the dictionary
+ * changed.
  */
 class AdditionalConfigurationMetadataTests {
 
@@ -86,15 +87,17 @@ class AdditionalConfigurationMetadataTests {
 	}
 
 	/**
-	 * Return the values of a storage SOP class list: the context sets that hold storage SOP
-	 * classes only, then the storage SOP class keywords.
+	 * Return the values of a storage SOP class list: the context sets that hold storage
+	 * SOP classes only, then the storage SOP class keywords.
 	 */
 	private static List<Value> storageValues(List<Value> contextSets) {
 		List<Value> values = new ArrayList<>();
 		for (ContextSet set : ContextSet.values()) {
 			boolean storageOnly = set.abstractSyntaxes()
 				.stream()
-				.allMatch((uid) -> UidDictionary.forUid(uid).map(AeTemplateBuilderConfigurer::isStorageSopClass).orElse(true));
+				.allMatch((uid) -> UidDictionary.forUid(uid)
+					.map(AeTemplateBuilderConfigurer::isStorageSopClass)
+					.orElse(true));
 			if (storageOnly) {
 				contextSets.stream().filter((value) -> value.value().equals(set.configName())).forEach(values::add);
 			}

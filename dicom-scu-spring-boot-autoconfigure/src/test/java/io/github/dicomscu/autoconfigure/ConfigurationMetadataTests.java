@@ -30,9 +30,9 @@ import org.springframework.util.StringUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the configuration metadata generated from {@link DicomScuProperties} and merged
- * with {@code additional-spring-configuration-metadata.json}: among others, that every
- * documented default is the library's and what the properties start with.
+ * Tests for the configuration metadata generated from {@link DicomScuProperties} and
+ * merged with {@code additional-spring-configuration-metadata.json}: among others, that
+ * every documented default is the library's and what the properties start with.
  */
 class ConfigurationMetadataTests {
 
@@ -82,8 +82,7 @@ class ConfigurationMetadataTests {
 	@Test
 	void documentedDefaultsAreTheLibrarys() {
 		assertThat(defaultValue("dicom.scu.ae-title")).isEqualTo(AssociationRequest.DEFAULT_CALLING_AE_TITLE);
-		assertThat(defaultValue("dicom.scu.max-pdu-length"))
-			.isEqualTo((int) AssociationRequest.DEFAULT_MAX_PDU_LENGTH);
+		assertThat(defaultValue("dicom.scu.max-pdu-length")).isEqualTo((int) AssociationRequest.DEFAULT_MAX_PDU_LENGTH);
 		assertThat(durationDefault("dicom.scu.timeouts.connect")).isEqualTo(AssociationTimeouts.DEFAULT_CONNECT);
 		assertThat(durationDefault("dicom.scu.timeouts.acse")).isEqualTo(AssociationTimeouts.DEFAULT_ACSE);
 		assertThat(durationDefault("dicom.scu.timeouts.dimse")).isEqualTo(AssociationTimeouts.DEFAULT_DIMSE);

@@ -30,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The auto-configured {@link AeOperations} and storage SCP against DCMTK's {@code dcmqrscp}
- * loaded with the sample archive of the dicom-net tests: a C-MOVE to this application lands
- * in {@code dicom.scu.storage-scp.directory}, and C-GET receives the SOP classes of
- * {@code dicom.scu.retrieve.storage-sop-classes}.
+ * The auto-configured {@link AeOperations} and storage SCP against DCMTK's
+ * {@code dcmqrscp} loaded with the sample archive of the dicom-net tests: a C-MOVE to
+ * this application lands in {@code dicom.scu.storage-scp.directory}, and C-GET receives
+ * the SOP classes of {@code dicom.scu.retrieve.storage-sop-classes}.
  */
 class DicomScuAutoConfigurationQueryRetrieveDcmtkTests {
 
@@ -88,8 +88,7 @@ class DicomScuAutoConfigurationQueryRetrieveDcmtkTests {
 					assertThat(file.fileMeta().getString("SourceApplicationEntityTitle"))
 						.isEqualTo(DcmqrscpArchive.AE_TITLE);
 					assertThat(file.dataSet().getString("PatientName")).isEqualTo("ROE^JANE");
-					assertThat(file.dataSet().getBytes("PixelData"))
-						.isEqualTo(image.dataSet().getBytes("PixelData"));
+					assertThat(file.dataSet().getBytes("PixelData")).isEqualTo(image.dataSet().getBytes("PixelData"));
 				}
 				try (Stream<Path> files = Files.list(received)) {
 					assertThat(files).hasSize(3);
@@ -114,10 +113,9 @@ class DicomScuAutoConfigurationQueryRetrieveDcmtkTests {
 	void getOfSopClassesThatAreNotConfiguredFails() {
 		contextRunner().withPropertyValues("dicom.scu.retrieve.storage-sop-classes=CTImageStorage").run((context) -> {
 			AeOperations dicom = context.getBean(AeOperations.class);
-			assertThatExceptionOfType(RetrieveFailedException.class)
-				.isThrownBy(() -> dicom.get("archive",
-						Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", KNEE_STUDY),
-						StoreReceiver.toDirectory(this.temp), null))
+			assertThatExceptionOfType(RetrieveFailedException.class).isThrownBy(
+					() -> dicom.get("archive", Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", KNEE_STUDY),
+							StoreReceiver.toDirectory(this.temp), null))
 				.satisfies((ex) -> {
 					assertThat(ex.getStatus()).isEqualTo(Status.OUT_OF_RESOURCES_SUB_OPERATIONS);
 					assertThat(ex.getResult().failed()).isEqualTo(3);
@@ -128,8 +126,8 @@ class DicomScuAutoConfigurationQueryRetrieveDcmtkTests {
 	@Test
 	void findWithTheRemotesOwnQueryRetrieveContexts() {
 		contextRunner().withPropertyValues("dicom.scu.remotes.archive.context-sets=query-retrieve,verification")
-			.run((context) -> assertThat(context.getBean(AeOperations.class)
-				.findAll("archive", Query.patientRoot(QueryLevel.PATIENT), 0))
+			.run((context) -> assertThat(
+					context.getBean(AeOperations.class).findAll("archive", Query.patientRoot(QueryLevel.PATIENT), 0))
 				.extracting((patient) -> patient.getString("PatientID"))
 				.containsExactlyInAnyOrder("PAT001", "PAT002"));
 	}

@@ -63,7 +63,8 @@ class DicomScuAutoConfigurationStorageScpTests {
 					.setString("SOPInstanceUID", "1.2.826.0.1.3680043.10.9.1")
 					.setString("PatientID", "PAT001");
 				assertThat(dicom.store("self", instance).outcome()).isEqualTo(StoreOutcome.SUCCESS);
-				assertThat(DicomFile.read(directory.resolve("1.2.826.0.1.3680043.10.9.1.dcm")).dataSet()
+				assertThat(DicomFile.read(directory.resolve("1.2.826.0.1.3680043.10.9.1.dcm"))
+					.dataSet()
 					.getString("PatientID")).isEqualTo("PAT001");
 			});
 		assertThat(scp.get().isRunning()).isFalse();
@@ -102,8 +103,8 @@ class DicomScuAutoConfigurationStorageScpTests {
 	void runsBesideAnotherDicomScpOfTheApplication() {
 		DicomScp other = DicomScp.builder().aeTitle("OTHER").build();
 		this.contextRunner.withBean("otherScp", DicomScp.class, () -> other)
-			.withPropertyValues("dicom.scu.storage-scp.enabled=true", "dicom.scu.storage-scp.port=0", "dicom.scu.storage-scp.bind-host=127.0.0.1",
-					"dicom.scu.storage-scp.directory=" + this.temp)
+			.withPropertyValues("dicom.scu.storage-scp.enabled=true", "dicom.scu.storage-scp.port=0",
+					"dicom.scu.storage-scp.bind-host=127.0.0.1", "dicom.scu.storage-scp.directory=" + this.temp)
 			.run((context) -> {
 				assertThat(context).getBeans(DicomScp.class).hasSize(2);
 				assertThat(context).hasSingleBean(StorageScpLifecycle.class);
@@ -157,8 +158,8 @@ class DicomScuAutoConfigurationStorageScpTests {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			int port = taken.getLocalPort();
 			this.contextRunner
-				.withPropertyValues(enabled("dicom.scu.storage-scp.port=" + port,
-						"dicom.scu.storage-scp.bind-host=127.0.0.1"))
+				.withPropertyValues(
+						enabled("dicom.scu.storage-scp.port=" + port, "dicom.scu.storage-scp.bind-host=127.0.0.1"))
 				.run(failsWith("dicom.scu.storage-scp.port",
 						"the storage SCP cannot listen on port " + port + " of 127.0.0.1"));
 		}

@@ -72,9 +72,9 @@ class DicomScuAutoConfigurationTests {
 				AeTemplate template = context.getBean(AeTemplate.class);
 				assertThat(template.getAeTitle()).isEqualTo("MYSCU");
 				assertThat(template.getMaxPduLength()).isZero();
-				assertThat(template.getTimeouts()).isEqualTo(new AssociationTimeouts(Duration.ofSeconds(2),
-						Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(5),
-						AssociationTimeouts.DEFAULT_ARTIM));
+				assertThat(template.getTimeouts())
+					.isEqualTo(new AssociationTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3),
+							Duration.ofSeconds(4), Duration.ofSeconds(5), AssociationTimeouts.DEFAULT_ARTIM));
 			});
 	}
 
@@ -327,8 +327,7 @@ class DicomScuAutoConfigurationTests {
 
 	@Test
 	void ipv4BindAddress() {
-		this.contextRunner
-			.withPropertyValues("dicom.scu.bind-address.host=127.0.0.1", "dicom.scu.bind-address.port=0")
+		this.contextRunner.withPropertyValues("dicom.scu.bind-address.host=127.0.0.1", "dicom.scu.bind-address.port=0")
 			.run((context) -> assertThat(context.getBean(AeTemplate.class).getBindAddress())
 				.isEqualTo(BindAddress.ipv4("127.0.0.1", 0)));
 	}
@@ -406,8 +405,8 @@ class DicomScuAutoConfigurationTests {
 	@Test
 	void customizersRunInOrder() {
 		this.contextRunner.withUserConfiguration(OrderedCustomizersConfiguration.class)
-			.run((context) -> assertThat(context.getBean(AeTemplate.class).getRequestedContexts()).containsExactly(
-					PresentationContext.of("CTImageStorage"), PresentationContext.of("MRImageStorage")));
+			.run((context) -> assertThat(context.getBean(AeTemplate.class).getRequestedContexts())
+				.containsExactly(PresentationContext.of("CTImageStorage"), PresentationContext.of("MRImageStorage")));
 	}
 
 	@Test
@@ -471,9 +470,9 @@ class DicomScuAutoConfigurationTests {
 					"dicom.scu.retrieve.transfer-syntaxes=JPEGLosslessSV1,ExplicitVRLittleEndian")
 			.run((context) -> {
 				AeTemplate template = context.getBean(AeTemplate.class);
-				assertThat(template.getRetrieveStorageContexts()).containsExactly(PresentationContext
-					.of("CTImageStorage", "JPEGLosslessSV1", "ExplicitVRLittleEndian")
-					.withRoles(false, true));
+				assertThat(template.getRetrieveStorageContexts()).containsExactly(
+						PresentationContext.of("CTImageStorage", "JPEGLosslessSV1", "ExplicitVRLittleEndian")
+							.withRoles(false, true));
 				assertThat(template.getTransferSyntaxes()).isEqualTo(DEFAULT_TRANSFER_SYNTAXES);
 			});
 	}
@@ -494,8 +493,7 @@ class DicomScuAutoConfigurationTests {
 	@Test
 	void storageAndSevenRetrieveStorageSopClassesStart() {
 		this.contextRunner.withPropertyValues(retrieveStoragePlus(7))
-			.run((context) -> assertThat(context.getBean(AeTemplate.class).getRetrieveStorageContexts())
-				.hasSize(127));
+			.run((context) -> assertThat(context.getBean(AeTemplate.class).getRetrieveStorageContexts()).hasSize(127));
 	}
 
 	@Test
@@ -635,8 +633,8 @@ class DicomScuAutoConfigurationTests {
 		@Bean
 		@Order(1)
 		AeTemplateCustomizer replaceWithCt() {
-			return (builder) -> builder.requestedContexts().setAll(List.of(PresentationContext.of("CTImageStorage")),
-					"replaceWithCt");
+			return (builder) -> builder.requestedContexts()
+				.setAll(List.of(PresentationContext.of("CTImageStorage")), "replaceWithCt");
 		}
 
 	}

@@ -120,8 +120,7 @@ class DicomScuConfigurationFailureAnalyzerTests {
 
 	@Test
 	void tooManyRetrieveStorageSopClasses() {
-		FailureAnalysis analysis = analyze(new MockEnvironment(),
-				"dicom.scu.retrieve.storage-sop-classes=all-storage");
+		FailureAnalysis analysis = analyze(new MockEnvironment(), "dicom.scu.retrieve.storage-sop-classes=all-storage");
 		assertThat(analysis.getDescription()).isEqualTo("""
 				The DICOM SCU configuration is invalid:
 
@@ -140,10 +139,11 @@ class DicomScuConfigurationFailureAnalyzerTests {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			int port = taken.getLocalPort();
 			FailureAnalysis analysis = analyze(new MockEnvironment(), "dicom.scu.storage-scp.enabled=true",
-					"dicom.scu.storage-scp.directory=" + directory,
-					"dicom.scu.storage-scp.bind-host=127.0.0.1", "dicom.scu.storage-scp.port=" + port);
+					"dicom.scu.storage-scp.directory=" + directory, "dicom.scu.storage-scp.bind-host=127.0.0.1",
+					"dicom.scu.storage-scp.port=" + port);
 			assertThat(analysis.getDescription()).contains("Property: dicom.scu.storage-scp.port",
-					"Value: \"" + port + "\"", "Reason: the storage SCP cannot listen on port " + port + " of 127.0.0.1");
+					"Value: \"" + port + "\"",
+					"Reason: the storage SCP cannot listen on port " + port + " of 127.0.0.1");
 			assertThat(analysis.getAction()).isEqualTo("Stop the process that listens on port " + port
 					+ ", or set dicom.scu.storage-scp.port to a free port.");
 		}

@@ -17,18 +17,18 @@ import io.github.dicomscu.net.storage.StoreInstance;
 import io.github.dicomscu.net.storage.StoreResult;
 
 /**
- * The operations of a DICOM application entity acting as SCU towards named remote AEs: the
- * whole API of the template library. Implemented by {@link AeTemplate}, whose configuration
- * (remotes, contexts, timeouts) is read from the template itself; an interface so that it can
- * be replaced or mocked.
+ * The operations of a DICOM application entity acting as SCU towards named remote AEs:
+ * the whole API of the template library. Implemented by {@link AeTemplate}, whose
+ * configuration (remotes, contexts, timeouts) is read from the template itself; an
+ * interface so that it can be replaced or mocked.
  * <p>
  * Every method opens its own association and ends it before returning (except
- * {@link #find(String, Query)}, whose stream ends it): released while it is still established,
- * also after a failure that left it intact such as a DIMSE failure status, and aborted once a
- * failure broke it, such as a timeout. Engine failures are thrown as
+ * {@link #find(String, Query)}, whose stream ends it): released while it is still
+ * established, also after a failure that left it intact such as a DIMSE failure status,
+ * and aborted once a failure broke it, such as a timeout. Engine failures are thrown as
  * {@link DicomAccessException}s, translated by the implementation's
- * {@link DicomExceptionTranslator}; {@link DicomAccessException#isTransient()} tells whether a
- * retry may succeed.
+ * {@link DicomExceptionTranslator}; {@link DicomAccessException#isTransient()} tells
+ * whether a retry may succeed.
  */
 public interface AeOperations {
 
@@ -43,10 +43,10 @@ public interface AeOperations {
 	EchoResult echo(String remote);
 
 	/**
-	 * Verify a remote with C-ECHO on an association that proposes the given contexts, each step
-	 * (connect, association, C-ECHO, release) bounded by the given timeout; for example a
-	 * health check that proposes Verification only and waits less than usual. A status other
-	 * than Success is returned, not thrown.
+	 * Verify a remote with C-ECHO on an association that proposes the given contexts,
+	 * each step (connect, association, C-ECHO, release) bounded by the given timeout; for
+	 * example a health check that proposes Verification only and waits less than usual. A
+	 * status other than Success is returned, not thrown.
 	 * @param remote the remote's name
 	 * @param contexts the contexts to propose, which must include Verification
 	 * @param timeout the timeout of each step
@@ -57,12 +57,12 @@ public interface AeOperations {
 	EchoResult echo(String remote, List<PresentationContext> contexts, Duration timeout);
 
 	/**
-	 * Open an association with a remote, proposing its requested contexts, run the callback on
-	 * it and end it: released if it is still established, else aborted. A
+	 * Open an association with a remote, proposing its requested contexts, run the
+	 * callback on it and end it: released if it is still established, else aborted. A
 	 * {@link io.github.dicomscu.net.pdu.DicomNetworkException} of the callback is thrown
-	 * translated; a RuntimeException or Error of the callback aborts the association and is
-	 * thrown as it is. A release that fails after the callback returned is logged, and the
-	 * result still returned.
+	 * translated; a RuntimeException or Error of the callback aborts the association and
+	 * is thrown as it is. A release that fails after the callback returned is logged, and
+	 * the result still returned.
 	 * @param <T> the result type
 	 * @param remote the remote's name
 	 * @param callback the work
@@ -73,8 +73,8 @@ public interface AeOperations {
 	<T> T execute(String remote, AssociationCallback<T> callback);
 
 	/**
-	 * Open an association with a remote proposing the given contexts, run the callback on it
-	 * and end it, as {@link #execute(String, AssociationCallback)} does.
+	 * Open an association with a remote proposing the given contexts, run the callback on
+	 * it and end it, as {@link #execute(String, AssociationCallback)} does.
 	 * @param <T> the result type
 	 * @param remote the remote's name
 	 * @param contexts the contexts to propose, in order (1 to 128)
@@ -82,24 +82,24 @@ public interface AeOperations {
 	 * @return the callback's result
 	 * @throws UnknownRemoteException if no remote has that name
 	 * @throws IllegalArgumentException if no context is given
-	 * @throws io.github.dicomscu.net.context.TooManyPresentationContextsException if more than
-	 * 128 contexts are given
+	 * @throws io.github.dicomscu.net.context.TooManyPresentationContextsException if more
+	 * than 128 contexts are given
 	 * @throws DicomAccessException if the association or the callback fails
 	 */
 	<T> T execute(String remote, List<PresentationContext> contexts, AssociationCallback<T> callback);
 
 	/**
-	 * Send one Part 10 file with C-STORE. Unless the remote has its own contexts configured,
-	 * the association proposes contexts derived from the instance (its SOP class with its own
-	 * transfer syntax, plus the uncompressed ones).
+	 * Send one Part 10 file with C-STORE. Unless the remote has its own contexts
+	 * configured, the association proposes contexts derived from the instance (its SOP
+	 * class with its own transfer syntax, plus the uncompressed ones).
 	 * @param remote the remote's name
 	 * @param file the Part 10 file
 	 * @return the outcome; a failure status is returned, not thrown
-	 * @throws java.io.UncheckedIOException if the file cannot be read or does not start with
-	 * valid File Meta Information (the cause is then a
+	 * @throws java.io.UncheckedIOException if the file cannot be read or does not start
+	 * with valid File Meta Information (the cause is then a
 	 * {@link io.github.dicomscu.data.DicomParseException}); no association is opened
-	 * @throws NoAcceptedContextException if the remote accepted no context of the instance's
-	 * SOP class
+	 * @throws NoAcceptedContextException if the remote accepted no context of the
+	 * instance's SOP class
 	 * @throws TransferSyntaxNotAcceptedException if it accepted the SOP class only with
 	 * transfer syntaxes the instance cannot be sent in
 	 * @throws DicomAccessException if the association fails
@@ -112,26 +112,26 @@ public interface AeOperations {
 	 * @param remote the remote's name
 	 * @param dataSet the data set, with SOP Class UID and SOP Instance UID
 	 * @return the outcome; a failure status is returned, not thrown
-	 * @throws IllegalArgumentException if the data set lacks SOP Class or Instance UID, or has
-	 * encapsulated pixel data (send it with {@link #store(String, StoreInstance)})
-	 * @throws NoAcceptedContextException if the remote accepted no context of the instance's
-	 * SOP class
+	 * @throws IllegalArgumentException if the data set lacks SOP Class or Instance UID,
+	 * or has encapsulated pixel data (send it with {@link #store(String, StoreInstance)})
+	 * @throws NoAcceptedContextException if the remote accepted no context of the
+	 * instance's SOP class
 	 * @throws DicomAccessException if the association fails
 	 */
 	StoreResult store(String remote, DataSet dataSet);
 
 	/**
 	 * Send one instance with C-STORE, for example a data set with encapsulated pixel data
-	 * ({@link StoreInstance#of(DataSet, io.github.dicomscu.data.TransferSyntax)}). Unless the
-	 * remote has its own contexts configured, the association proposes the contexts derived
-	 * from the instance.
+	 * ({@link StoreInstance#of(DataSet, io.github.dicomscu.data.TransferSyntax)}). Unless
+	 * the remote has its own contexts configured, the association proposes the contexts
+	 * derived from the instance.
 	 * @param remote the remote's name
 	 * @param instance the instance
 	 * @return the outcome; a failure status is returned, not thrown
-	 * @throws java.io.UncheckedIOException if the instance cannot be read; the association is
-	 * aborted
-	 * @throws NoAcceptedContextException if the remote accepted no context of the instance's
-	 * SOP class
+	 * @throws java.io.UncheckedIOException if the instance cannot be read; the
+	 * association is aborted
+	 * @throws NoAcceptedContextException if the remote accepted no context of the
+	 * instance's SOP class
 	 * @throws TransferSyntaxNotAcceptedException if it accepted the SOP class only with
 	 * transfer syntaxes the instance cannot be sent in
 	 * @throws DicomAccessException if the association fails
@@ -141,14 +141,15 @@ public interface AeOperations {
 	/**
 	 * Send several Part 10 files over one association, one result per file in order: no
 	 * instance is dropped silently, and the failure of one does not hide the others (an
-	 * association lost midway leaves the rest of its batch {@code UNCONFIRMED}). Instances of
-	 * more SOP classes (or compressed transfer syntaxes) than the 128 contexts of one
-	 * association can carry are sent over consecutive associations, each proposing the contexts
-	 * of its batch; if one of the later associations cannot be established, its instances are
-	 * {@code NOT_SENT} with the reason. A file that cannot be read, or whose instance no
-	 * accepted context fits, has a {@link io.github.dicomscu.net.storage.StoreOutcome#NOT_SENT}
-	 * result (without SOP Class and Instance UID if the file could not be read); if no file can
-	 * be read, no association is opened.
+	 * association lost midway leaves the rest of its batch {@code UNCONFIRMED}).
+	 * Instances of more SOP classes (or compressed transfer syntaxes) than the 128
+	 * contexts of one association can carry are sent over consecutive associations, each
+	 * proposing the contexts of its batch; if one of the later associations cannot be
+	 * established, its instances are {@code NOT_SENT} with the reason. A file that cannot
+	 * be read, or whose instance no accepted context fits, has a
+	 * {@link io.github.dicomscu.net.storage.StoreOutcome#NOT_SENT} result (without SOP
+	 * Class and Instance UID if the file could not be read); if no file can be read, no
+	 * association is opened.
 	 * @param remote the remote's name
 	 * @param files the files
 	 * @return one result per file, in the order given
@@ -157,22 +158,22 @@ public interface AeOperations {
 	List<StoreResult> storeAll(String remote, Collection<Path> files);
 
 	/**
-	 * Query a remote with C-FIND. The matches are read lazily from an open association: close
-	 * the stream (try-with-resources) to end it. The association is released as soon as the
-	 * final response has been read, or when the stream is closed (after a C-CANCEL if the
-	 * matches were not all read); it is aborted if the exchange broke it.
+	 * Query a remote with C-FIND. The matches are read lazily from an open association:
+	 * close the stream (try-with-resources) to end it. The association is released as
+	 * soon as the final response has been read, or when the stream is closed (after a
+	 * C-CANCEL if the matches were not all read); it is aborted if the exchange broke it.
 	 * @param remote the remote's name
 	 * @param query the query (model, level, matching and return keys)
 	 * @return the matches, values trimmed of DICOM padding, a sequential stream to close
-	 * @throws DicomAccessException if the association fails or the request cannot be sent;
-	 * a failure while the stream is consumed is thrown then, translated, such as a
+	 * @throws DicomAccessException if the association fails or the request cannot be
+	 * sent; a failure while the stream is consumed is thrown then, translated, such as a
 	 * {@link DimseFailureException} for a failure status
 	 */
 	Stream<DataSet> find(String remote, Query query);
 
 	/**
-	 * Query a remote with C-FIND and collect at most {@code maxResults} matches (C-CANCEL is
-	 * sent when the limit is reached).
+	 * Query a remote with C-FIND and collect at most {@code maxResults} matches (C-CANCEL
+	 * is sent when the limit is reached).
 	 * @param remote the remote's name
 	 * @param query the query
 	 * @param maxResults the most matches to collect, 0 for no limit
@@ -199,9 +200,9 @@ public interface AeOperations {
 	RetrieveResult move(String remote, Query query, String destination, Consumer<RetrieveProgress> progress);
 
 	/**
-	 * Retrieve instances from a remote with C-GET: they arrive as C-STORE sub-operations on
-	 * the same association, proposed with SCP role selection for the storage SOP classes the
-	 * implementation is configured to receive (see
+	 * Retrieve instances from a remote with C-GET: they arrive as C-STORE sub-operations
+	 * on the same association, proposed with SCP role selection for the storage SOP
+	 * classes the implementation is configured to receive (see
 	 * {@link AeTemplate#getRetrieveStorageContexts()}).
 	 * @param remote the remote's name
 	 * @param query what to get (model, level, unique keys)

@@ -43,49 +43,51 @@ import io.github.dicomscu.net.storage.StoreResult;
 import io.github.dicomscu.net.storage.StoreScu;
 
 /**
- * The central class of the SCU side: opens an association with a named remote AE for every
- * operation, runs the work on it, and ends it: released while it is still established, aborted
- * once a failure broke it (the template asks the association, it keeps no list of failures).
- * Engine failures are translated into the {@link DicomAccessException} hierarchy by the
- * {@linkplain #getExceptionTranslator() exception translator}, by default a
- * {@link DefaultDicomExceptionTranslator} whose messages name the remote.
+ * The central class of the SCU side: opens an association with a named remote AE for
+ * every operation, runs the work on it, and ends it: released while it is still
+ * established, aborted once a failure broke it (the template asks the association, it
+ * keeps no list of failures). Engine failures are translated into the
+ * {@link DicomAccessException} hierarchy by the {@linkplain #getExceptionTranslator()
+ * exception translator}, by default a {@link DefaultDicomExceptionTranslator} whose
+ * messages name the remote.
  * <p>
- * An instance is immutable once built (see {@link #builder()}) and thread-safe: each call has
- * its own association, so one template serves any number of threads. Its operations are those
- * of {@link AeOperations}; its getters, such as {@link #getRemotes()}, are a read-only view of
- * its configuration.
+ * An instance is immutable once built (see {@link #builder()}) and thread-safe: each call
+ * has its own association, so one template serves any number of threads. Its operations
+ * are those of {@link AeOperations}; its getters, such as {@link #getRemotes()}, are a
+ * read-only view of its configuration.
  * <p>
  * The presentation contexts of an operation are the remote's requested contexts
- * ({@link #getRequestedContexts(String)}) for {@link #echo(String)} and {@link #execute}; the
- * other operations propose what they need unless configuration says otherwise:
+ * ({@link #getRequestedContexts(String)}) for {@link #echo(String)} and {@link #execute};
+ * the other operations propose what they need unless configuration says otherwise:
  * <ul>
- * <li>{@code store} and {@code storeAll}: the remote's own contexts if it has any, else contexts
- * derived from the instances ({@link StoreContexts#forInstances}), as DCMTK's {@code storescu}
- * does;</li>
- * <li>{@code find} and {@code findAll}: the remote's requested contexts (its own, else the global
- * ones) if they include the FIND SOP class of the query's information model, else that one
- * context alone;</li>
- * <li>{@code move}: the remote's own contexts if it has any that include the MOVE SOP class of
- * the model, else that one context alone;</li>
- * <li>{@code get}: the remote's own contexts if it has any that include the GET SOP class of the
- * model, else that context followed by the {@linkplain #getRetrieveStorageContexts() retrieve
- * storage contexts}, proposed with the SCP role.</li>
+ * <li>{@code store} and {@code storeAll}: the remote's own contexts if it has any, else
+ * contexts derived from the instances ({@link StoreContexts#forInstances}), as DCMTK's
+ * {@code storescu} does;</li>
+ * <li>{@code find} and {@code findAll}: the remote's requested contexts (its own, else
+ * the global ones) if they include the FIND SOP class of the query's information model,
+ * else that one context alone;</li>
+ * <li>{@code move}: the remote's own contexts if it has any that include the MOVE SOP
+ * class of the model, else that one context alone;</li>
+ * <li>{@code get}: the remote's own contexts if it has any that include the GET SOP class
+ * of the model, else that context followed by the
+ * {@linkplain #getRetrieveStorageContexts() retrieve storage contexts}, proposed with the
+ * SCP role.</li>
  * </ul>
  * The FIND, MOVE and GET contexts the template adds itself offer
  * {@link #getTransferSyntaxes()}.
  * <p>
- * Every association is logged at INFO in one line (the remote and how many of the proposed
- * presentation contexts it accepted); the engine logs the negotiated contexts as a table at
- * DEBUG under {@code io.github.dicomscu.net.association.Association}.
+ * Every association is logged at INFO in one line (the remote and how many of the
+ * proposed presentation contexts it accepted); the engine logs the negotiated contexts as
+ * a table at DEBUG under {@code io.github.dicomscu.net.association.Association}.
  */
 public class AeTemplate implements AeOperations {
 
 	/**
-	 * Storage SOP classes a C-GET receives unless configured otherwise, as keywords: CT, MR and
-	 * their enhanced forms, CR, DX and MG (for presentation and for processing), US (single and
-	 * multi-frame), Secondary Capture, XA, RF, NM, PET, RT Image, Dose, Structure Set and Plan,
-	 * Encapsulated PDF, Basic Text, Enhanced and Comprehensive SR, Key Object Selection and
-	 * Grayscale Softcopy Presentation State.
+	 * Storage SOP classes a C-GET receives unless configured otherwise, as keywords: CT,
+	 * MR and their enhanced forms, CR, DX and MG (for presentation and for processing),
+	 * US (single and multi-frame), Secondary Capture, XA, RF, NM, PET, RT Image, Dose,
+	 * Structure Set and Plan, Encapsulated PDF, Basic Text, Enhanced and Comprehensive
+	 * SR, Key Object Selection and Grayscale Softcopy Presentation State.
 	 */
 	public static final List<String> DEFAULT_RETRIEVE_STORAGE_SOP_CLASSES = List.of("CTImageStorage",
 			"EnhancedCTImageStorage", "MRImageStorage", "EnhancedMRImageStorage", "ComputedRadiographyImageStorage",
@@ -95,8 +97,7 @@ public class AeTemplate implements AeOperations {
 			"XRayAngiographicImageStorage", "XRayRadiofluoroscopicImageStorage", "NuclearMedicineImageStorage",
 			"PositronEmissionTomographyImageStorage", "RTImageStorage", "RTDoseStorage", "RTStructureSetStorage",
 			"RTPlanStorage", "EncapsulatedPDFStorage", "BasicTextSRStorage", "EnhancedSRStorage",
-			"ComprehensiveSRStorage", "KeyObjectSelectionDocumentStorage",
-			"GrayscaleSoftcopyPresentationStateStorage");
+			"ComprehensiveSRStorage", "KeyObjectSelectionDocumentStorage", "GrayscaleSoftcopyPresentationStateStorage");
 
 	private static final Consumer<RetrieveProgress> NO_PROGRESS = (progress) -> {
 	};
@@ -133,9 +134,10 @@ public class AeTemplate implements AeOperations {
 	}
 
 	/**
-	 * Start building a template: AE title {@value AssociationRequest#DEFAULT_CALLING_AE_TITLE},
-	 * the default maximum PDU length and timeouts, no bind address, no contexts and no remotes,
-	 * and the {@link DefaultDicomExceptionTranslator}.
+	 * Start building a template: AE title
+	 * {@value AssociationRequest#DEFAULT_CALLING_AE_TITLE}, the default maximum PDU
+	 * length and timeouts, no bind address, no contexts and no remotes, and the
+	 * {@link DefaultDicomExceptionTranslator}.
 	 * @return a builder
 	 */
 	public static Builder builder() {
@@ -252,9 +254,8 @@ public class AeTemplate implements AeOperations {
 		RemoteAe remoteAe = getRemote(remote);
 		DataSet identifier = query.toIdentifier();
 		Consumer<RetrieveProgress> listener = (progress != null) ? progress : NO_PROGRESS;
-		return execute(remoteAe, this.contexts.move(remote, query.model()), this.timeouts,
-				(association) -> MoveScu.move(association, query.model(), identifier, destinationAeTitle,
-						Priority.MEDIUM, listener));
+		return execute(remoteAe, this.contexts.move(remote, query.model()), this.timeouts, (association) -> MoveScu
+			.move(association, query.model(), identifier, destinationAeTitle, Priority.MEDIUM, listener));
 	}
 
 	@Override
@@ -264,14 +265,14 @@ public class AeTemplate implements AeOperations {
 		RemoteAe remoteAe = getRemote(remote);
 		DataSet identifier = query.toIdentifier();
 		Consumer<RetrieveProgress> listener = (progress != null) ? progress : NO_PROGRESS;
-		return execute(remoteAe, this.contexts.get(remote, query.model()), this.timeouts,
-				(association) -> GetScu.get(association, query.model(), identifier, Priority.MEDIUM, receiver,
-						listener));
+		return execute(remoteAe, this.contexts.get(remote, query.model()), this.timeouts, (association) -> GetScu
+			.get(association, query.model(), identifier, Priority.MEDIUM, receiver, listener));
 	}
 
 	/**
 	 * Return the contexts proposed to a remote by {@link #echo(String)} and
-	 * {@link #execute(String, AssociationCallback)}: its own if configured, else the global ones.
+	 * {@link #execute(String, AssociationCallback)}: its own if configured, else the
+	 * global ones.
 	 * @param remote the remote's name
 	 * @return the contexts, in the order proposed
 	 * @throws UnknownRemoteException if no remote has that name
@@ -330,8 +331,8 @@ public class AeTemplate implements AeOperations {
 	}
 
 	/**
-	 * Return the transfer syntaxes of the FIND, MOVE and GET contexts the template proposes
-	 * on its own.
+	 * Return the transfer syntaxes of the FIND, MOVE and GET contexts the template
+	 * proposes on its own.
 	 * @return the transfer syntax UIDs, in order of preference
 	 */
 	public List<String> getTransferSyntaxes() {
@@ -339,8 +340,8 @@ public class AeTemplate implements AeOperations {
 	}
 
 	/**
-	 * Return the contexts a C-GET proposes, after the GET context, for the storage SOP classes
-	 * it receives: one per SOP class, each with the SCP role.
+	 * Return the contexts a C-GET proposes, after the GET context, for the storage SOP
+	 * classes it receives: one per SOP class, each with the SCP role.
 	 * @return the contexts, in the order proposed
 	 */
 	public List<PresentationContext> getRetrieveStorageContexts() {
@@ -348,7 +349,8 @@ public class AeTemplate implements AeOperations {
 	}
 
 	/**
-	 * Return the strategy that translates engine failures into {@link DicomAccessException}s.
+	 * Return the strategy that translates engine failures into
+	 * {@link DicomAccessException}s.
 	 * @return the exception translator
 	 */
 	public DicomExceptionTranslator getExceptionTranslator() {
@@ -366,9 +368,9 @@ public class AeTemplate implements AeOperations {
 
 	/**
 	 * Open an association, run the callback on it and end it: released if it is still
-	 * established, aborted otherwise (the engine aborts an association that a failure broke).
-	 * A RuntimeException or Error of the callback aborts the association and is rethrown as it
-	 * is; an engine failure is rethrown translated.
+	 * established, aborted otherwise (the engine aborts an association that a failure
+	 * broke). A RuntimeException or Error of the callback aborts the association and is
+	 * rethrown as it is; an engine failure is rethrown translated.
 	 */
 	private <T> T execute(RemoteAe remote, List<PresentationContext> contexts, AssociationTimeouts timeouts,
 			AssociationCallback<T> callback) {
@@ -414,11 +416,11 @@ public class AeTemplate implements AeOperations {
 
 	/**
 	 * Mutable builder for {@link AeTemplate}, also what an {@link AeTemplateCustomizer}
-	 * receives. The requested contexts are {@link RequestedContexts}: add them one by one (like
-	 * pynetdicom's {@code add_requested_context}) or replace them all (like assigning
-	 * {@code requested_contexts}); a change that would exceed 128 contexts throws
-	 * {@link io.github.dicomscu.net.context.TooManyPresentationContextsException}. Not
-	 * thread-safe.
+	 * receives. The requested contexts are {@link RequestedContexts}: add them one by one
+	 * (like pynetdicom's {@code add_requested_context}) or replace them all (like
+	 * assigning {@code requested_contexts}); a change that would exceed 128 contexts
+	 * throws {@link io.github.dicomscu.net.context.TooManyPresentationContextsException}.
+	 * Not thread-safe.
 	 */
 	public static final class Builder {
 
@@ -490,8 +492,9 @@ public class AeTemplate implements AeOperations {
 		}
 
 		/**
-		 * Set the strategy that translates engine failures into {@link DicomAccessException}s
-		 * (by default a {@link DefaultDicomExceptionTranslator}).
+		 * Set the strategy that translates engine failures into
+		 * {@link DicomAccessException}s (by default a
+		 * {@link DefaultDicomExceptionTranslator}).
 		 * @param exceptionTranslator the exception translator
 		 * @return this builder
 		 */
@@ -512,8 +515,8 @@ public class AeTemplate implements AeOperations {
 		}
 
 		/**
-		 * Return the contexts proposed to every remote that has none of its own, to change in
-		 * place.
+		 * Return the contexts proposed to every remote that has none of its own, to
+		 * change in place.
 		 * @return the requested contexts
 		 */
 		public RequestedContexts requestedContexts() {
@@ -521,23 +524,24 @@ public class AeTemplate implements AeOperations {
 		}
 
 		/**
-		 * Return the contexts proposed to one remote instead of the global ones, to change in
-		 * place; the first call gives the remote its own, empty, list.
+		 * Return the contexts proposed to one remote instead of the global ones, to
+		 * change in place; the first call gives the remote its own, empty, list.
 		 * @param remote the remote's name
 		 * @return the remote's requested contexts
 		 * @throws IllegalArgumentException if no remote has that name
 		 */
 		public RequestedContexts requestedContexts(String remote) {
 			if (!this.remotes.containsKey(remote)) {
-				throw new IllegalArgumentException("No remote named '" + remote + "'; known remotes: "
-						+ String.join(", ", this.remotes.keySet()));
+				throw new IllegalArgumentException(
+						"No remote named '" + remote + "'; known remotes: " + String.join(", ", this.remotes.keySet()));
 			}
 			return this.remoteContexts.computeIfAbsent(remote, (name) -> new RequestedContexts());
 		}
 
 		/**
-		 * Set the transfer syntaxes of the FIND, MOVE and GET contexts the template proposes on
-		 * its own (by default {@link PresentationContext#DEFAULT_TRANSFER_SYNTAXES}).
+		 * Set the transfer syntaxes of the FIND, MOVE and GET contexts the template
+		 * proposes on its own (by default
+		 * {@link PresentationContext#DEFAULT_TRANSFER_SYNTAXES}).
 		 * @param transferSyntaxes keywords or UIDs, in order of preference
 		 * @return this builder
 		 * @throws IllegalArgumentException if the list is empty or a syntax is unknown
@@ -549,10 +553,11 @@ public class AeTemplate implements AeOperations {
 		}
 
 		/**
-		 * Set the contexts a C-GET proposes after the GET context, one per storage SOP class it
-		 * is to receive (by default {@link AeTemplate#DEFAULT_RETRIEVE_STORAGE_SOP_CLASSES} with
-		 * {@link PresentationContext#DEFAULT_TRANSFER_SYNTAXES}). Each is proposed with the SCP
-		 * role and without the SCU role, whatever roles it names.
+		 * Set the contexts a C-GET proposes after the GET context, one per storage SOP
+		 * class it is to receive (by default
+		 * {@link AeTemplate#DEFAULT_RETRIEVE_STORAGE_SOP_CLASSES} with
+		 * {@link PresentationContext#DEFAULT_TRANSFER_SYNTAXES}). Each is proposed with
+		 * the SCP role and without the SCU role, whatever roles it names.
 		 * @param contexts the contexts, at most 127 (the GET context makes 128)
 		 * @return this builder
 		 * @throws TooManyPresentationContextsException if there are more than 127

@@ -5,8 +5,9 @@ import io.github.dicomscu.net.pdu.AbortSource;
 
 /**
  * The remote, or its upper layer, aborted the association with an A-ABORT. Permanent: the
- * peer ended the association on purpose, and the same exchange is expected to meet the same
- * end. A connection that ended without an A-ABORT is an {@link AssociationClosedException}.
+ * peer ended the association on purpose, and the same exchange is expected to meet the
+ * same end. A connection that ended without an A-ABORT is an
+ * {@link AssociationClosedException}.
  */
 public class AssociationAbortedException extends DicomAccessException {
 

@@ -1,9 +1,9 @@
 package io.github.dicomscu.scu;
 
 /**
- * The association ended without an A-ABORT: the remote closed the connection, or released the
- * association while a response was outstanding. Always {@linkplain #isTransient() transient}:
- * nothing says that the remote refused the work.
+ * The association ended without an A-ABORT: the remote closed the connection, or released
+ * the association while a response was outstanding. Always {@linkplain #isTransient()
+ * transient}: nothing says that the remote refused the work.
  */
 public class AssociationClosedException extends DicomAccessException {
 

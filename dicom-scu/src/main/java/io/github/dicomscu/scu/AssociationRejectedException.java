@@ -5,9 +5,10 @@ import io.github.dicomscu.net.pdu.RejectResult;
 import io.github.dicomscu.net.pdu.RejectSource;
 
 /**
- * The remote rejected the association (A-ASSOCIATE-RJ). {@linkplain #isTransient() Transient}
- * when the result is rejected-transient, as with temporary-congestion or
- * local-limit-exceeded; permanent otherwise, as with an AE title the remote does not know.
+ * The remote rejected the association (A-ASSOCIATE-RJ). {@linkplain #isTransient()
+ * Transient} when the result is rejected-transient, as with temporary-congestion or
+ * local-limit-exceeded; permanent otherwise, as with an AE title the remote does not
+ * know.
  */
 public class AssociationRejectedException extends DicomAccessException {
 

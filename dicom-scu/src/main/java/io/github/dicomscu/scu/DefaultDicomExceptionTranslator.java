@@ -3,12 +3,12 @@ package io.github.dicomscu.scu;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 
 /**
- * The default {@link DicomExceptionTranslator}: every engine exception becomes the exception
- * of this package with the same simple name (as spring-ldap mirrors {@code javax.naming}),
- * carrying the same details, and an engine exception it does not know becomes an
- * {@link UncategorizedDicomException}. The message names the remote, as in
- * {@code "remote 'pacs' (ORTHANC@10.0.0.5:4242): "}, followed by the engine's text; the engine
- * exception is kept as the cause. Stateless and thread-safe.
+ * The default {@link DicomExceptionTranslator}: every engine exception becomes the
+ * exception of this package with the same simple name (as spring-ldap mirrors
+ * {@code javax.naming}), carrying the same details, and an engine exception it does not
+ * know becomes an {@link UncategorizedDicomException}. The message names the remote, as
+ * in {@code "remote 'pacs' (ORTHANC@10.0.0.5:4242): "}, followed by the engine's text;
+ * the engine exception is kept as the cause. Stateless and thread-safe.
  */
 public class DefaultDicomExceptionTranslator implements DicomExceptionTranslator {
 
@@ -36,8 +36,8 @@ public class DefaultDicomExceptionTranslator implements DicomExceptionTranslator
 			return new DicomProtocolException(name, message, ex);
 		}
 		if (ex instanceof io.github.dicomscu.net.query.MoveDestinationUnknownException unknown) {
-			return new MoveDestinationUnknownException(name, message, unknown.getDestination(),
-					unknown.getResult(), unknown.getErrorComment(), ex);
+			return new MoveDestinationUnknownException(name, message, unknown.getDestination(), unknown.getResult(),
+					unknown.getErrorComment(), ex);
 		}
 		if (ex instanceof io.github.dicomscu.net.query.RetrieveFailedException retrieve) {
 			return new RetrieveFailedException(name, message, retrieve.getOperation(), retrieve.getResult(),
@@ -66,8 +66,8 @@ public class DefaultDicomExceptionTranslator implements DicomExceptionTranslator
 	 * @return the message
 	 */
 	static String message(RemoteAe remote, DicomNetworkException ex) {
-		return "remote '" + remote.name() + "' (" + remote.aeTitle() + "@" + remote.host() + ":" + remote.port()
-				+ "): " + ex.getMessage();
+		return "remote '" + remote.name() + "' (" + remote.aeTitle() + "@" + remote.host() + ":" + remote.port() + "): "
+				+ ex.getMessage();
 	}
 
 }

@@ -1,9 +1,9 @@
 package io.github.dicomscu.scu;
 
 /**
- * The TCP connection to the remote could not be established, or the local bind address could
- * not be bound. Always {@linkplain #isTransient() transient}: the remote may be restarting,
- * unreachable for a while, or the bind address in use.
+ * The TCP connection to the remote could not be established, or the local bind address
+ * could not be bound. Always {@linkplain #isTransient() transient}: the remote may be
+ * restarting, unreachable for a while, or the bind address in use.
  */
 public class DicomConnectException extends DicomAccessException {
 

@@ -6,9 +6,9 @@ import io.github.dicomscu.net.pdu.DicomNetworkException;
  * Strategy that turns the engine's checked {@link DicomNetworkException}s into the
  * {@link DicomAccessException} hierarchy, set on a template with
  * {@link AeTemplate.Builder#exceptionTranslator(DicomExceptionTranslator)}.
- * {@link DefaultDicomExceptionTranslator} is the default; an implementation may delegate to it
- * and change only what it needs. If a translator returns {@code null}, the template throws an
- * {@link UncategorizedDicomException}.
+ * {@link DefaultDicomExceptionTranslator} is the default; an implementation may delegate
+ * to it and change only what it needs. If a translator returns {@code null}, the template
+ * throws an {@link UncategorizedDicomException}.
  *
  * @see DefaultDicomExceptionTranslator
  */

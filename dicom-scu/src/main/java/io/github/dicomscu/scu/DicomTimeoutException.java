@@ -14,8 +14,7 @@ public class DicomTimeoutException extends DicomAccessException {
 
 	private final Duration timeout;
 
-	public DicomTimeoutException(String remote, String message, TimeoutKind kind, Duration timeout,
-			Throwable cause) {
+	public DicomTimeoutException(String remote, String message, TimeoutKind kind, Duration timeout, Throwable cause) {
 		super(remote, message, cause);
 		this.kind = kind;
 		this.timeout = timeout;

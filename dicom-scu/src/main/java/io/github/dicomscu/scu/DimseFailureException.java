@@ -4,11 +4,11 @@ import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.dimse.Status;
 
 /**
- * The remote answered a DIMSE request with a failure status. The message names the request,
- * the status code with its meaning for that request, and the remote's Error Comment
- * (0000,0902) if it sent one; the association was intact and has been released.
- * {@linkplain #isTransient() Transient} for the statuses 0xA7xx, "Refused: Out of resources",
- * permanent for every other failure status.
+ * The remote answered a DIMSE request with a failure status. The message names the
+ * request, the status code with its meaning for that request, and the remote's Error
+ * Comment (0000,0902) if it sent one; the association was intact and has been released.
+ * {@linkplain #isTransient() Transient} for the statuses 0xA7xx, "Refused: Out of
+ * resources", permanent for every other failure status.
  */
 public class DimseFailureException extends DicomAccessException {
 
@@ -27,8 +27,8 @@ public class DimseFailureException extends DicomAccessException {
 	 * @param errorComment the Error Comment of the response, or {@code null}
 	 * @param cause the engine failure, or {@code null}
 	 */
-	public DimseFailureException(String remote, String message, CommandField operation, int status,
-			String errorComment, Throwable cause) {
+	public DimseFailureException(String remote, String message, CommandField operation, int status, String errorComment,
+			Throwable cause) {
 		super(remote, message, cause);
 		this.operation = operation;
 		this.status = status;

@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The matches of a C-FIND read lazily from an association a template opened: the association
- * is ended once the final response has been read or when the stream is closed (after a
- * C-CANCEL if the operation is still running), and the failure of the exchange is thrown
- * translated. Meant for one thread, like the stream it backs.
+ * The matches of a C-FIND read lazily from an association a template opened: the
+ * association is ended once the final response has been read or when the stream is closed
+ * (after a C-CANCEL if the operation is still running), and the failure of the exchange
+ * is thrown translated. Meant for one thread, like the stream it backs.
  */
 final class FindMatches extends Spliterators.AbstractSpliterator<DataSet> {
 
@@ -66,8 +66,8 @@ final class FindMatches extends Spliterators.AbstractSpliterator<DataSet> {
 	}
 
 	/**
-	 * Cancel the C-FIND if it is still running and end the association; the stream's close
-	 * handler.
+	 * Cancel the C-FIND if it is still running and end the association; the stream's
+	 * close handler.
 	 */
 	void close() {
 		if (this.ended) {
@@ -79,8 +79,8 @@ final class FindMatches extends Spliterators.AbstractSpliterator<DataSet> {
 		}
 		catch (DicomNetworkException ex) {
 			this.association.abort();
-			logger.warn("Cancelling the C-FIND on the association with remote '{}' ({}) failed: {}",
-					this.remote.name(), this.association.getPeer(), ex.getMessage());
+			logger.warn("Cancelling the C-FIND on the association with remote '{}' ({}) failed: {}", this.remote.name(),
+					this.association.getPeer(), ex.getMessage());
 			return;
 		}
 		this.associations.end(this.remote, this.association);

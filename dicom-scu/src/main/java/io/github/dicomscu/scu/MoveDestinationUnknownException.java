@@ -5,8 +5,8 @@ import io.github.dicomscu.net.query.RetrieveResult;
 
 /**
  * The remote refused a C-MOVE because it does not know the move destination (status
- * {@code 0xA801}): the destination AE title is not configured on the remote with the host and
- * port to send to.
+ * {@code 0xA801}): the destination AE title is not configured on the remote with the host
+ * and port to send to.
  */
 public class MoveDestinationUnknownException extends RetrieveFailedException {
 
@@ -21,8 +21,8 @@ public class MoveDestinationUnknownException extends RetrieveFailedException {
 	 * @param errorComment the Error Comment of the final response, or {@code null}
 	 * @param cause the engine failure, or {@code null}
 	 */
-	public MoveDestinationUnknownException(String remote, String message, String destination,
-			RetrieveResult result, String errorComment, Throwable cause) {
+	public MoveDestinationUnknownException(String remote, String message, String destination, RetrieveResult result,
+			String errorComment, Throwable cause) {
 		super(remote, message, CommandField.C_MOVE_RQ, result, errorComment, cause);
 		this.destination = destination;
 	}

@@ -5,9 +5,9 @@ import java.util.List;
 import io.github.dicomscu.net.association.NegotiatedContext;
 
 /**
- * The operation needs a presentation context the remote did not accept; the message says what
- * was proposed and what was accepted. The association was intact and has been released.
- * Permanent: the remote or the proposed contexts must change.
+ * The operation needs a presentation context the remote did not accept; the message says
+ * what was proposed and what was accepted. The association was intact and has been
+ * released. Permanent: the remote or the proposed contexts must change.
  */
 public class NoAcceptedContextException extends DicomAccessException {
 

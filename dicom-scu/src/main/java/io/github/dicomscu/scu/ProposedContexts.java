@@ -11,8 +11,8 @@ import io.github.dicomscu.net.storage.StoreInstance;
 
 /**
  * The presentation contexts each operation of a template proposes to a remote, as the
- * {@link AeTemplate} class documentation lists them: the configured ones (the remote's own,
- * else the global ones) or those the operation needs. Immutable.
+ * {@link AeTemplate} class documentation lists them: the configured ones (the remote's
+ * own, else the global ones) or those the operation needs. Immutable.
  */
 final class ProposedContexts {
 
@@ -28,8 +28,8 @@ final class ProposedContexts {
 	 * Create the contexts of a template.
 	 * @param global the contexts proposed to remotes without their own
 	 * @param own the contexts of the remotes that have their own, by remote name
-	 * @param transferSyntaxes the transfer syntaxes of the FIND, MOVE and GET contexts the
-	 * template proposes on its own
+	 * @param transferSyntaxes the transfer syntaxes of the FIND, MOVE and GET contexts
+	 * the template proposes on its own
 	 * @param retrieveStorage the contexts a C-GET proposes after the GET context
 	 */
 	ProposedContexts(List<PresentationContext> global, Map<String, List<PresentationContext>> own,
@@ -73,8 +73,8 @@ final class ProposedContexts {
 	}
 
 	/**
-	 * Return the contexts of a C-FIND: the requested ones if they include the FIND SOP class,
-	 * else that context alone.
+	 * Return the contexts of a C-FIND: the requested ones if they include the FIND SOP
+	 * class, else that context alone.
 	 */
 	List<PresentationContext> find(String remote, QueryRetrieveModel model) {
 		String sopClassUid = model.findSopClassUid();
@@ -83,8 +83,8 @@ final class ProposedContexts {
 	}
 
 	/**
-	 * Return the contexts of a C-MOVE: the remote's own if they include the MOVE SOP class,
-	 * else that context alone.
+	 * Return the contexts of a C-MOVE: the remote's own if they include the MOVE SOP
+	 * class, else that context alone.
 	 */
 	List<PresentationContext> move(String remote, QueryRetrieveModel model) {
 		String sopClassUid = model.moveSopClassUid();
@@ -93,8 +93,8 @@ final class ProposedContexts {
 	}
 
 	/**
-	 * Return the contexts of a C-GET: the remote's own if they include the GET SOP class, else
-	 * that context followed by the retrieve storage contexts.
+	 * Return the contexts of a C-GET: the remote's own if they include the GET SOP class,
+	 * else that context followed by the retrieve storage contexts.
 	 */
 	List<PresentationContext> get(String remote, QueryRetrieveModel model) {
 		String sopClassUid = model.getSopClassUid();

@@ -4,9 +4,9 @@ import io.github.dicomscu.net.association.AeTitle;
 import io.github.dicomscu.net.association.Port;
 
 /**
- * A named remote application entity the template talks to. It checks itself on creation: its
- * AE title follows the {@link AeTitle} rules (leading and trailing spaces are dropped), it has
- * a host and its port is between 1 and 65535.
+ * A named remote application entity the template talks to. It checks itself on creation:
+ * its AE title follows the {@link AeTitle} rules (leading and trailing spaces are
+ * dropped), it has a host and its port is between 1 and 65535.
  *
  * @param name the name it is configured under
  * @param aeTitle its AE title (the called AE title)

@@ -14,11 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How a template's associations begin and end: requested with the local AE's settings, logged
- * in one line, and ended by release while still established, by abort otherwise. Whether an
- * association survived a failure is asked of the association: the engine aborts every
- * association a failure breaks. Engine failures are translated with the template's
- * {@link DicomExceptionTranslator}.
+ * How a template's associations begin and end: requested with the local AE's settings,
+ * logged in one line, and ended by release while still established, by abort otherwise.
+ * Whether an association survived a failure is asked of the association: the engine
+ * aborts every association a failure breaks. Engine failures are translated with the
+ * template's {@link DicomExceptionTranslator}.
  */
 final class RemoteAssociations {
 
@@ -81,8 +81,9 @@ final class RemoteAssociations {
 	}
 
 	/**
-	 * End an association: release it if it is still established, else abort it (which only
-	 * closes what is left of it). A release that fails is logged and the association aborted.
+	 * End an association: release it if it is still established, else abort it (which
+	 * only closes what is left of it). A release that fails is logged and the association
+	 * aborted.
 	 * @param remote the remote
 	 * @param association the association
 	 */
@@ -103,8 +104,8 @@ final class RemoteAssociations {
 
 	private DicomAccessException translate(RemoteAe remote, DicomNetworkException ex) {
 		DicomAccessException translated = this.translator.translate(remote, ex);
-		return (translated != null) ? translated
-				: new UncategorizedDicomException(remote.name(), DefaultDicomExceptionTranslator.message(remote, ex), ex);
+		return (translated != null) ? translated : new UncategorizedDicomException(remote.name(),
+				DefaultDicomExceptionTranslator.message(remote, ex), ex);
 	}
 
 	private static void logNegotiation(RemoteAe remote, Association association) {

@@ -4,9 +4,9 @@ import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.query.RetrieveResult;
 
 /**
- * A C-MOVE or C-GET ended with a failure status. Sub-operations may have completed before the
- * failure: {@link #getResult()} gives the counts and the failed SOP instance UIDs of the final
- * response.
+ * A C-MOVE or C-GET ended with a failure status. Sub-operations may have completed before
+ * the failure: {@link #getResult()} gives the counts and the failed SOP instance UIDs of
+ * the final response.
  */
 public class RetrieveFailedException extends DimseFailureException {
 

@@ -12,10 +12,10 @@ import io.github.dicomscu.net.storage.StoreInstance;
 import io.github.dicomscu.net.storage.StoreResult;
 
 /**
- * The files of one {@link AeOperations#storeAll(String, java.util.Collection) storeAll}: read
- * into instances, split into batches of which each fits the 128 contexts of one association,
- * and sent batch by batch, with one result per file in the order of the files. A file that
- * cannot be read is {@code NOT_SENT} and opens no association.
+ * The files of one {@link AeOperations#storeAll(String, java.util.Collection) storeAll}:
+ * read into instances, split into batches of which each fits the 128 contexts of one
+ * association, and sent batch by batch, with one result per file in the order of the
+ * files. A file that cannot be read is {@code NOT_SENT} and opens no association.
  */
 final class StoreBatches {
 
@@ -46,11 +46,11 @@ final class StoreBatches {
 	}
 
 	/**
-	 * Send the instances read, each batch over an association of its own. If the association
-	 * of a batch after the first fails, the instances of that batch are {@code NOT_SENT} with
-	 * the reason.
-	 * @param oneBatch whether to send every instance over one association, as when the remote
-	 * has contexts of its own
+	 * Send the instances read, each batch over an association of its own. If the
+	 * association of a batch after the first fails, the instances of that batch are
+	 * {@code NOT_SENT} with the reason.
+	 * @param oneBatch whether to send every instance over one association, as when the
+	 * remote has contexts of its own
 	 * @param association sends one batch over one association, one result per instance
 	 * @return one result per file, in the order of the files
 	 * @throws DicomAccessException if the association of the first batch fails

@@ -3,11 +3,11 @@ package io.github.dicomscu.scu;
 import java.util.List;
 
 /**
- * The remote accepts the SOP class of an instance, but with no transfer syntax the instance
- * can be sent in: typically a compressed instance, which is never decompressed, where the
- * remote accepted only uncompressed syntaxes. The message names the instance's transfer
- * syntax and the ones the remote accepted. {@link #getNegotiated()} is empty: the accepted
- * transfer syntaxes are in {@link #getAcceptedTransferSyntaxUids()}.
+ * The remote accepts the SOP class of an instance, but with no transfer syntax the
+ * instance can be sent in: typically a compressed instance, which is never decompressed,
+ * where the remote accepted only uncompressed syntaxes. The message names the instance's
+ * transfer syntax and the ones the remote accepted. {@link #getNegotiated()} is empty:
+ * the accepted transfer syntaxes are in {@link #getAcceptedTransferSyntaxUids()}.
  */
 public class TransferSyntaxNotAcceptedException extends NoAcceptedContextException {
 
@@ -24,12 +24,12 @@ public class TransferSyntaxNotAcceptedException extends NoAcceptedContextExcepti
 	 * @param sopClassUid the SOP class of the instance
 	 * @param sopInstanceUid the SOP instance UID of the instance
 	 * @param transferSyntaxUid the transfer syntax the instance is encoded in
-	 * @param acceptedTransferSyntaxUids the transfer syntaxes the remote accepted for the SOP
-	 * class, empty if it rejected every one proposed
+	 * @param acceptedTransferSyntaxUids the transfer syntaxes the remote accepted for the
+	 * SOP class, empty if it rejected every one proposed
 	 * @param cause the engine failure, or {@code null}
 	 */
-	public TransferSyntaxNotAcceptedException(String remote, String message, String sopClassUid,
-			String sopInstanceUid, String transferSyntaxUid, List<String> acceptedTransferSyntaxUids, Throwable cause) {
+	public TransferSyntaxNotAcceptedException(String remote, String message, String sopClassUid, String sopInstanceUid,
+			String transferSyntaxUid, List<String> acceptedTransferSyntaxUids, Throwable cause) {
 		super(remote, message, sopClassUid, List.of(), cause);
 		this.sopInstanceUid = sopInstanceUid;
 		this.transferSyntaxUid = transferSyntaxUid;

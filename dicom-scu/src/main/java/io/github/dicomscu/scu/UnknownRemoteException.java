@@ -9,8 +9,10 @@ import java.util.Collection;
 public class UnknownRemoteException extends DicomAccessException {
 
 	public UnknownRemoteException(String remote, Collection<String> known) {
-		super(remote, "No remote AE named '" + remote + "' is configured"
-				+ (known.isEmpty() ? "; none are configured" : "; known remotes: " + String.join(", ", known)), null);
+		super(remote,
+				"No remote AE named '" + remote + "' is configured"
+						+ (known.isEmpty() ? "; none are configured" : "; known remotes: " + String.join(", ", known)),
+				null);
 	}
 
 }

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for how {@link AeTemplate} ends an association after a failure, seen from a scripted
- * peer: released when the association is still established, aborted when the failure broke it
- * or the callback threw; and for its pluggable {@link DicomExceptionTranslator}.
+ * Tests for how {@link AeTemplate} ends an association after a failure, seen from a
+ * scripted peer: released when the association is still established, aborted when the
+ * failure broke it or the callback threw; and for its pluggable
+ * {@link DicomExceptionTranslator}.
  */
 class AeTemplateAssociationEndTests {
 
@@ -80,7 +81,8 @@ class AeTemplateAssociationEndTests {
 					assertThat(ex.isTransient()).isTrue();
 				});
 			assertThat(peer.awaitClientClose(5)).isTrue();
-			assertThat(peer.receivedAfterScript()).as("an A-ABORT, no A-RELEASE-RQ").startsWith(A_ABORT)
+			assertThat(peer.receivedAfterScript()).as("an A-ABORT, no A-RELEASE-RQ")
+				.startsWith(A_ABORT)
 				.doesNotContain(A_RELEASE_RQ);
 		}
 	}

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link AeTemplate} against DCMTK's {@code storescp}, proposing Storage and
- * Verification (121 contexts) for C-ECHO, and contexts derived from the instances for C-STORE:
- * what {@code storescp} wrote equals what was sent.
+ * Verification (121 contexts) for C-ECHO, and contexts derived from the instances for
+ * C-STORE: what {@code storescp} wrote equals what was sent.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AeTemplateDcmtkTests {
@@ -120,8 +120,8 @@ class AeTemplateDcmtkTests {
 		try (Stream<Path> files = Files.list(storage)) {
 			Path file = files.filter((candidate) -> candidate.getFileName().toString().endsWith(sopInstanceUid))
 				.findFirst()
-				.orElseThrow(() -> new AssertionError("storescp wrote no file for " + sopInstanceUid + ":\n"
-						+ storescp.output()));
+				.orElseThrow(() -> new AssertionError(
+						"storescp wrote no file for " + sopInstanceUid + ":\n" + storescp.output()));
 			return DicomFile.read(file);
 		}
 	}

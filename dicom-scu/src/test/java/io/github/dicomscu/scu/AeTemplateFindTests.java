@@ -45,8 +45,8 @@ class AeTemplateFindTests {
 			expectRelease(in, out, released);
 		})) {
 			try (Stream<DataSet> studies = template(peer).find("scripted", Query.studyRoot(QueryLevel.STUDY))) {
-				assertThat(studies.findFirst()).hasValueSatisfying(
-						(study) -> assertThat(study.getString("StudyInstanceUID")).isEqualTo("1.2.1"));
+				assertThat(studies.findFirst())
+					.hasValueSatisfying((study) -> assertThat(study.getString("StudyInstanceUID")).isEqualTo("1.2.1"));
 			}
 			assertThat(cancel.get(5, TimeUnit.SECONDS)).isEqualTo(CommandField.C_CANCEL_RQ);
 			assertThat(released.get(5, TimeUnit.SECONDS)).as("released, not aborted").isTrue();
@@ -66,8 +66,8 @@ class AeTemplateFindTests {
 			expectRelease(in, out, released);
 		})) {
 			Stream<DataSet> studies = template(peer).find("scripted", Query.studyRoot(QueryLevel.STUDY));
-			assertThat(studies.map((study) -> study.getString("StudyInstanceUID")).toList())
-				.containsExactly("1.2.1", "1.2.2");
+			assertThat(studies.map((study) -> study.getString("StudyInstanceUID")).toList()).containsExactly("1.2.1",
+					"1.2.2");
 			assertThat(released.get(5, TimeUnit.SECONDS)).isTrue();
 			studies.close();
 		}
@@ -85,8 +85,9 @@ class AeTemplateFindTests {
 			expectRelease(in, out, released);
 		}); Stream<DataSet> studies = template(peer).find("scripted", Query.studyRoot(QueryLevel.STUDY))) {
 			assertThatExceptionOfType(DimseFailureException.class).isThrownBy(studies::toList)
-				.withMessage("remote 'scripted' (SCRIPTED@127.0.0.1:" + peer.port() + "): C-FIND-RQ to SCRIPTED@127.0.0.1:"
-						+ peer.port() + " failed with status 0xC001 (Failure: Unable to process): index unreadable")
+				.withMessage("remote 'scripted' (SCRIPTED@127.0.0.1:" + peer.port()
+						+ "): C-FIND-RQ to SCRIPTED@127.0.0.1:" + peer.port()
+						+ " failed with status 0xC001 (Failure: Unable to process): index unreadable")
 				.satisfies((ex) -> {
 					assertThat(ex.getRemote()).isEqualTo("scripted");
 					assertThat(ex.getOperation()).isEqualTo(CommandField.C_FIND_RQ);
@@ -121,7 +122,8 @@ class AeTemplateFindTests {
 
 	@Test
 	void findAllWithANegativeLimitFails() {
-		AeTemplate.Builder builder = AeTemplate.builder().remote(new RemoteAe("scripted", "SCRIPTED", "127.0.0.1", 104));
+		AeTemplate.Builder builder = AeTemplate.builder()
+			.remote(new RemoteAe("scripted", "SCRIPTED", "127.0.0.1", 104));
 		builder.requestedContexts().add("Verification");
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> builder.build().findAll("scripted", Query.studyRoot(QueryLevel.STUDY), -1))

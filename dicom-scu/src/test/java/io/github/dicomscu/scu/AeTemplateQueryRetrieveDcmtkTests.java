@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests for the C-FIND, C-MOVE and C-GET operations of {@link AeTemplate} against DCMTK's
- * {@code dcmqrscp} loaded with the sample archive of the dicom-net tests (two patients, three
- * studies, four series, seven images); moves go to the engine's storage SCP.
+ * {@code dcmqrscp} loaded with the sample archive of the dicom-net tests (two patients,
+ * three studies, four series, seven images); moves go to the engine's storage SCP.
  */
 class AeTemplateQueryRetrieveDcmtkTests {
 
@@ -178,14 +178,14 @@ class AeTemplateQueryRetrieveDcmtkTests {
 		assertThat(result.isSuccess()).isTrue();
 		assertThat(result.completed()).isEqualTo(2);
 		assertThat(progress).isNotEmpty();
-		List<Image> expected = SampleArchive.HEAD.images().stream()
+		List<Image> expected = SampleArchive.HEAD.images()
+			.stream()
 			.filter((image) -> image.series().uid().equals(HEAD_AXIAL_SERIES))
 			.toList();
 		assertThat(expected).hasSize(2);
 		for (Image image : expected) {
 			DicomFile file = DicomFile.read(this.temp.resolve(image.sopInstanceUid() + ".dcm"));
-			assertThat(file.fileMeta().getString("SourceApplicationEntityTitle"))
-				.isEqualTo(DcmqrscpArchive.AE_TITLE);
+			assertThat(file.fileMeta().getString("SourceApplicationEntityTitle")).isEqualTo(DcmqrscpArchive.AE_TITLE);
 			assertThat(file.dataSet().getString("SeriesInstanceUID")).isEqualTo(HEAD_AXIAL_SERIES);
 			assertThat(file.dataSet().getBytes("PixelData")).isEqualTo(image.dataSet().getBytes("PixelData"));
 		}
@@ -196,23 +196,24 @@ class AeTemplateQueryRetrieveDcmtkTests {
 		AeTemplate.Builder builder = builder()
 			.retrieveStorageContexts(List.of(PresentationContext.of("CTImageStorage")));
 		builder.requestedContexts().add("Verification");
-		RetrieveFailedException ex = catchThrowableOfType(
-				RetrieveFailedException.class, () -> builder.build()
+		RetrieveFailedException ex = catchThrowableOfType(RetrieveFailedException.class,
+				() -> builder.build()
 					.get("archive", Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", KNEE_STUDY),
 							StoreReceiver.toDirectory(this.temp), null));
 		assertThat(ex).isNotNull();
 		assertThat(ex.getStatus()).isEqualTo(Status.OUT_OF_RESOURCES_SUB_OPERATIONS);
 		assertThat(ex.getResult().failed()).isEqualTo(3);
-		assertThat(ex.getResult().failedSopInstanceUids())
-			.containsExactlyInAnyOrderElementsOf(SampleArchive.KNEE.images().stream().map(Image::sopInstanceUid).toList());
+		assertThat(ex.getResult().failedSopInstanceUids()).containsExactlyInAnyOrderElementsOf(
+				SampleArchive.KNEE.images().stream().map(Image::sopInstanceUid).toList());
 		try (Stream<Path> files = Files.list(this.temp)) {
 			assertThat(files).isEmpty();
 		}
 	}
 
 	/**
-	 * Count the TCP sockets of this JVM connected to a port, from {@code /proc}: the inodes of
-	 * the sockets among this process's file descriptors, looked up in the TCP tables.
+	 * Count the TCP sockets of this JVM connected to a port, from {@code /proc}: the
+	 * inodes of the sockets among this process's file descriptors, looked up in the TCP
+	 * tables.
 	 */
 	private static long openSocketsTo(int port) throws IOException {
 		Path descriptors = Path.of("/proc/self/fd");

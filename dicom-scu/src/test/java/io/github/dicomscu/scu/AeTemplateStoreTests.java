@@ -33,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for the C-STORE operations of {@link AeTemplate} against the engine's {@link DicomScp}
- * serving {@link StorageScp}, accepting CT Image Storage with every transfer syntax of the
- * storage SCP and Secondary Capture with Explicit VR Little Endian only.
+ * Tests for the C-STORE operations of {@link AeTemplate} against the engine's
+ * {@link DicomScp} serving {@link StorageScp}, accepting CT Image Storage with every
+ * transfer syntax of the storage SCP and Secondary Capture with Explicit VR Little Endian
+ * only.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AeTemplateStoreTests {
@@ -122,8 +123,7 @@ class AeTemplateStoreTests {
 	void storeOfAnInstanceWhoseSopClassIsNotAcceptedIsATypedError() throws Exception {
 		Path mr = write("mr", instance(MR_IMAGE_STORAGE, "1.2.826.0.1.6"));
 		AeTemplate template = template();
-		assertThatExceptionOfType(NoAcceptedContextException.class)
-			.isThrownBy(() -> template.store("storescp", mr))
+		assertThatExceptionOfType(NoAcceptedContextException.class).isThrownBy(() -> template.store("storescp", mr))
 			.withMessageStartingWith("remote 'storescp' (STORESCP@127.0.0.1:" + this.scp.getPort()
 					+ "): No accepted presentation context for MR Image Storage")
 			.satisfies((ex) -> {
@@ -204,10 +204,7 @@ class AeTemplateStoreTests {
 	void storeAllOfMoreSopClassesThanOneAssociationCarriesUsesConsecutiveAssociations(CapturedOutput output)
 			throws IOException {
 		this.scp.stop();
-		this.scp = StorageScp.toDirectory(this.received)
-			.addTo(DicomScp.builder().aeTitle("STORESCP"))
-			.build()
-			.start();
+		this.scp = StorageScp.toDirectory(this.received).addTo(DicomScp.builder().aeTitle("STORESCP")).build().start();
 		List<String> sopClasses = ContextSet.ALL_STORAGE.abstractSyntaxes().subList(0, 130);
 		List<Path> files = new ArrayList<>();
 		for (int i = 0; i < sopClasses.size(); i++) {
@@ -218,8 +215,9 @@ class AeTemplateStoreTests {
 
 		assertThat(results).hasSize(130);
 		assertThat(results).extracting(StoreResult::outcome).containsOnly(StoreOutcome.SUCCESS);
-		assertThat(results).extracting(StoreResult::sopInstanceUid).containsExactlyElementsOf(
-				java.util.stream.IntStream.rangeClosed(1, 130).mapToObj((i) -> "1.2.826.0.9." + i).toList());
+		assertThat(results).extracting(StoreResult::sopInstanceUid)
+			.containsExactlyElementsOf(
+					java.util.stream.IntStream.rangeClosed(1, 130).mapToObj((i) -> "1.2.826.0.9." + i).toList());
 		assertThat(output.getOut().split("Association with remote 'storescp'", -1)).hasSize(3);
 		assertThat(output).contains("128 of 128 presentation contexts accepted")
 			.contains("2 of 2 presentation contexts accepted");

@@ -225,7 +225,8 @@ class AeTemplateTests {
 	void getProposesTheGetContextAndTheRetrieveStorageContextsWithTheScpRole() {
 		String get = QueryRetrieveModel.PATIENT_ROOT.getSopClassUid();
 		AeTemplate template = template();
-		assertThat(template.getRetrieveStorageContexts()).hasSize(AeTemplate.DEFAULT_RETRIEVE_STORAGE_SOP_CLASSES.size());
+		assertThat(template.getRetrieveStorageContexts())
+			.hasSize(AeTemplate.DEFAULT_RETRIEVE_STORAGE_SOP_CLASSES.size());
 		assertThatExceptionOfType(NoAcceptedContextException.class)
 			.isThrownBy(() -> template.get("local", Query.patientRoot(QueryLevel.PATIENT).match("PatientID", "1"),
 					(instance) -> Status.SUCCESS, null))
@@ -300,8 +301,7 @@ class AeTemplateTests {
 		int port = DcmtkPeer.freePort();
 		AeTemplate.Builder builder = AeTemplate.builder().remote(new RemoteAe("closed", "NOBODY", "127.0.0.1", port));
 		builder.requestedContexts().add("Verification");
-		assertThatExceptionOfType(DicomConnectException.class)
-			.isThrownBy(() -> builder.build().echo("closed"))
+		assertThatExceptionOfType(DicomConnectException.class).isThrownBy(() -> builder.build().echo("closed"))
 			.withMessageStartingWith(
 					"remote 'closed' (NOBODY@127.0.0.1:" + port + "): Cannot connect to NOBODY@127.0.0.1:" + port)
 			.satisfies((ex) -> {
@@ -315,10 +315,9 @@ class AeTemplateTests {
 		AeTemplate.Builder builder = AeTemplate.builder()
 			.remote(new RemoteAe("wrong", "NOT-THE-SCP", "127.0.0.1", this.scp.getPort()));
 		builder.requestedContexts().add("Verification");
-		assertThatExceptionOfType(AssociationRejectedException.class)
-			.isThrownBy(() -> builder.build().echo("wrong"))
-			.withMessageStartingWith("remote 'wrong' (NOT-THE-SCP@127.0.0.1:" + this.scp.getPort()
-					+ "): Association rejected by")
+		assertThatExceptionOfType(AssociationRejectedException.class).isThrownBy(() -> builder.build().echo("wrong"))
+			.withMessageStartingWith(
+					"remote 'wrong' (NOT-THE-SCP@127.0.0.1:" + this.scp.getPort() + "): Association rejected by")
 			.satisfies((ex) -> {
 				assertThat(ex.getResult()).isEqualTo(RejectResult.PERMANENT);
 				assertThat(ex.getSource()).isEqualTo(RejectSource.SERVICE_USER);

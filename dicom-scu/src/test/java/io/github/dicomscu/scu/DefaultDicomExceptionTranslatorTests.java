@@ -53,8 +53,8 @@ class DefaultDicomExceptionTranslatorTests {
 
 	@Test
 	void connectFailure() {
-		io.github.dicomscu.net.association.DicomConnectException ex = new io.github.dicomscu.net.association.DicomConnectException("Cannot connect to ORTHANC@10.0.0.5:4242: refused",
-				"10.0.0.5", 4242, new ConnectException("refused"));
+		io.github.dicomscu.net.association.DicomConnectException ex = new io.github.dicomscu.net.association.DicomConnectException(
+				"Cannot connect to ORTHANC@10.0.0.5:4242: refused", "10.0.0.5", 4242, new ConnectException("refused"));
 		DicomAccessException translated = translate(ex);
 		assertThat(translated).isInstanceOf(DicomConnectException.class)
 			.hasMessage(PREFIX + "Cannot connect to ORTHANC@10.0.0.5:4242: refused")
@@ -64,8 +64,8 @@ class DefaultDicomExceptionTranslatorTests {
 
 	@Test
 	void rejection() {
-		io.github.dicomscu.net.association.AssociationRejectedException ex = new io.github.dicomscu.net.association.AssociationRejectedException("ORTHANC@10.0.0.5:4242",
-				AssociateRj.of(RejectResult.TRANSIENT, RejectReason.TEMPORARY_CONGESTION));
+		io.github.dicomscu.net.association.AssociationRejectedException ex = new io.github.dicomscu.net.association.AssociationRejectedException(
+				"ORTHANC@10.0.0.5:4242", AssociateRj.of(RejectResult.TRANSIENT, RejectReason.TEMPORARY_CONGESTION));
 		assertThat(translate(ex)).isInstanceOfSatisfying(AssociationRejectedException.class, (rejected) -> {
 			assertThat(rejected).hasMessage(PREFIX + ex.getMessage());
 			assertThat(rejected.getResult()).isEqualTo(RejectResult.TRANSIENT);
@@ -76,8 +76,8 @@ class DefaultDicomExceptionTranslatorTests {
 
 	@Test
 	void abort() {
-		io.github.dicomscu.net.association.AssociationAbortedException ex = new io.github.dicomscu.net.association.AssociationAbortedException("ORTHANC@10.0.0.5:4242",
-				AbortSource.SERVICE_PROVIDER, AbortReason.UNEXPECTED_PDU);
+		io.github.dicomscu.net.association.AssociationAbortedException ex = new io.github.dicomscu.net.association.AssociationAbortedException(
+				"ORTHANC@10.0.0.5:4242", AbortSource.SERVICE_PROVIDER, AbortReason.UNEXPECTED_PDU);
 		assertThat(translate(ex)).isInstanceOfSatisfying(AssociationAbortedException.class, (aborted) -> {
 			assertThat(aborted).hasMessage(PREFIX + ex.getMessage());
 			assertThat(aborted.getSource()).isEqualTo(AbortSource.SERVICE_PROVIDER);
@@ -87,7 +87,8 @@ class DefaultDicomExceptionTranslatorTests {
 
 	@Test
 	void closedConnection() {
-		io.github.dicomscu.net.association.AssociationClosedException ex = new io.github.dicomscu.net.association.AssociationClosedException("ORTHANC@10.0.0.5:4242 closed the connection");
+		io.github.dicomscu.net.association.AssociationClosedException ex = new io.github.dicomscu.net.association.AssociationClosedException(
+				"ORTHANC@10.0.0.5:4242 closed the connection");
 		assertThat(translate(ex)).isExactlyInstanceOf(AssociationClosedException.class)
 			.hasMessage(PREFIX + "ORTHANC@10.0.0.5:4242 closed the connection")
 			.hasCause(ex);
@@ -95,11 +96,11 @@ class DefaultDicomExceptionTranslatorTests {
 
 	@Test
 	void timeout() {
-		io.github.dicomscu.net.association.DicomTimeoutException ex = new io.github.dicomscu.net.association.DicomTimeoutException(TimeoutKind.DIMSE, Duration.ofSeconds(30),
-				"no C-ECHO-RSP");
+		io.github.dicomscu.net.association.DicomTimeoutException ex = new io.github.dicomscu.net.association.DicomTimeoutException(
+				TimeoutKind.DIMSE, Duration.ofSeconds(30), "no C-ECHO-RSP");
 		assertThat(translate(ex)).isInstanceOfSatisfying(DicomTimeoutException.class, (timeout) -> {
-			assertThat(timeout).hasMessage(PREFIX + "DIMSE timeout (30 s) expired waiting for a DIMSE message: "
-					+ "no C-ECHO-RSP");
+			assertThat(timeout)
+				.hasMessage(PREFIX + "DIMSE timeout (30 s) expired waiting for a DIMSE message: " + "no C-ECHO-RSP");
 			assertThat(timeout.getKind()).isEqualTo(TimeoutKind.DIMSE);
 			assertThat(timeout.getTimeout()).isEqualTo(Duration.ofSeconds(30));
 		});
@@ -107,8 +108,8 @@ class DefaultDicomExceptionTranslatorTests {
 
 	@Test
 	void protocolViolation() {
-		io.github.dicomscu.net.pdu.DicomProtocolException ex = new io.github.dicomscu.net.pdu.DicomProtocolException("Unexpected A-ASSOCIATE-RQ",
-				AbortReason.UNEXPECTED_PDU);
+		io.github.dicomscu.net.pdu.DicomProtocolException ex = new io.github.dicomscu.net.pdu.DicomProtocolException(
+				"Unexpected A-ASSOCIATE-RQ", AbortReason.UNEXPECTED_PDU);
 		assertThat(translate(ex)).isInstanceOf(DicomProtocolException.class)
 			.hasMessage(PREFIX + "Unexpected A-ASSOCIATE-RQ");
 	}
@@ -117,8 +118,8 @@ class DefaultDicomExceptionTranslatorTests {
 	void noAcceptedContext() {
 		List<NegotiatedContext> negotiated = List.of(new NegotiatedContext(1, PresentationContext.of("CTImageStorage"),
 				PresentationContextResult.ABSTRACT_SYNTAX_NOT_SUPPORTED, null, true, false));
-		io.github.dicomscu.net.association.NoAcceptedContextException ex = new io.github.dicomscu.net.association.NoAcceptedContextException("ORTHANC@10.0.0.5:4242", "1.2.840.10008.1.1",
-				negotiated);
+		io.github.dicomscu.net.association.NoAcceptedContextException ex = new io.github.dicomscu.net.association.NoAcceptedContextException(
+				"ORTHANC@10.0.0.5:4242", "1.2.840.10008.1.1", negotiated);
 		assertThat(translate(ex)).isInstanceOfSatisfying(NoAcceptedContextException.class, (noContext) -> {
 			assertThat(noContext).hasMessage(PREFIX + ex.getMessage());
 			assertThat(noContext.getAbstractSyntax()).isEqualTo("1.2.840.10008.1.1");
@@ -128,12 +129,13 @@ class DefaultDicomExceptionTranslatorTests {
 
 	@Test
 	void failureStatusKeepsCodeMeaningAndErrorComment() {
-		io.github.dicomscu.net.dimse.DimseFailureException ex = new io.github.dicomscu.net.dimse.DimseFailureException("ORTHANC@10.0.0.5:4242", CommandField.C_FIND_RQ, 0xC001,
-				"index unreadable");
+		io.github.dicomscu.net.dimse.DimseFailureException ex = new io.github.dicomscu.net.dimse.DimseFailureException(
+				"ORTHANC@10.0.0.5:4242", CommandField.C_FIND_RQ, 0xC001, "index unreadable");
 		assertThat(translate(ex)).isExactlyInstanceOf(DimseFailureException.class)
 			.isInstanceOfSatisfying(DimseFailureException.class, (status) -> {
-				assertThat(status).hasMessage(PREFIX + "C-FIND-RQ to ORTHANC@10.0.0.5:4242 failed with status 0xC001 "
-						+ "(Failure: Unable to process): index unreadable")
+				assertThat(status)
+					.hasMessage(PREFIX + "C-FIND-RQ to ORTHANC@10.0.0.5:4242 failed with status 0xC001 "
+							+ "(Failure: Unable to process): index unreadable")
 					.hasCause(ex);
 				assertThat(status.getRemote()).isEqualTo("pacs");
 				assertThat(status.getOperation()).isEqualTo(CommandField.C_FIND_RQ);
@@ -146,8 +148,8 @@ class DefaultDicomExceptionTranslatorTests {
 	@Test
 	void failedRetrieveKeepsTheFinalCounts() {
 		RetrieveResult result = new RetrieveResult(0xA702, 0, 1, 2, 0, List.of("1.2.3.1", "1.2.3.2"));
-		io.github.dicomscu.net.query.RetrieveFailedException ex = new io.github.dicomscu.net.query.RetrieveFailedException("ORTHANC@10.0.0.5:4242", CommandField.C_GET_RQ, result,
-				null);
+		io.github.dicomscu.net.query.RetrieveFailedException ex = new io.github.dicomscu.net.query.RetrieveFailedException(
+				"ORTHANC@10.0.0.5:4242", CommandField.C_GET_RQ, result, null);
 		assertThat(translate(ex)).isExactlyInstanceOf(RetrieveFailedException.class)
 			.isInstanceOfSatisfying(RetrieveFailedException.class, (failed) -> {
 				assertThat(failed).hasMessage(PREFIX + ex.getMessage());
@@ -162,8 +164,8 @@ class DefaultDicomExceptionTranslatorTests {
 	@Test
 	void unknownMoveDestinationNamesIt() {
 		RetrieveResult result = new RetrieveResult(0xA801, 0, 0, 0, 0, List.of());
-		io.github.dicomscu.net.query.MoveDestinationUnknownException ex = new io.github.dicomscu.net.query.MoveDestinationUnknownException("ORTHANC@10.0.0.5:4242", "NOWHERE",
-				result, "no such AE");
+		io.github.dicomscu.net.query.MoveDestinationUnknownException ex = new io.github.dicomscu.net.query.MoveDestinationUnknownException(
+				"ORTHANC@10.0.0.5:4242", "NOWHERE", result, "no such AE");
 		assertThat(translate(ex)).isInstanceOfSatisfying(MoveDestinationUnknownException.class, (unknown) -> {
 			assertThat(unknown).hasMessage(PREFIX + ex.getMessage());
 			assertThat(unknown.getMessage()).contains("'NOWHERE' is unknown", "0xA801", "no such AE");
@@ -179,8 +181,8 @@ class DefaultDicomExceptionTranslatorTests {
 	@Test
 	void transferSyntaxNotAcceptedNamesBothSyntaxes() {
 		StoreInstance instance = jpegInstance();
-		io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException ex = new io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException("ORTHANC@10.0.0.5:4242",
-				instance, List.of("1.2.840.10008.1.2.1"));
+		io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException ex = new io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException(
+				"ORTHANC@10.0.0.5:4242", instance, List.of("1.2.840.10008.1.2.1"));
 		assertThat(translate(ex)).isInstanceOfSatisfying(TransferSyntaxNotAcceptedException.class, (syntax) -> {
 			assertThat(syntax).hasMessage(PREFIX + ex.getMessage());
 			assertThat(syntax.getMessage()).contains("JPEG Baseline (Process 1) (1.2.840.10008.1.2.4.50)",
@@ -243,43 +245,62 @@ class DefaultDicomExceptionTranslatorTests {
 		RetrieveResult failed = new RetrieveResult(0xC000, 0, 0, 3, 0, List.of());
 		RetrieveResult unknown = new RetrieveResult(0xA801, 0, 0, 0, 0, List.of());
 		List<Arguments> rows = new ArrayList<>(List.of(
-				row("connection refused", new io.github.dicomscu.net.association.DicomConnectException(
-						"Cannot connect", "10.0.0.5", 4242, new ConnectException("refused")),
+				row("connection refused",
+						new io.github.dicomscu.net.association.DicomConnectException("Cannot connect", "10.0.0.5", 4242,
+								new ConnectException("refused")),
 						DicomConnectException.class, true),
 				row("rejected-transient, temporary-congestion",
-						new io.github.dicomscu.net.association.AssociationRejectedException(peer, new AssociateRj(2, 3, 1)),
+						new io.github.dicomscu.net.association.AssociationRejectedException(peer,
+								new AssociateRj(2, 3, 1)),
 						AssociationRejectedException.class, true),
 				row("rejected-transient, local-limit-exceeded",
-						new io.github.dicomscu.net.association.AssociationRejectedException(peer, new AssociateRj(2, 3, 2)),
+						new io.github.dicomscu.net.association.AssociationRejectedException(peer,
+								new AssociateRj(2, 3, 2)),
 						AssociationRejectedException.class, true),
 				row("rejected-permanent, called AE title not recognized",
-						new io.github.dicomscu.net.association.AssociationRejectedException(peer, new AssociateRj(1, 1, 7)),
+						new io.github.dicomscu.net.association.AssociationRejectedException(peer,
+								new AssociateRj(1, 1, 7)),
 						AssociationRejectedException.class, false),
-				row("A-ABORT", new io.github.dicomscu.net.association.AssociationAbortedException(peer,
-						AbortSource.SERVICE_USER, AbortReason.NOT_SPECIFIED), AssociationAbortedException.class, false),
+				row("A-ABORT",
+						new io.github.dicomscu.net.association.AssociationAbortedException(peer,
+								AbortSource.SERVICE_USER, AbortReason.NOT_SPECIFIED),
+						AssociationAbortedException.class, false),
 				row("closed without A-ABORT",
-						new io.github.dicomscu.net.association.AssociationClosedException(peer + " closed the connection"),
+						new io.github.dicomscu.net.association.AssociationClosedException(
+								peer + " closed the connection"),
 						AssociationClosedException.class, true),
 				row("protocol violation",
-						new io.github.dicomscu.net.pdu.DicomProtocolException("Unexpected PDU", AbortReason.UNEXPECTED_PDU),
+						new io.github.dicomscu.net.pdu.DicomProtocolException("Unexpected PDU",
+								AbortReason.UNEXPECTED_PDU),
 						DicomProtocolException.class, false),
 				row("no accepted context",
-						new io.github.dicomscu.net.association.NoAcceptedContextException(peer, "1.2.840.10008.1.1", List.of()),
+						new io.github.dicomscu.net.association.NoAcceptedContextException(peer, "1.2.840.10008.1.1",
+								List.of()),
 						NoAcceptedContextException.class, false),
 				row("transfer syntax not accepted",
 						new io.github.dicomscu.net.storage.TransferSyntaxNotAcceptedException(peer, jpegInstance(),
 								List.of("1.2.840.10008.1.2.1")),
 						TransferSyntaxNotAcceptedException.class, false),
-				row("DIMSE failure 0xC001", new io.github.dicomscu.net.dimse.DimseFailureException(peer,
-						CommandField.C_FIND_RQ, 0xC001, null), DimseFailureException.class, false),
-				row("DIMSE failure 0xA700 out of resources", new io.github.dicomscu.net.dimse.DimseFailureException(peer,
-						CommandField.C_FIND_RQ, 0xA700, null), DimseFailureException.class, true),
-				row("retrieve failed 0xA702 out of resources", new io.github.dicomscu.net.query.RetrieveFailedException(peer,
-						CommandField.C_GET_RQ, outOfResources, null), RetrieveFailedException.class, true),
-				row("retrieve failed 0xC000", new io.github.dicomscu.net.query.RetrieveFailedException(peer,
-						CommandField.C_MOVE_RQ, failed, null), RetrieveFailedException.class, false),
-				row("move destination unknown", new io.github.dicomscu.net.query.MoveDestinationUnknownException(peer,
-						"NOWHERE", unknown, null), MoveDestinationUnknownException.class, false),
+				row("DIMSE failure 0xC001",
+						new io.github.dicomscu.net.dimse.DimseFailureException(peer, CommandField.C_FIND_RQ, 0xC001,
+								null),
+						DimseFailureException.class, false),
+				row("DIMSE failure 0xA700 out of resources",
+						new io.github.dicomscu.net.dimse.DimseFailureException(peer, CommandField.C_FIND_RQ, 0xA700,
+								null),
+						DimseFailureException.class, true),
+				row("retrieve failed 0xA702 out of resources",
+						new io.github.dicomscu.net.query.RetrieveFailedException(peer, CommandField.C_GET_RQ,
+								outOfResources, null),
+						RetrieveFailedException.class, true),
+				row("retrieve failed 0xC000",
+						new io.github.dicomscu.net.query.RetrieveFailedException(peer, CommandField.C_MOVE_RQ, failed,
+								null),
+						RetrieveFailedException.class, false),
+				row("move destination unknown",
+						new io.github.dicomscu.net.query.MoveDestinationUnknownException(peer, "NOWHERE", unknown,
+								null),
+						MoveDestinationUnknownException.class, false),
 				row("uncategorized", new DicomNetworkException("something else") {
 				}, UncategorizedDicomException.class, false)));
 		for (TimeoutKind kind : TimeoutKind.values()) {

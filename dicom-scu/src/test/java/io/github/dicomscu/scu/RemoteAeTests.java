@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link RemoteAe}, which checks its AE title and port with the engine's owners.
+ * Tests for {@link RemoteAe}, which checks its AE title and port with the engine's
+ * owners.
  */
 class RemoteAeTests {
 

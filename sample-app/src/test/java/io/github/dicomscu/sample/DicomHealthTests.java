@@ -20,9 +20,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the {@code dicom} health contributor in {@code /actuator/health} against a real
- * DCMTK {@code storescp}: UP while it runs, DOWN with the error once it stops; and against the
- * sample's own storage SCP ({@code local}), UP throughout.
+ * Tests for the {@code dicom} health contributor in {@code /actuator/health} against a
+ * real DCMTK {@code storescp}: UP while it runs, DOWN with the error once it stops; and
+ * against the sample's own storage SCP ({@code local}), UP throughout.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -39,8 +39,7 @@ class DicomHealthTests {
 
 	@BeforeAll
 	static void startStorescp() {
-		storescp = DcmtkPeer.startServer("storescp", "--aetitle", "STORESCP", "--output-directory",
-				storage.toString());
+		storescp = DcmtkPeer.startServer("storescp", "--aetitle", "STORESCP", "--output-directory", storage.toString());
 	}
 
 	@AfterAll
@@ -68,12 +67,12 @@ class DicomHealthTests {
 			.hasPathSatisfying("$.components.dicom.components.local.details.aeTitle",
 					(aeTitle) -> aeTitle.assertThat().isEqualTo("SAMPLESCU"))
 			.hasPathSatisfying(storescpPath + ".status", (status) -> status.assertThat().isEqualTo("UP"))
-			.hasPathSatisfying(storescpPath + ".details.aeTitle", (aeTitle) -> aeTitle.assertThat().isEqualTo("STORESCP"))
+			.hasPathSatisfying(storescpPath + ".details.aeTitle",
+					(aeTitle) -> aeTitle.assertThat().isEqualTo("STORESCP"))
 			.hasPathSatisfying(storescpPath + ".details.host", (host) -> host.assertThat().isEqualTo("127.0.0.1"))
 			.hasPathSatisfying(storescpPath + ".details.port", (port) -> port.assertThat().isEqualTo(storescp.port()))
 			.hasPathSatisfying(storescpPath + ".details.status", (status) -> status.assertThat().isEqualTo("0x0000"))
-			.hasPathSatisfying(storescpPath + ".details.statusText",
-					(text) -> text.assertThat().isEqualTo("Success"))
+			.hasPathSatisfying(storescpPath + ".details.statusText", (text) -> text.assertThat().isEqualTo("Success"))
 			.hasPathSatisfying(storescpPath + ".details.roundTripMs",
 					(roundTrip) -> roundTrip.assertThat().asNumber().isNotNull())
 			.hasPathSatisfying(storescpPath + ".details.implementationClassUid",

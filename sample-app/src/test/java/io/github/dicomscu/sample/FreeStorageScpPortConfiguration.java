@@ -8,9 +8,9 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * Runs the storage SCP, and with it the remote {@code local} that {@code application.yml}
- * points at its port, on a port that is free when the context starts rather than on the fixed
- * port of {@code application.yml}. Registrar beans are applied before the other singletons are
- * created, so the port is set before {@code dicom.scu.*} is bound.
+ * points at its port, on a port that is free when the context starts rather than on the
+ * fixed port of {@code application.yml}. Registrar beans are applied before the other
+ * singletons are created, so the port is set before {@code dicom.scu.*} is bound.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class FreeStorageScpPortConfiguration {

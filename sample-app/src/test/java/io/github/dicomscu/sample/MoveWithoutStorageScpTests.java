@@ -12,9 +12,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@code POST /api/remotes/{name}/move} with the storage SCP switched off: there is
- * no default destination, so a move must name one. The request is refused before anything is
- * sent.
+ * Tests for {@code POST /api/remotes/{name}/move} with the storage SCP switched off:
+ * there is no default destination, so a move must name one. The request is refused before
+ * anything is sent.
  */
 @SpringBootTest(properties = "dicom.scu.storage-scp.enabled=false")
 @AutoConfigureMockMvc

@@ -36,8 +36,7 @@ class PacsProfileTests {
 	void localIsUnknown() {
 		assertThat(this.mvc.post().uri("/api/remotes/local/echo")).hasStatus(HttpStatus.NOT_FOUND)
 			.bodyJson()
-			.hasPathSatisfying("$.detail",
-					(detail) -> detail.assertThat().asString().endsWith("known remotes: pacs"));
+			.hasPathSatisfying("$.detail", (detail) -> detail.assertThat().asString().endsWith("known remotes: pacs"));
 	}
 
 }

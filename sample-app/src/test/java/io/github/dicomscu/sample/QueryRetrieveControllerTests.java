@@ -25,10 +25,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the query ({@code /studies}, {@code /series}, {@code /instances}) and retrieve
- * ({@code /move}, {@code /get}) endpoints against DCMTK's {@code dcmqrscp} as the remote
- * {@code pacs}, loaded with the {@link SampleArchive}; moves go to the auto-configured local
- * storage SCP.
+ * Tests for the query ({@code /studies}, {@code /series}, {@code /instances}) and
+ * retrieve ({@code /move}, {@code /get}) endpoints against DCMTK's {@code dcmqrscp} as
+ * the remote {@code pacs}, loaded with the {@link SampleArchive}; moves go to the
+ * auto-configured local storage SCP.
  */
 @SpringBootTest(properties = "dicom.scu.storage-scp.ae-title=" + QueryRetrieveControllerTests.STORAGE_SCP_AE_TITLE)
 @AutoConfigureMockMvc
@@ -53,8 +53,8 @@ class QueryRetrieveControllerTests {
 
 	@BeforeAll
 	static void startArchive() throws IOException {
-		archive = DcmqrscpArchive.start(directory.resolve("archive"), Map.of(STORAGE_SCP_AE_TITLE, STORAGE_SCP_PORT,
-				GONE_AE_TITLE, DcmtkPeer.freePort()));
+		archive = DcmqrscpArchive.start(directory.resolve("archive"),
+				Map.of(STORAGE_SCP_AE_TITLE, STORAGE_SCP_PORT, GONE_AE_TITLE, DcmtkPeer.freePort()));
 	}
 
 	@AfterAll
@@ -160,28 +160,20 @@ class QueryRetrieveControllerTests {
 	@Test
 	void moveAStudyToTheLocalStorageScp() throws IOException {
 		SampleArchive.Study study = SampleArchive.HEAD;
-		assertThat(this.mvc.post()
-			.uri("/api/remotes/pacs/move")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"level":"STUDY","studyInstanceUid":"%s"}
-					""".formatted(study.uid()))).hasStatusOk()
-			.bodyJson()
-			.isStrictlyEqualTo("""
-					{"status":0,"completed":3,"failed":0,"warning":0,"remaining":0,"failedSopInstanceUids":[]}
-					""");
+		assertThat(this.mvc.post().uri("/api/remotes/pacs/move").contentType(MediaType.APPLICATION_JSON).content("""
+				{"level":"STUDY","studyInstanceUid":"%s"}
+				""".formatted(study.uid()))).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+				{"status":0,"completed":3,"failed":0,"warning":0,"remaining":0,"failedSopInstanceUids":[]}
+				""");
 		assertArrived(directory.resolve("moved"), SampleArchive.HEAD_AXIAL, 1, 2);
 		assertArrived(directory.resolve("moved"), SampleArchive.HEAD_CORONAL, 1);
 	}
 
 	@Test
 	void moveToAnUnknownDestinationIsBadGatewayProblem() {
-		assertThat(this.mvc.post()
-			.uri("/api/remotes/pacs/move")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"level":"SERIES","studyInstanceUid":"%s","seriesInstanceUid":"%s","destination":"NOWHERE"}
-					""".formatted(SampleArchive.KNEE.uid(), SampleArchive.KNEE_SAGITTAL.uid())))
+		assertThat(this.mvc.post().uri("/api/remotes/pacs/move").contentType(MediaType.APPLICATION_JSON).content("""
+				{"level":"SERIES","studyInstanceUid":"%s","seriesInstanceUid":"%s","destination":"NOWHERE"}
+				""".formatted(SampleArchive.KNEE.uid(), SampleArchive.KNEE_SAGITTAL.uid())))
 			.hasStatus(HttpStatus.BAD_GATEWAY)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
@@ -199,17 +191,12 @@ class QueryRetrieveControllerTests {
 	@Test
 	void moveToADestinationThatDoesNotListenIsBadGatewayProblemWithTheCounts() {
 		SampleArchive.Series series = SampleArchive.KNEE_SAGITTAL;
-		assertThat(this.mvc.post()
-			.uri("/api/remotes/pacs/move")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"level":"SERIES","studyInstanceUid":"%s","seriesInstanceUid":"%s","destination":"%s"}
-					""".formatted(series.study().uid(), series.uid(), GONE_AE_TITLE)))
-			.hasStatus(HttpStatus.BAD_GATEWAY)
+		assertThat(this.mvc.post().uri("/api/remotes/pacs/move").contentType(MediaType.APPLICATION_JSON).content("""
+				{"level":"SERIES","studyInstanceUid":"%s","seriesInstanceUid":"%s","destination":"%s"}
+				""".formatted(series.study().uid(), series.uid(), GONE_AE_TITLE))).hasStatus(HttpStatus.BAD_GATEWAY)
 			.bodyJson()
 			.hasPathSatisfying("$.title", (title) -> title.assertThat().isEqualTo("Retrieve failed"))
-			.hasPathSatisfying("$.errorType",
-					(type) -> type.assertThat().isEqualTo("RetrieveFailedException"))
+			.hasPathSatisfying("$.errorType", (type) -> type.assertThat().isEqualTo("RetrieveFailedException"))
 			.hasPathSatisfying("$.completed", (completed) -> completed.assertThat().isEqualTo(0))
 			.hasPathSatisfying("$.failed", (failed) -> failed.assertThat().isEqualTo(3));
 	}
@@ -217,28 +204,20 @@ class QueryRetrieveControllerTests {
 	@Test
 	void getASeriesIntoTheRetrieveDirectory() throws IOException {
 		SampleArchive.Series series = SampleArchive.KNEE_SAGITTAL;
-		assertThat(this.mvc.post()
-			.uri("/api/remotes/pacs/get")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"level":"SERIES","studyInstanceUid":"%s","seriesInstanceUid":"%s"}
-					""".formatted(series.study().uid(), series.uid()))).hasStatusOk()
-			.bodyJson()
-			.isStrictlyEqualTo("""
-					{"status":0,"completed":3,"failed":0,"warning":0,"remaining":0,"failedSopInstanceUids":[]}
-					""");
+		assertThat(this.mvc.post().uri("/api/remotes/pacs/get").contentType(MediaType.APPLICATION_JSON).content("""
+				{"level":"SERIES","studyInstanceUid":"%s","seriesInstanceUid":"%s"}
+				""".formatted(series.study().uid(), series.uid()))).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+				{"status":0,"completed":3,"failed":0,"warning":0,"remaining":0,"failedSopInstanceUids":[]}
+				""");
 		assertArrived(directory.resolve("retrieved"), series, 1, 2, 3);
 	}
 
 	@Test
 	void getAnImage() throws IOException {
 		SampleArchive.Series series = SampleArchive.HEAD_CORONAL;
-		assertThat(this.mvc.post()
-			.uri("/api/remotes/pacs/get")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"level":"image","studyInstanceUid":"%s","seriesInstanceUid":"%s","sopInstanceUid":"%s"}
-					""".formatted(series.study().uid(), series.uid(), series.image(1).sopInstanceUid()))).hasStatusOk()
+		assertThat(this.mvc.post().uri("/api/remotes/pacs/get").contentType(MediaType.APPLICATION_JSON).content("""
+				{"level":"image","studyInstanceUid":"%s","seriesInstanceUid":"%s","sopInstanceUid":"%s"}
+				""".formatted(series.study().uid(), series.uid(), series.image(1).sopInstanceUid()))).hasStatusOk()
 			.bodyJson()
 			.hasPathSatisfying("$.completed", (completed) -> completed.assertThat().isEqualTo(1));
 		assertArrived(directory.resolve("retrieved"), series, 1);

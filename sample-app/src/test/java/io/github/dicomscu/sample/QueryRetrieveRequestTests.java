@@ -13,9 +13,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the query and retrieve endpoints that need no archive: requests that are answered
- * with 400 before anything is sent, and queries to the sample's storage SCP ({@code local}),
- * which has no Query/Retrieve service.
+ * Tests for the query and retrieve endpoints that need no archive: requests that are
+ * answered with 400 before anything is sent, and queries to the sample's storage SCP
+ * ({@code local}), which has no Query/Retrieve service.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -27,8 +27,7 @@ class QueryRetrieveRequestTests {
 
 	@Test
 	void unknownKeywordIsBadRequestWithTheSuggestion() {
-		assertThat(this.mvc.get().uri("/api/remotes/local/studies?PatientNmae=DOE*"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(this.mvc.get().uri("/api/remotes/local/studies?PatientNmae=DOE*")).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.hasPathSatisfying("$.title", (title) -> title.assertThat().isEqualTo("Invalid query parameter"))
@@ -74,8 +73,7 @@ class QueryRetrieveRequestTests {
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.hasPathSatisfying("$.remote", (remote) -> remote.assertThat().isEqualTo("local"))
-			.hasPathSatisfying("$.errorType",
-					(type) -> type.assertThat().isEqualTo("NoAcceptedContextException"));
+			.hasPathSatisfying("$.errorType", (type) -> type.assertThat().isEqualTo("NoAcceptedContextException"));
 	}
 
 	@Test
@@ -165,8 +163,7 @@ class QueryRetrieveRequestTests {
 				{"level":"STUDY","studyInstanceUid":"1.2.3","destination":"ELSEWHERE"}
 				""")).hasStatus(HttpStatus.BAD_GATEWAY)
 			.bodyJson()
-			.hasPathSatisfying("$.errorType",
-					(type) -> type.assertThat().isEqualTo("NoAcceptedContextException"));
+			.hasPathSatisfying("$.errorType", (type) -> type.assertThat().isEqualTo("NoAcceptedContextException"));
 	}
 
 	private MockMvcTester.MockMvcRequestBuilder retrieve(String operation, String json) {

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for the {@code /api/remotes} endpoints against the sample's storage SCP
- * ({@code local}, here with an AE title of its own, which {@code local} follows) and a remote on
- * a port where nothing listens ({@code closed}).
+ * ({@code local}, here with an AE title of its own, which {@code local} follows) and a
+ * remote on a port where nothing listens ({@code closed}).
  */
 @SpringBootTest(properties = "dicom.scu.storage-scp.ae-title=" + RemoteControllerTests.STORAGE_SCP_AE_TITLE)
 @AutoConfigureMockMvc
@@ -93,8 +93,7 @@ class RemoteControllerTests {
 						.asString()
 						.startsWith("remote 'closed' (NOBODY@127.0.0.1:" + CLOSED_PORT + "): "))
 			.hasPathSatisfying("$.remote", (remote) -> remote.assertThat().isEqualTo("closed"))
-			.hasPathSatisfying("$.errorType",
-					(type) -> type.assertThat().isEqualTo("DicomConnectException"));
+			.hasPathSatisfying("$.errorType", (type) -> type.assertThat().isEqualTo("DicomConnectException"));
 	}
 
 }

@@ -82,10 +82,8 @@ class StoreControllerTests {
 					"stored":2,"failed":0}
 					""".formatted(ct.sopInstanceUid(), SampleArchive.CT_IMAGE_STORAGE, mr.sopInstanceUid(),
 					SampleArchive.MR_IMAGE_STORAGE));
-		assertThat(DicomFile.read(received.resolve(ct.sopInstanceUid() + ".dcm")).dataSet())
-			.isEqualTo(ct.dataSet());
-		assertThat(DicomFile.read(received.resolve(mr.sopInstanceUid() + ".dcm")).dataSet())
-			.isEqualTo(mr.dataSet());
+		assertThat(DicomFile.read(received.resolve(ct.sopInstanceUid() + ".dcm")).dataSet()).isEqualTo(ct.dataSet());
+		assertThat(DicomFile.read(received.resolve(mr.sopInstanceUid() + ".dcm")).dataSet()).isEqualTo(mr.dataSet());
 	}
 
 	@Test
@@ -93,7 +91,8 @@ class StoreControllerTests {
 		assertThat(this.mvc.post()
 			.uri("/api/remotes/local/store")
 			.contentType(APPLICATION_DICOM)
-			.content(("%PDF-1.7\n" + "x".repeat(200)).getBytes(StandardCharsets.US_ASCII))).hasStatus(HttpStatus.BAD_REQUEST)
+			.content(("%PDF-1.7\n" + "x".repeat(200)).getBytes(StandardCharsets.US_ASCII)))
+			.hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.hasPathSatisfying("$.title", (title) -> title.assertThat().isEqualTo("Not a DICOM file"))
@@ -123,7 +122,8 @@ class StoreControllerTests {
 			.multipart()
 			.file(part("files", "ct.dcm", ct))
 			.file(new MockMultipartFile("files", "notes.txt", "text/plain",
-					"not DICOM".getBytes(StandardCharsets.US_ASCII)))).hasStatus(HttpStatus.BAD_REQUEST)
+					"not DICOM".getBytes(StandardCharsets.US_ASCII))))
+			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.hasPathSatisfying("$.detail",
 					(detail) -> detail.assertThat()

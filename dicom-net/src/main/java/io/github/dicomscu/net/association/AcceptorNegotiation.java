@@ -69,8 +69,8 @@ final class AcceptorNegotiation {
 	}
 
 	/**
-	 * Return whether the service-provider accepts the request (PS3.8 AE-6): every rejection
-	 * other than the service-user's is the provider's own.
+	 * Return whether the service-provider accepts the request (PS3.8 AE-6): every
+	 * rejection other than the service-user's is the provider's own.
 	 * @return whether the request goes on to the service-user
 	 */
 	boolean isAcceptableByServiceProvider() {
@@ -87,17 +87,23 @@ final class AcceptorNegotiation {
 		for (PresentationContextRq item : this.associateRq.presentationContexts()) {
 			List<String> accepted = this.settings.syntaxes().get(item.abstractSyntax());
 			if (accepted == null) {
-				results.add(new PresentationContextAc(item.id(), PresentationContextResult.ABSTRACT_SYNTAX_NOT_SUPPORTED, ""));
+				results.add(new PresentationContextAc(item.id(),
+						PresentationContextResult.ABSTRACT_SYNTAX_NOT_SUPPORTED, ""));
 				continue;
 			}
-			String transferSyntax = item.transferSyntaxes().stream().filter(accepted::contains).findFirst().orElse(null);
+			String transferSyntax = item.transferSyntaxes()
+				.stream()
+				.filter(accepted::contains)
+				.findFirst()
+				.orElse(null);
 			results.add((transferSyntax != null)
 					? new PresentationContextAc(item.id(), PresentationContextResult.ACCEPTANCE, transferSyntax)
-					: new PresentationContextAc(item.id(), PresentationContextResult.TRANSFER_SYNTAXES_NOT_SUPPORTED, ""));
+					: new PresentationContextAc(item.id(), PresentationContextResult.TRANSFER_SYNTAXES_NOT_SUPPORTED,
+							""));
 		}
-		UserInformation userInformation = new UserInformation(this.settings.maxPduLength(), ImplementationInfo.CLASS_UID,
-				ImplementationInfo.VERSION_NAME, null, this.associateRq.userInformation().roleSelections(), List.of(),
-				List.of(), null, null, List.of());
+		UserInformation userInformation = new UserInformation(this.settings.maxPduLength(),
+				ImplementationInfo.CLASS_UID, ImplementationInfo.VERSION_NAME, null,
+				this.associateRq.userInformation().roleSelections(), List.of(), List.of(), null, null, List.of());
 		return new AssociateAc(1, this.associateRq.calledAeTitle(), this.associateRq.callingAeTitle(),
 				Uid.DICOM_APPLICATION_CONTEXT, results, userInformation);
 	}

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an association acceptor accepts: its AE title ({@code null} accepts any called AE title),
- * the abstract syntaxes with the transfer syntaxes accepted for each (the first transfer syntax
- * the requestor proposes that is in the list wins), the maximum PDU length it receives and its
- * timers.
+ * What an association acceptor accepts: its AE title ({@code null} accepts any called AE
+ * title), the abstract syntaxes with the transfer syntaxes accepted for each (the first
+ * transfer syntax the requestor proposes that is in the list wins), the maximum PDU
+ * length it receives and its timers.
  *
  * @param aeTitle the AE title the requestor must call, or {@code null} for any
  * @param syntaxes abstract syntax UID to accepted transfer syntax UIDs

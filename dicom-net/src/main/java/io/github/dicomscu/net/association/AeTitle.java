@@ -1,9 +1,9 @@
 package io.github.dicomscu.net.association;
 
 /**
- * The rules for Application Entity titles (PS3.5 AE value representation): 1 to 16 characters
- * of the default repertoire, no backslash, no control characters; leading and trailing spaces
- * are not significant.
+ * The rules for Application Entity titles (PS3.5 AE value representation): 1 to 16
+ * characters of the default repertoire, no backslash, no control characters; leading and
+ * trailing spaces are not significant.
  */
 public final class AeTitle {
 

@@ -36,26 +36,29 @@ import io.github.dicomscu.net.pdu.UserInformation;
 
 /**
  * A DICOM association over one TCP connection, driven by the PS3.8 protocol machine. An
- * association is opened as requestor with {@link #request(AssociationRequest)} or as acceptor
- * with {@link #accept(Socket, AcceptorSettings, boolean)}; once established it exchanges DIMSE
- * messages and ends by {@link #release()} or {@link #abort()}.
+ * association is opened as requestor with {@link #request(AssociationRequest)} or as
+ * acceptor with {@link #accept(Socket, AcceptorSettings, boolean)}; once established it
+ * exchanges DIMSE messages and ends by {@link #release()} or {@link #abort()}.
  * <p>
  * Every step goes through the protocol machine, which keeps PS3.8 Table 9-10 as data (see
- * {@link AssociationEvent}, {@link AssociationAction}): its one transition is the only writer
- * of {@link #getState()}.
+ * {@link AssociationEvent}, {@link AssociationAction}): its one transition is the only
+ * writer of {@link #getState()}.
  * <p>
- * An association is meant for one thread at a time; {@link #abort()} may be called from any
- * thread and ends a blocked read or write. The connection is a socket channel, so
- * interrupting a thread blocked in its I/O also closes the connection (without an A-ABORT).
- * Every wait is bounded by one of the timers in {@link AssociationTimeouts}; every failure
- * that ends the association closes the connection and is reported as a
+ * An association is meant for one thread at a time; {@link #abort()} may be called from
+ * any thread and ends a blocked read or write. The connection is a socket channel, so
+ * interrupting a thread blocked in its I/O also closes the connection (without an
+ * A-ABORT). Every wait is bounded by one of the timers in {@link AssociationTimeouts};
+ * every failure that ends the association closes the connection and is reported as a
  * {@link DicomNetworkException} subclass (see {@link #isEstablished()}).
  */
 public final class Association implements Closeable {
 
 	private static final Logger logger = LoggerFactory.getLogger(Association.class);
 
-	/** PDV header bytes inside a P-DATA-TF variable field: item length, context id, control header. */
+	/**
+	 * PDV header bytes inside a P-DATA-TF variable field: item length, context id,
+	 * control header.
+	 */
 	private static final int PDV_OVERHEAD = 6;
 
 	/** Fragment size used when the peer announces no maximum length. */
@@ -114,19 +117,22 @@ public final class Association implements Closeable {
 	 * @throws AssociationRejectedException if the peer rejects the association
 	 * @throws AssociationAbortedException if the peer aborts during negotiation
 	 * @throws DicomProtocolException if the peer violates the protocol
-	 * @throws AssociationClosedException if the peer closes the connection without answering
+	 * @throws AssociationClosedException if the peer closes the connection without
+	 * answering
 	 */
 	public static Association request(AssociationRequest request) throws DicomNetworkException {
 		String peer = request.describePeer();
 		ProtocolMachine machine = new ProtocolMachine(TransportConnector.connect(request), true);
-		// the connector's connect was AE-1 and its completion Evt2: the machine takes the open connection
+		// the connector's connect was AE-1 and its completion Evt2: the machine takes the
+		// open connection
 		machine.fire(AssociationEvent.EVT1);
 		machine.fire(AssociationEvent.EVT2);
 		RequestorNegotiation negotiation = new RequestorNegotiation(request);
 		String awaited = "no A-ASSOCIATE-AC or A-ASSOCIATE-RJ";
 		try {
 			machine.write(negotiation.associateRq());
-			Pdu answer = machine.channel().read(TimeoutKind.ACSE, request.getTimeouts().acse(), awaited + " from " + peer);
+			Pdu answer = machine.channel()
+				.read(TimeoutKind.ACSE, request.getTimeouts().acse(), awaited + " from " + peer);
 			List<NegotiatedContext> negotiated = (answer instanceof AssociateAc accept) ? negotiation.contexts(accept)
 					: null;
 			if (machine.received(answer, peer, awaited) == AssociationAction.AE_3) {
@@ -146,15 +152,16 @@ public final class Association implements Closeable {
 	}
 
 	/**
-	 * Act as acceptor on an accepted connection: wait (ARTIM) for the A-ASSOCIATE-RQ, negotiate
-	 * against the settings and answer with an A-ASSOCIATE-AC or -RJ (PS3.8 Sta1 → Sta2 → Sta3 →
-	 * Sta6, or Sta13 on rejection).
+	 * Act as acceptor on an accepted connection: wait (ARTIM) for the A-ASSOCIATE-RQ,
+	 * negotiate against the settings and answer with an A-ASSOCIATE-AC or -RJ (PS3.8 Sta1
+	 * → Sta2 → Sta3 → Sta6, or Sta13 on rejection).
 	 * @param socket the accepted connection
 	 * @param settings what to accept
 	 * @param overCapacity whether to reject the association as a transient local limit
-	 * @return the established association, or {@code null} if it was rejected (the connection
-	 * is then closed)
-	 * @throws DicomNetworkException if the requestor aborts, times out or violates the protocol
+	 * @return the established association, or {@code null} if it was rejected (the
+	 * connection is then closed)
+	 * @throws DicomNetworkException if the requestor aborts, times out or violates the
+	 * protocol
 	 */
 	public static Association accept(Socket socket, AcceptorSettings settings, boolean overCapacity)
 			throws DicomNetworkException {
@@ -166,7 +173,8 @@ public final class Association implements Closeable {
 			Pdu pdu = machine.channel().read(TimeoutKind.ARTIM, settings.timeouts().artim(), awaited + " from " + peer);
 			AcceptorNegotiation negotiation = (pdu instanceof AssociateRq associateRq)
 					? new AcceptorNegotiation(associateRq, settings, overCapacity) : null;
-			// AE-6: Sta3 if the service-provider accepts the request, else Sta13 with an A-ASSOCIATE-RJ
+			// AE-6: Sta3 if the service-provider accepts the request, else Sta13 with an
+			// A-ASSOCIATE-RJ
 			machine.received(pdu, negotiation == null || negotiation.isAcceptableByServiceProvider(), peer, awaited);
 			AssociateRq associateRq = (AssociateRq) pdu;
 			String requestorAe = associateRq.callingAeTitle() + "@" + peer;
@@ -280,9 +288,10 @@ public final class Association implements Closeable {
 	/**
 	 * Return whether the association is established and can carry messages (PS3.8 Sta6).
 	 * <p>
-	 * A failure that breaks the association (a timeout, an abort by either side, a protocol
-	 * error, a closed connection, a failed write, a data set source or sink failing in the
-	 * middle of a message) leaves it not established with its connection closed; a failure that leaves it usable (such as a
+	 * A failure that breaks the association (a timeout, an abort by either side, a
+	 * protocol error, a closed connection, a failed write, a data set source or sink
+	 * failing in the middle of a message) leaves it not established with its connection
+	 * closed; a failure that leaves it usable (such as a
 	 * {@link NoAcceptedContextException}, or a DIMSE failure status raised by a service)
 	 * leaves it established. A caller decides from this method, not from the exception's
 	 * class, whether the association can still be released.
@@ -301,8 +310,8 @@ public final class Association implements Closeable {
 	}
 
 	/**
-	 * Send a C-ECHO request on the first accepted Verification context and wait (DIMSE timeout)
-	 * for its response.
+	 * Send a C-ECHO request on the first accepted Verification context and wait (DIMSE
+	 * timeout) for its response.
 	 * @return the response status
 	 * @throws NoAcceptedContextException if no Verification context was accepted
 	 * @throws DicomNetworkException if the exchange fails
@@ -319,32 +328,35 @@ public final class Association implements Closeable {
 	 * Send one DIMSE message without a data set.
 	 * @param contextId the accepted presentation context to send on
 	 * @param command the command set
-	 * @throws DicomNetworkException if the association is not established or the write fails
+	 * @throws DicomNetworkException if the association is not established or the write
+	 * fails
 	 */
 	public void send(int contextId, Command command) throws DicomNetworkException {
 		send(contextId, command, (DataSetSource) null);
 	}
 
 	/**
-	 * Send one DIMSE message, fragmented into P-DATA-TF PDUs that fit the peer's maximum length.
+	 * Send one DIMSE message, fragmented into P-DATA-TF PDUs that fit the peer's maximum
+	 * length.
 	 * @param contextId the accepted presentation context to send on
 	 * @param command the command set
 	 * @param dataSet the encoded data set, or {@code null} if the command has none
-	 * @throws DicomNetworkException if the association is not established or the write fails
+	 * @throws DicomNetworkException if the association is not established or the write
+	 * fails
 	 */
 	public void send(int contextId, Command command, byte[] dataSet) throws DicomNetworkException {
 		send(contextId, command, (dataSet != null) ? DataSetSource.of(dataSet) : null);
 	}
 
 	/**
-	 * Send one DIMSE message whose data set is streamed: it is cut into P-DATA-TF PDUs as the
-	 * source writes it, so no more than a buffer of it is held in memory.
+	 * Send one DIMSE message whose data set is streamed: it is cut into P-DATA-TF PDUs as
+	 * the source writes it, so no more than a buffer of it is held in memory.
 	 * @param contextId the accepted presentation context to send on
 	 * @param command the command set
 	 * @param dataSet writes the encoded data set in the context's transfer syntax, or
 	 * {@code null} if the command has none
-	 * @throws DicomNetworkException if the association is not established or the write fails
-	 * (the association is then aborted)
+	 * @throws DicomNetworkException if the association is not established or the write
+	 * fails (the association is then aborted)
 	 */
 	public void send(int contextId, Command command, DataSetSource dataSet) throws DicomNetworkException {
 		NegotiatedContext context = this.contextsById.get(contextId);
@@ -365,12 +377,13 @@ public final class Association implements Closeable {
 	}
 
 	/**
-	 * Wait for the response to a request: the next message, which must be {@code expected}
-	 * and answer {@code messageId}.
+	 * Wait for the response to a request: the next message, which must be
+	 * {@code expected} and answer {@code messageId}.
 	 * @param messageId the request's message id
 	 * @param expected the expected response command field
 	 * @return the response
-	 * @throws DicomNetworkException on timeout, abort, release by the peer or a protocol error
+	 * @throws DicomNetworkException on timeout, abort, release by the peer or a protocol
+	 * error
 	 */
 	public DimseMessage receiveResponse(int messageId, CommandField expected) throws DicomNetworkException {
 		DimseMessage message = receive(TimeoutKind.DIMSE, this.timeouts.dimse(), "no " + expected.text());
@@ -380,42 +393,44 @@ public final class Association implements Closeable {
 		}
 		Command command = message.command();
 		if (command.commandField() != expected || command.messageIdBeingRespondedTo() != messageId) {
-			throw this.machine.failed("receiving a response", new DicomProtocolException("Expected " + expected.text()
-					+ " to message " + messageId + " but received " + command.commandField().text() + " to message "
-					+ command.messageIdBeingRespondedTo(), AbortReason.UNEXPECTED_PDU_PARAMETER), this.peer);
+			throw this.machine.failed("receiving a response", new DicomProtocolException(
+					"Expected " + expected.text() + " to message " + messageId + " but received "
+							+ command.commandField().text() + " to message " + command.messageIdBeingRespondedTo(),
+					AbortReason.UNEXPECTED_PDU_PARAMETER), this.peer);
 		}
 		return message;
 	}
 
 	/**
-	 * Wait for the next complete DIMSE message. As acceptor, an A-RELEASE-RQ from the requestor
-	 * is answered and ends the association; this method then returns {@code null}.
+	 * Wait for the next complete DIMSE message. As acceptor, an A-RELEASE-RQ from the
+	 * requestor is answered and ends the association; this method then returns
+	 * {@code null}.
 	 * @param kind the timer bounding the wait for the first PDU of the message
 	 * @param timeout its timeout
 	 * @param detail what is awaited, for a timeout message
 	 * @return the message, or {@code null} if the peer released the association
-	 * @throws DicomNetworkException on timeout, abort, a protocol error, or a release while
-	 * acting as requestor
+	 * @throws DicomNetworkException on timeout, abort, a protocol error, or a release
+	 * while acting as requestor
 	 */
 	public DimseMessage receive(TimeoutKind kind, Duration timeout, String detail) throws DicomNetworkException {
 		return receive(kind, timeout, detail, (command) -> null);
 	}
 
 	/**
-	 * Wait for the next complete DIMSE message, streaming its data set to a sink chosen from
-	 * its command set. Where the chooser returns {@code null}, the data set is collected into
-	 * the returned message instead.
+	 * Wait for the next complete DIMSE message, streaming its data set to a sink chosen
+	 * from its command set. Where the chooser returns {@code null}, the data set is
+	 * collected into the returned message instead.
 	 * @param kind the timer bounding the wait for the first PDU of the message
 	 * @param timeout its timeout
 	 * @param detail what is awaited, for a timeout message
 	 * @param sinks chooses the sink for a message's data set from its command set
 	 * @return the message (with a {@code null} data set when it went to a sink), or
 	 * {@code null} if the peer released the association
-	 * @throws DicomNetworkException on timeout, abort, a protocol error, a sink failure, or a
-	 * release while acting as requestor
+	 * @throws DicomNetworkException on timeout, abort, a protocol error, a sink failure,
+	 * or a release while acting as requestor
 	 */
-	public DimseMessage receive(TimeoutKind kind, Duration timeout, String detail,
-			Function<Command, DataSetSink> sinks) throws DicomNetworkException {
+	public DimseMessage receive(TimeoutKind kind, Duration timeout, String detail, Function<Command, DataSetSink> sinks)
+			throws DicomNetworkException {
 		if (this.machine.state() != AssociationState.STA6) {
 			throw notEstablished("receive a message");
 		}
@@ -458,12 +473,13 @@ public final class Association implements Closeable {
 	}
 
 	/**
-	 * Release the association (PS3.8 Sta6 → Sta7 → Sta1): send A-RELEASE-RQ, wait (ACSE timeout)
-	 * for the A-RELEASE-RP and close the connection. A release collision is resolved as the
-	 * standard prescribes: the requestor answers the peer's A-RELEASE-RQ at once (Sta9, Sta11),
-	 * the acceptor after the A-RELEASE-RP to its own (Sta10, Sta12).
-	 * @throws DicomNetworkException if the peer aborts, times out or violates the protocol; the
-	 * connection is closed in every case
+	 * Release the association (PS3.8 Sta6 → Sta7 → Sta1): send A-RELEASE-RQ, wait (ACSE
+	 * timeout) for the A-RELEASE-RP and close the connection. A release collision is
+	 * resolved as the standard prescribes: the requestor answers the peer's A-RELEASE-RQ
+	 * at once (Sta9, Sta11), the acceptor after the A-RELEASE-RP to its own (Sta10,
+	 * Sta12).
+	 * @throws DicomNetworkException if the peer aborts, times out or violates the
+	 * protocol; the connection is closed in every case
 	 */
 	public void release() throws DicomNetworkException {
 		if (this.machine.fire(AssociationEvent.EVT11) == null) {
@@ -483,7 +499,8 @@ public final class Association implements Closeable {
 						}
 					}
 					case AR_10 -> answerRelease();
-					default -> logger.debug("Discarding P-DATA-TF from {} received while awaiting A-RELEASE-RP", this.peer);
+					default ->
+						logger.debug("Discarding P-DATA-TF from {} received while awaiting A-RELEASE-RP", this.peer);
 				}
 			}
 		}
@@ -493,16 +510,16 @@ public final class Association implements Closeable {
 	}
 
 	/**
-	 * Abort the association: send an A-ABORT (service-user) and close the connection. Safe to
-	 * call from any thread and more than once.
+	 * Abort the association: send an A-ABORT (service-user) and close the connection.
+	 * Safe to call from any thread and more than once.
 	 */
 	public void abort() {
 		this.machine.abort(AssociationEvent.EVT15, Abort.byServiceUser());
 	}
 
 	/**
-	 * Release the association if it is established, abort it if the release fails, and close
-	 * the connection in every case. Never throws.
+	 * Release the association if it is established, abort it if the release fails, and
+	 * close the connection in every case. Never throws.
 	 */
 	@Override
 	public void close() {
@@ -525,8 +542,9 @@ public final class Association implements Closeable {
 	}
 
 	/**
-	 * Give the local A-RELEASE response in Sta8 or Sta12 (AR-4): send the A-RELEASE-RP, then
-	 * as acceptor await (ARTIM) the requestor's close, as requestor close the connection.
+	 * Give the local A-RELEASE response in Sta8 or Sta12 (AR-4): send the A-RELEASE-RP,
+	 * then as acceptor await (ARTIM) the requestor's close, as requestor close the
+	 * connection.
 	 */
 	private void answerRelease() throws IOException {
 		this.machine.fire(AssociationEvent.EVT14);
@@ -557,7 +575,8 @@ public final class Association implements Closeable {
 			throw this.machine.failed("sending " + command.commandField().text(), ex, this.peer);
 		}
 		catch (RuntimeException ex) {
-			// a message cut short leaves the peer mid-message: the association cannot go on
+			// a message cut short leaves the peer mid-message: the association cannot go
+			// on
 			this.machine.abort(AssociationEvent.EVT15, Abort.byServiceUser());
 			throw ex;
 		}
@@ -582,7 +601,8 @@ public final class Association implements Closeable {
 			StringBuilder table = new StringBuilder();
 			table.append(String.format("Association %s %s %s negotiated %d presentation contexts:%n", this.localAeTitle,
 					this.machine.isRequestor() ? "->" : "<-", this.peer, this.contexts.size()));
-			table.append(String.format("  %3s  %-56s  %-50s  %s%n", "ID", "Abstract Syntax", "Result", "Transfer Syntax"));
+			table.append(
+					String.format("  %3s  %-56s  %-50s  %s%n", "ID", "Abstract Syntax", "Result", "Transfer Syntax"));
 			for (NegotiatedContext context : this.contexts) {
 				table.append(String.format("  %3d  %-56s  %-50s  %s%n", context.id(),
 						UidDictionary.nameOf(context.abstractSyntax()), context.result().text(),

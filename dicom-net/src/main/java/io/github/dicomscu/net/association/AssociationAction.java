@@ -16,16 +16,19 @@ public enum AssociationAction {
 	/** AE-3: issue A-ASSOCIATE confirmation (accept) primitive. */
 	AE_3("Issue A-ASSOCIATE confirmation (accept) primitive", AssociationState.STA6),
 
-	/** AE-4: issue A-ASSOCIATE confirmation (reject) primitive and close transport connection. */
+	/**
+	 * AE-4: issue A-ASSOCIATE confirmation (reject) primitive and close transport
+	 * connection.
+	 */
 	AE_4("Issue A-ASSOCIATE confirmation (reject) primitive and close transport connection", AssociationState.STA1),
 
 	/** AE-5: issue transport connection response primitive; start ARTIM timer. */
 	AE_5("Issue Transport connection response primitive; start ARTIM timer", AssociationState.STA2),
 
 	/**
-	 * AE-6: stop ARTIM timer and, if the A-ASSOCIATE-RQ is acceptable by the service-provider,
-	 * issue A-ASSOCIATE indication primitive (Sta3); otherwise send A-ASSOCIATE-RJ PDU and
-	 * start ARTIM timer (Sta13).
+	 * AE-6: stop ARTIM timer and, if the A-ASSOCIATE-RQ is acceptable by the
+	 * service-provider, issue A-ASSOCIATE indication primitive (Sta3); otherwise send
+	 * A-ASSOCIATE-RJ PDU and start ARTIM timer (Sta13).
 	 */
 	AE_6("Stop ARTIM timer and if A-ASSOCIATE-RQ acceptable by service-provider issue A-ASSOCIATE indication "
 			+ "primitive, otherwise issue A-ASSOCIATE-RJ-PDU and start ARTIM timer", AssociationState.STA3,
@@ -65,8 +68,8 @@ public enum AssociationAction {
 	AR_7("Issue P-DATA-TF PDU", AssociationState.STA8),
 
 	/**
-	 * AR-8: issue A-RELEASE indication (release collision); the association-requestor goes to
-	 * Sta9, the acceptor to Sta10.
+	 * AR-8: issue A-RELEASE indication (release collision); the association-requestor
+	 * goes to Sta9, the acceptor to Sta10.
 	 */
 	AR_8("Issue A-RELEASE indication (release collision)", AssociationState.STA9, AssociationState.STA10),
 
@@ -83,7 +86,10 @@ public enum AssociationAction {
 	/** AA-2: stop ARTIM timer if running; close transport connection. */
 	AA_2("Stop ARTIM timer if running. Close transport connection", AssociationState.STA1),
 
-	/** AA-3: issue A-ABORT (service-user) or A-P-ABORT (service-provider) indication and close transport connection. */
+	/**
+	 * AA-3: issue A-ABORT (service-user) or A-P-ABORT (service-provider) indication and
+	 * close transport connection.
+	 */
 	AA_3("If (service-user initiated abort) issue A-ABORT indication and close transport connection, otherwise "
 			+ "(service-provider initiated abort) issue A-P-ABORT indication and close transport connection",
 			AssociationState.STA1),
@@ -100,7 +106,10 @@ public enum AssociationAction {
 	/** AA-7: send A-ABORT PDU. */
 	AA_7("Send A-ABORT PDU", AssociationState.STA13),
 
-	/** AA-8: send A-ABORT PDU (service-provider source), issue an A-P-ABORT indication and start ARTIM timer. */
+	/**
+	 * AA-8: send A-ABORT PDU (service-provider source), issue an A-P-ABORT indication and
+	 * start ARTIM timer.
+	 */
 	AA_8("Send A-ABORT PDU (service-provider source), issue an A-P-ABORT indication, and start ARTIM timer",
 			AssociationState.STA13);
 
@@ -129,12 +138,12 @@ public enum AssociationAction {
 	}
 
 	/**
-	 * Return the state this action leads to. Two actions lead to one of two states: AE-6 to
-	 * Sta3 if the A-ASSOCIATE-RQ is acceptable by the service-provider (else Sta13), AR-8 to
-	 * Sta9 on the association-requestor (else Sta10); for every other action the condition
-	 * does not matter.
-	 * @param condition whether the A-ASSOCIATE-RQ is acceptable (AE-6) or the machine is the
-	 * association-requestor (AR-8)
+	 * Return the state this action leads to. Two actions lead to one of two states: AE-6
+	 * to Sta3 if the A-ASSOCIATE-RQ is acceptable by the service-provider (else Sta13),
+	 * AR-8 to Sta9 on the association-requestor (else Sta10); for every other action the
+	 * condition does not matter.
+	 * @param condition whether the A-ASSOCIATE-RQ is acceptable (AE-6) or the machine is
+	 * the association-requestor (AR-8)
 	 * @return the next state
 	 */
 	public AssociationState nextState(boolean condition) {

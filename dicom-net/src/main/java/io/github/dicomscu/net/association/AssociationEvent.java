@@ -90,7 +90,8 @@ public enum AssociationEvent {
 	}
 
 	/**
-	 * Return the name of the PDU whose arrival is this event, such as {@code A-RELEASE-RQ}.
+	 * Return the name of the PDU whose arrival is this event, such as
+	 * {@code A-RELEASE-RQ}.
 	 * @return the PDU name, or {@code null} if the event is not the arrival of a PDU
 	 */
 	public String pduName() {
@@ -98,8 +99,8 @@ public enum AssociationEvent {
 	}
 
 	/**
-	 * Return the event that the arrival of a PDU is, or the closing of the connection when
-	 * there is no PDU.
+	 * Return the event that the arrival of a PDU is, or the closing of the connection
+	 * when there is no PDU.
 	 * @param pdu the PDU received, or {@code null} if the peer closed the connection
 	 * @return the event
 	 */

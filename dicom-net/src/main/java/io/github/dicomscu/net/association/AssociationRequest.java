@@ -11,8 +11,8 @@ import io.github.dicomscu.net.pdu.UserIdentityRq;
 
 /**
  * Everything needed to request an association: the peer, the AE titles, the presentation
- * contexts to propose (at most {@value RequestedContexts#MAXIMUM}), the maximum PDU length we
- * receive, an optional local bind address and the timers. Immutable; build with
+ * contexts to propose (at most {@value RequestedContexts#MAXIMUM}), the maximum PDU
+ * length we receive, an optional local bind address and the timers. Immutable; build with
  * {@link #builder(String, int)}.
  */
 public final class AssociationRequest {
@@ -87,8 +87,8 @@ public final class AssociationRequest {
 	}
 
 	/**
-	 * Return the contexts to propose, in order; context ids are assigned 1, 3, 5, … in this
-	 * order.
+	 * Return the contexts to propose, in order; context ids are assigned 1, 3, 5, … in
+	 * this order.
 	 * @return the contexts
 	 */
 	public List<PresentationContext> getContexts() {
@@ -214,9 +214,10 @@ public final class AssociationRequest {
 		/**
 		 * Build the request.
 		 * @return the request
-		 * @throws IllegalArgumentException if an AE title is invalid or no context is given
-		 * @throws io.github.dicomscu.net.context.TooManyPresentationContextsException if more
-		 * than 128 contexts are given
+		 * @throws IllegalArgumentException if an AE title is invalid or no context is
+		 * given
+		 * @throws io.github.dicomscu.net.context.TooManyPresentationContextsException if
+		 * more than 128 contexts are given
 		 */
 		public AssociationRequest build() {
 			return new AssociationRequest(this);

@@ -3,8 +3,9 @@ package io.github.dicomscu.net.association;
 import java.time.Duration;
 
 /**
- * The timers an association runs with. Every timer is bounded: a peer that stops answering
- * ends in a {@link io.github.dicomscu.net.association.DicomTimeoutException} naming the timer.
+ * The timers an association runs with. Every timer is bounded: a peer that stops
+ * answering ends in a {@link io.github.dicomscu.net.association.DicomTimeoutException}
+ * naming the timer.
  *
  * @param connect how long establishing the TCP connection may take
  * @param acse how long to wait for an A-ASSOCIATE or A-RELEASE response
@@ -71,8 +72,8 @@ public record AssociationTimeouts(Duration connect, Duration acse, Duration dims
 	}
 
 	/**
-	 * Check one timer: set, positive and at most {@link #MAXIMUM}. The one place that checks a
-	 * timeout of the engine, the library or their configuration.
+	 * Check one timer: set, positive and at most {@link #MAXIMUM}. The one place that
+	 * checks a timeout of the engine, the library or their configuration.
 	 * @param name the timer's name, for the message (such as "dimse")
 	 * @param value the timeout
 	 * @return the timeout

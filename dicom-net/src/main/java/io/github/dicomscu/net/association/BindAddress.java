@@ -7,13 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
 /**
- * Local address an association requestor binds its socket to before it connects: a host and
- * a port for IPv4, plus flow information and a scope id for IPv6. Port 0 picks an ephemeral
- * port.
+ * Local address an association requestor binds its socket to before it connects: a host
+ * and a port for IPv4, plus flow information and a scope id for IPv6. Port 0 picks an
+ * ephemeral port.
  * <p>
  * The JDK offers no way to set the IPv6 flow label of a socket, so {@code flowInfo} is
- * validated (20 bits) and kept, but not applied; Linux ignores it on bind as well. The scope id
- * is applied to link-local addresses.
+ * validated (20 bits) and kept, but not applied; Linux ignores it on bind as well. The
+ * scope id is applied to link-local addresses.
  *
  * @param host the local host name or literal address
  * @param port the local port, 0 for an ephemeral one
@@ -104,8 +104,8 @@ public record BindAddress(String host, int port, int flowInfo, int scopeId) {
 	@Override
 	public String toString() {
 		String literal = (this.host.indexOf(':') >= 0) ? "[" + this.host + "]" : this.host;
-		return literal + ":" + this.port
-				+ ((this.flowInfo != 0 || this.scopeId != 0) ? " (flow info " + this.flowInfo + ", scope id " + this.scopeId + ")" : "");
+		return literal + ":" + this.port + ((this.flowInfo != 0 || this.scopeId != 0)
+				? " (flow info " + this.flowInfo + ", scope id " + this.scopeId + ")" : "");
 	}
 
 }

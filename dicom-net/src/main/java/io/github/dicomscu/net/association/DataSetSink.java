@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Receives the data set of an incoming DIMSE message fragment by fragment, straight from the
- * connection, so that a data set of any size is received without being held in memory.
+ * Receives the data set of an incoming DIMSE message fragment by fragment, straight from
+ * the connection, so that a data set of any size is received without being held in
+ * memory.
  */
 @FunctionalInterface
 public interface DataSetSink {

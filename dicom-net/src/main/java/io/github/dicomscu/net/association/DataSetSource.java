@@ -8,9 +8,9 @@ import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 
 /**
- * The data set of an outgoing DIMSE message, written in the presentation context's transfer
- * syntax to a stream that cuts it into P-DATA-TF fragments as it goes, so that a data set of
- * any size is sent without being held in memory.
+ * The data set of an outgoing DIMSE message, written in the presentation context's
+ * transfer syntax to a stream that cuts it into P-DATA-TF fragments as it goes, so that a
+ * data set of any size is sent without being held in memory.
  */
 @FunctionalInterface
 public interface DataSetSource {
@@ -32,8 +32,8 @@ public interface DataSetSource {
 	}
 
 	/**
-	 * Return a source that copies {@code length} bytes of a stream (from its current position),
-	 * read straight into the PDU buffer.
+	 * Return a source that copies {@code length} bytes of a stream (from its current
+	 * position), read straight into the PDU buffer.
 	 * @param in the stream, positioned at the start of the data set
 	 * @param length the number of bytes, or -1 for all until the end of the stream
 	 * @return the source
@@ -47,7 +47,8 @@ public interface DataSetSource {
 			byte[] buffer = new byte[64 * 1024];
 			long copied = 0;
 			while (length < 0 || copied < length) {
-				int read = in.read(buffer, 0, (int) ((length < 0) ? buffer.length : Math.min(buffer.length, length - copied)));
+				int read = in.read(buffer, 0,
+						(int) ((length < 0) ? buffer.length : Math.min(buffer.length, length - copied)));
 				if (read < 0) {
 					if (length < 0) {
 						return;
@@ -61,9 +62,9 @@ public interface DataSetSource {
 	}
 
 	/**
-	 * Return a source that copies {@code length} bytes of a channel (from its current position),
-	 * read straight into the PDU buffer, which is direct: a file channel's bytes then reach the
-	 * socket without passing through the Java heap.
+	 * Return a source that copies {@code length} bytes of a channel (from its current
+	 * position), read straight into the PDU buffer, which is direct: a file channel's
+	 * bytes then reach the socket without passing through the Java heap.
 	 * @param in the channel, positioned at the start of the data set
 	 * @param length the number of bytes, or -1 for all until the end of the channel
 	 * @return the source

@@ -3,8 +3,8 @@ package io.github.dicomscu.net.association;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 
 /**
- * The TCP connection to the peer could not be established, or the local bind address could
- * not be bound.
+ * The TCP connection to the peer could not be established, or the local bind address
+ * could not be bound.
  */
 public class DicomConnectException extends DicomNetworkException {
 

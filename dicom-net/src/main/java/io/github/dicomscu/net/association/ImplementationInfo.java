@@ -1,8 +1,8 @@
 package io.github.dicomscu.net.association;
 
 /**
- * The implementation class UID and version name this engine announces in every A-ASSOCIATE
- * request and response (PS3.7 D.3.3.2 and D.3.3.3).
+ * The implementation class UID and version name this engine announces in every
+ * A-ASSOCIATE request and response (PS3.7 D.3.3.2 and D.3.3.3).
  */
 public final class ImplementationInfo {
 

@@ -1,10 +1,10 @@
 package io.github.dicomscu.net.association;
 
 /**
- * The rule for the maximum length of the P-DATA-TF PDUs an AE receives, as a PS3.8 Maximum
- * Length sub-item carries it: {@value #NO_LIMIT} for no limit, or {@value #MINIMUM} to
- * {@value #MAXIMUM} bytes. The one place that checks it: everything that takes a maximum PDU
- * length calls {@link #check(long)}.
+ * The rule for the maximum length of the P-DATA-TF PDUs an AE receives, as a PS3.8
+ * Maximum Length sub-item carries it: {@value #NO_LIMIT} for no limit, or
+ * {@value #MINIMUM} to {@value #MAXIMUM} bytes. The one place that checks it: everything
+ * that takes a maximum PDU length calls {@link #check(long)}.
  */
 public final class MaxPduLength {
 

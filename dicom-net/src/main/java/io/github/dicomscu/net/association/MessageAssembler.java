@@ -60,8 +60,9 @@ final class MessageAssembler implements PresentationDataValueHandler {
 	public void handle(int contextId, boolean command, boolean last, InputStream fragment, long length)
 			throws IOException {
 		if (this.message != null) {
-			throw new DicomProtocolException("P-DATA-TF carries a fragment after the end of a "
-					+ this.message.command().commandField().text(), AbortReason.UNEXPECTED_PDU_PARAMETER);
+			throw new DicomProtocolException(
+					"P-DATA-TF carries a fragment after the end of a " + this.message.command().commandField().text(),
+					AbortReason.UNEXPECTED_PDU_PARAMETER);
 		}
 		checkContext(contextId);
 		if (command) {
@@ -108,8 +109,9 @@ final class MessageAssembler implements PresentationDataValueHandler {
 		if (this.contextId == 0) {
 			NegotiatedContext context = this.contexts.get(id);
 			if (context == null || !context.isAccepted()) {
-				throw new DicomProtocolException("P-DATA-TF on presentation context " + id
-						+ ", which is not an accepted context", AbortReason.INVALID_PDU_PARAMETER_VALUE);
+				throw new DicomProtocolException(
+						"P-DATA-TF on presentation context " + id + ", which is not an accepted context",
+						AbortReason.INVALID_PDU_PARAMETER_VALUE);
 			}
 			this.contextId = id;
 		}
@@ -120,4 +122,3 @@ final class MessageAssembler implements PresentationDataValueHandler {
 	}
 
 }
-

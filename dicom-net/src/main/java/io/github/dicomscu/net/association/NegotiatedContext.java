@@ -5,8 +5,9 @@ import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.pdu.PresentationContextResult;
 
 /**
- * The outcome of negotiating one presentation context: what was proposed under which context
- * id, whether the acceptor accepted it, with which transfer syntax, and the roles agreed on.
+ * The outcome of negotiating one presentation context: what was proposed under which
+ * context id, whether the acceptor accepted it, with which transfer syntax, and the roles
+ * agreed on.
  *
  * @param id the presentation context id (odd, 1 to 255)
  * @param proposed the context as proposed

@@ -7,8 +7,8 @@ import io.github.dicomscu.data.UidDictionary;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 
 /**
- * An operation needs a presentation context that the peer did not accept: the abstract syntax
- * was not proposed, or every context proposed for it was rejected.
+ * An operation needs a presentation context that the peer did not accept: the abstract
+ * syntax was not proposed, or every context proposed for it was rejected.
  */
 public class NoAcceptedContextException extends DicomNetworkException {
 

@@ -11,17 +11,20 @@ import java.nio.channels.WritableByteChannel;
 
 /**
  * Cuts the command set or the data set of one DIMSE message into P-DATA-TF PDUs of one
- * presentation data value each, no larger than the peer's maximum length. PDUs are assembled
- * in place in one buffer (header, then fragment) and written to the connection several at a
- * time; the last fragment is flagged when {@link #finish()} is called, so the length of the
- * data need not be known in advance.
+ * presentation data value each, no larger than the peer's maximum length. PDUs are
+ * assembled in place in one buffer (header, then fragment) and written to the connection
+ * several at a time; the last fragment is flagged when {@link #finish()} is called, so
+ * the length of the data need not be known in advance.
  * <p>
- * The buffer is direct: data read from a channel (a file) lands in it without passing through
- * the Java heap, and the socket channel sends it without another copy.
+ * The buffer is direct: data read from a channel (a file) lands in it without passing
+ * through the Java heap, and the socket channel sends it without another copy.
  */
 final class PDataOutputStream extends OutputStream {
 
-	/** PDU header (6) plus PDV item length (4), context id (1) and message control header (1). */
+	/**
+	 * PDU header (6) plus PDV item length (4), context id (1) and message control header
+	 * (1).
+	 */
 	static final int HEADER_LENGTH = 12;
 
 	private static final int MINIMUM_BUFFER_SIZE = 256 * 1024;
@@ -133,8 +136,8 @@ final class PDataOutputStream extends OutputStream {
 	}
 
 	/**
-	 * Flag the current fragment as the last one of the command or data set; the PDUs stay in
-	 * the buffer until {@link #flush()}.
+	 * Flag the current fragment as the last one of the command or data set; the PDUs stay
+	 * in the buffer until {@link #flush()}.
 	 * @return the number of bytes written since {@link #begin}
 	 * @throws IOException if writing buffered PDUs fails
 	 */

@@ -16,8 +16,8 @@ import io.github.dicomscu.net.pdu.PduType;
 import io.github.dicomscu.net.pdu.PresentationDataValueHandler;
 
 /**
- * A TCP connection that carries PDUs: reads one PDU at a time under a named timer and writes
- * PDUs through a buffer. Knows nothing of the association state machine.
+ * A TCP connection that carries PDUs: reads one PDU at a time under a named timer and
+ * writes PDUs through a buffer. Knows nothing of the association state machine.
  */
 final class PduChannel {
 
@@ -40,7 +40,8 @@ final class PduChannel {
 	 */
 	PduChannel(Socket socket, long maximumReceiveLength, Duration writeTimeout) throws IOException {
 		this.socket = socket;
-		this.decoder = new PduDecoder(new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE), maximumReceiveLength);
+		this.decoder = new PduDecoder(new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE),
+				maximumReceiveLength);
 		this.timedOut = new TimedOutputStream(socket, TimeoutKind.DIMSE, writeTimeout);
 		this.out = new BufferedOutputStream(this.timedOut, BUFFER_SIZE);
 	}
@@ -68,7 +69,8 @@ final class PduChannel {
 	 * @param kind the timer that bounds the wait
 	 * @param timeout the timeout
 	 * @param detail what is awaited, for the timeout message
-	 * @return the PDU type, or {@code null} if the peer closed the connection between PDUs
+	 * @return the PDU type, or {@code null} if the peer closed the connection between
+	 * PDUs
 	 * @throws IOException on timeout, a protocol violation or an I/O error
 	 */
 	PduType nextType(TimeoutKind kind, Duration timeout, String detail) throws IOException {
@@ -82,10 +84,11 @@ final class PduChannel {
 	}
 
 	/**
-	 * Stream the presentation data values of the P-DATA-TF whose header {@link #nextType} read,
-	 * under the timer already set.
+	 * Stream the presentation data values of the P-DATA-TF whose header {@link #nextType}
+	 * read, under the timer already set.
 	 * @param handler receives the values
-	 * @throws IOException on timeout, a protocol violation, a handler failure or an I/O error
+	 * @throws IOException on timeout, a protocol violation, a handler failure or an I/O
+	 * error
 	 */
 	void readPresentationDataValues(PresentationDataValueHandler handler) throws IOException {
 		try {
@@ -103,8 +106,9 @@ final class PduChannel {
 	}
 
 	/**
-	 * Return the channel for P-DATA-TF PDUs assembled in a buffer, timed like every write.
-	 * Bypasses the stream's buffer, which is empty between PDUs ({@link #write(Pdu)} flushes).
+	 * Return the channel for P-DATA-TF PDUs assembled in a buffer, timed like every
+	 * write. Bypasses the stream's buffer, which is empty between PDUs
+	 * ({@link #write(Pdu)} flushes).
 	 * @return the channel
 	 */
 	WritableByteChannel pDataOutput() {

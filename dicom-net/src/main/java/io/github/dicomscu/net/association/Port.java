@@ -1,16 +1,19 @@
 package io.github.dicomscu.net.association;
 
 /**
- * The rule for TCP port numbers: a peer listens on a port from 1 to 65535; a local socket may
- * also bind port 0, which lets the system pick an ephemeral one. The one place that checks a
- * port: everything that takes one calls {@link #checkPeer} or {@link #checkLocal}.
+ * The rule for TCP port numbers: a peer listens on a port from 1 to 65535; a local socket
+ * may also bind port 0, which lets the system pick an ephemeral one. The one place that
+ * checks a port: everything that takes one calls {@link #checkPeer} or
+ * {@link #checkLocal}.
  */
 public final class Port {
 
 	/** Port registered with IANA for DICOM as {@code acr-nema}, the traditional one. */
 	public static final int ACR_NEMA = 104;
 
-	/** Port registered with IANA for DICOM as {@code dicom}, usable without privileges. */
+	/**
+	 * Port registered with IANA for DICOM as {@code dicom}, usable without privileges.
+	 */
 	public static final int DICOM = 11112;
 
 	/** Port a local socket binds to let the system pick an ephemeral one. */
@@ -46,8 +49,7 @@ public final class Port {
 
 	private static int check(String what, int port, int minimum) {
 		if (port < minimum || port > MAXIMUM) {
-			throw new IllegalArgumentException(
-					what + " port " + port + " is outside " + minimum + "-" + MAXIMUM);
+			throw new IllegalArgumentException(what + " port " + port + " is outside " + minimum + "-" + MAXIMUM);
 		}
 		return port;
 	}

@@ -14,17 +14,19 @@ import io.github.dicomscu.net.pdu.DicomProtocolException;
 import io.github.dicomscu.net.pdu.Pdu;
 
 /**
- * The DICOM upper layer protocol machine of one connection (PS3.8 section 9.2): its state,
- * moved only by {@link #fire(AssociationEvent, boolean)} along {@link TransitionTable}, and the
- * actions that end an association (sending an A-ABORT, awaiting or closing the transport
- * connection). Every path of the engine feeds its events here: requests, responses, sends,
- * received PDUs, timers, closed connections and protocol errors.
+ * The DICOM upper layer protocol machine of one connection (PS3.8 section 9.2): its
+ * state, moved only by {@link #fire(AssociationEvent, boolean)} along
+ * {@link TransitionTable}, and the actions that end an association (sending an A-ABORT,
+ * awaiting or closing the transport connection). Every path of the engine feeds its
+ * events here: requests, responses, sends, received PDUs, timers, closed connections and
+ * protocol errors.
  * <p>
- * Two local choices the standard leaves open: after it sent an A-ABORT the engine does not
- * wait for the peer to close the connection but closes it itself, and that closing is the
- * transport connection closed indication (Evt17) that ends Sta13; and an A-ABORT answering an
- * invalid or unexpected PDU carries the service-provider source with the reason, in Sta2 (AA-1)
- * as in every other state (AA-8), so that the peer learns what was wrong.
+ * Two local choices the standard leaves open: after it sent an A-ABORT the engine does
+ * not wait for the peer to close the connection but closes it itself, and that closing is
+ * the transport connection closed indication (Evt17) that ends Sta13; and an A-ABORT
+ * answering an invalid or unexpected PDU carries the service-provider source with the
+ * reason, in Sta2 (AA-1) as in every other state (AA-8), so that the peer learns what was
+ * wrong.
  */
 final class ProtocolMachine {
 
@@ -69,8 +71,8 @@ final class ProtocolMachine {
 	}
 
 	/**
-	 * Take the transition PS3.8 Table 9-10 prescribes for an event in the current state: the
-	 * only writer of the state. An empty cell leaves the state as it is.
+	 * Take the transition PS3.8 Table 9-10 prescribes for an event in the current state:
+	 * the only writer of the state. An empty cell leaves the state as it is.
 	 * @param event the event
 	 * @param acceptable for AE-6, whether the A-ASSOCIATE-RQ is acceptable by the
 	 * service-provider; ignored by every other action
@@ -96,14 +98,16 @@ final class ProtocolMachine {
 
 	/**
 	 * Feed a received PDU, or the end of the connection, to the machine and carry out the
-	 * actions that end the association: the peer's abort (AA-2, AA-3), the closed connection
-	 * (AA-4, AA-5) and an unexpected PDU (AA-1, AA-7, AA-8, answered with an A-ABORT).
+	 * actions that end the association: the peer's abort (AA-2, AA-3), the closed
+	 * connection (AA-4, AA-5) and an unexpected PDU (AA-1, AA-7, AA-8, answered with an
+	 * A-ABORT).
 	 * @param pdu the PDU, or {@code null} if the peer closed the connection
-	 * @param acceptable for an A-ASSOCIATE-RQ in Sta2, whether the service-provider accepts it
+	 * @param acceptable for an A-ASSOCIATE-RQ in Sta2, whether the service-provider
+	 * accepts it
 	 * @param peer the peer, for messages
 	 * @param detail what was awaited, such as "no A-RELEASE-RP"
-	 * @return the action left to the caller (AE-3, AE-4, AE-6, DT-2, AR-2, AR-3, AR-6, AR-8,
-	 * AR-10 or AA-6)
+	 * @return the action left to the caller (AE-3, AE-4, AE-6, DT-2, AR-2, AR-3, AR-6,
+	 * AR-8, AR-10 or AA-6)
 	 * @throws DicomNetworkException if the association ended
 	 */
 	AssociationAction received(Pdu pdu, boolean acceptable, String peer, String detail) throws DicomNetworkException {
@@ -152,9 +156,10 @@ final class ProtocolMachine {
 
 	/**
 	 * Feed a failure of a read or write to the machine and return it as the exception to
-	 * throw: an invalid PDU (Evt19) is answered with an A-ABORT carrying its reason, an expired
-	 * ARTIM timer (Evt18) closes the connection, any other timeout is a local A-ABORT request
-	 * (Evt15), and any other failure is the closing of the connection (Evt17).
+	 * throw: an invalid PDU (Evt19) is answered with an A-ABORT carrying its reason, an
+	 * expired ARTIM timer (Evt18) closes the connection, any other timeout is a local
+	 * A-ABORT request (Evt15), and any other failure is the closing of the connection
+	 * (Evt17).
 	 * @param activity what failed, such as "receiving a message"
 	 * @param ex the failure
 	 * @param peer the peer, for messages
@@ -180,15 +185,16 @@ final class ProtocolMachine {
 		if (ex instanceof DicomNetworkException networkError) {
 			return networkError;
 		}
-		return new AssociationClosedException(abortedLocally
-				? "The association with " + peer + " was aborted locally while " + activity
-				: "Connection to " + peer + " failed while " + activity + ": " + ex.getMessage(), ex);
+		return new AssociationClosedException(
+				abortedLocally ? "The association with " + peer + " was aborted locally while " + activity
+						: "Connection to " + peer + " failed while " + activity + ": " + ex.getMessage(),
+				ex);
 	}
 
 	/**
-	 * Abort: feed the event (a local A-ABORT request, or an invalid PDU), send the A-ABORT
-	 * PDU where the action says so and close the connection. Safe from any thread, and more
-	 * than once; a writer blocked on the connection does not delay it.
+	 * Abort: feed the event (a local A-ABORT request, or an invalid PDU), send the
+	 * A-ABORT PDU where the action says so and close the connection. Safe from any
+	 * thread, and more than once; a writer blocked on the connection does not delay it.
 	 * @param event {@link AssociationEvent#EVT15} or {@link AssociationEvent#EVT19}
 	 * @param abort the A-ABORT PDU sent
 	 */
@@ -201,8 +207,8 @@ final class ProtocolMachine {
 	}
 
 	/**
-	 * Wait in Sta13 for the peer to close the connection, ignoring PDUs as the standard says,
-	 * until the ARTIM timer expires; then close the connection.
+	 * Wait in Sta13 for the peer to close the connection, ignoring PDUs as the standard
+	 * says, until the ARTIM timer expires; then close the connection.
 	 * @param artim the ARTIM timeout
 	 */
 	void awaitClose(Duration artim) {
@@ -234,7 +240,8 @@ final class ProtocolMachine {
 	}
 
 	/**
-	 * Write a PDU that the action of the current transition sends, holding the write lock.
+	 * Write a PDU that the action of the current transition sends, holding the write
+	 * lock.
 	 * @param pdu the PDU
 	 * @throws IOException if the write fails
 	 */

@@ -61,8 +61,8 @@ final class RequestorNegotiation {
 	 * Read the acceptor's answer into the contexts as negotiated, in the order proposed.
 	 * @param associateAc the A-ASSOCIATE-AC received
 	 * @return the negotiated contexts
-	 * @throws DicomProtocolException if a context is accepted with a transfer syntax that was
-	 * not proposed for it
+	 * @throws DicomProtocolException if a context is accepted with a transfer syntax that
+	 * was not proposed for it
 	 */
 	List<NegotiatedContext> contexts(AssociateAc associateAc) throws DicomProtocolException {
 		Map<Integer, PresentationContextAc> results = new LinkedHashMap<>();
@@ -77,16 +77,17 @@ final class RequestorNegotiation {
 			PresentationContextRq item = this.associateRq.presentationContexts().get(i);
 			PresentationContextAc result = results.get(item.id());
 			if (result == null) {
-				negotiated.add(new NegotiatedContext(item.id(), context, PresentationContextResult.NO_REASON, null, true,
-						false));
+				negotiated.add(new NegotiatedContext(item.id(), context, PresentationContextResult.NO_REASON, null,
+						true, false));
 				continue;
 			}
 			String transferSyntax = null;
 			if (result.result() == PresentationContextResult.ACCEPTANCE) {
 				transferSyntax = result.transferSyntax();
 				if (!item.transferSyntaxes().contains(transferSyntax)) {
-					throw new DicomProtocolException("A-ASSOCIATE-AC accepts presentation context " + item.id()
-							+ " with transfer syntax " + transferSyntax + ", which was not proposed for it",
+					throw new DicomProtocolException(
+							"A-ASSOCIATE-AC accepts presentation context " + item.id() + " with transfer syntax "
+									+ transferSyntax + ", which was not proposed for it",
 							AbortReason.INVALID_PDU_PARAMETER_VALUE);
 				}
 			}
@@ -94,7 +95,8 @@ final class RequestorNegotiation {
 			boolean proposedRoles = context.scuRole() != null || context.scpRole() != null;
 			boolean scuRole = (role == null || !proposedRoles) || role.scuRole();
 			boolean scpRole = role != null && proposedRoles && role.scpRole() && Boolean.TRUE.equals(context.scpRole());
-			negotiated.add(new NegotiatedContext(item.id(), context, result.result(), transferSyntax, scuRole, scpRole));
+			negotiated
+				.add(new NegotiatedContext(item.id(), context, result.result(), transferSyntax, scuRole, scpRole));
 		}
 		return negotiated;
 	}

@@ -13,19 +13,20 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-
 /**
- * Bounds every write to a socket: a peer that stops reading would otherwise block a writer
- * forever once the TCP buffers are full. When a single write does not complete within the
- * timeout, the socket is closed and the write fails with a {@link DicomTimeoutException}.
+ * Bounds every write to a socket: a peer that stops reading would otherwise block a
+ * writer forever once the TCP buffers are full. When a single write does not complete
+ * within the timeout, the socket is closed and the write fails with a
+ * {@link DicomTimeoutException}.
  * <p>
- * A write only records when it started; one shared watchdog looks at the streams in use every
- * {@value #CHECK_INTERVAL_MILLIS} ms, so timing a write costs no thread hand-off. The watchdog
- * runs on a daemon thread that exists only while streams are in use (it ends a second after
- * the last one closed).
+ * A write only records when it started; one shared watchdog looks at the streams in use
+ * every {@value #CHECK_INTERVAL_MILLIS} ms, so timing a write costs no thread hand-off.
+ * The watchdog runs on a daemon thread that exists only while streams are in use (it ends
+ * a second after the last one closed).
  * <p>
- * It is also a channel, for the P-DATA-TF PDUs assembled in a direct buffer: they are written
- * to the socket's own channel, when it has one, so that the JDK does not copy them first.
+ * It is also a channel, for the P-DATA-TF PDUs assembled in a direct buffer: they are
+ * written to the socket's own channel, when it has one, so that the JDK does not copy
+ * them first.
  */
 final class TimedOutputStream extends FilterOutputStream implements WritableByteChannel {
 

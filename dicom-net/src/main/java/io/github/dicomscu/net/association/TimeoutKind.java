@@ -17,7 +17,10 @@ public enum TimeoutKind {
 	/** Network idle: no traffic on an established association. */
 	IDLE("network idle timeout", "waiting on an idle association"),
 
-	/** The PS3.8 ARTIM timer: waiting for an A-ASSOCIATE-RQ or for the peer to close the connection. */
+	/**
+	 * The PS3.8 ARTIM timer: waiting for an A-ASSOCIATE-RQ or for the peer to close the
+	 * connection.
+	 */
 	ARTIM("ARTIM timeout", "waiting for the peer (ARTIM timer)");
 
 	private final String text;

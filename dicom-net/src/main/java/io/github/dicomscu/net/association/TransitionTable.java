@@ -31,14 +31,14 @@ import static io.github.dicomscu.net.association.AssociationAction.DT_2;
 
 /**
  * The DICOM upper layer state transition table, PS3.8 Table 9-10, as data: for each event
- * (row) and state (column) the action to take, or {@code null} where the standard leaves the
- * cell empty. The state an action leads to is the action's own (PS3.8 Tables 9-6 to 9-9, see
- * {@link AssociationAction#nextState(boolean)}).
+ * (row) and state (column) the action to take, or {@code null} where the standard leaves
+ * the cell empty. The state an action leads to is the action's own (PS3.8 Tables 9-6 to
+ * 9-9, see {@link AssociationAction#nextState(boolean)}).
  */
 final class TransitionTable {
 
 	private static final AssociationAction[][] ACTIONS = {
-			// Sta1  Sta2  Sta3  Sta4  Sta5  Sta6  Sta7  Sta8  Sta9  Sta10 Sta11 Sta12 Sta13
+			// Sta1 Sta2 Sta3 Sta4 Sta5 Sta6 Sta7 Sta8 Sta9 Sta10 Sta11 Sta12 Sta13
 			{ AE_1, null, null, null, null, null, null, null, null, null, null, null, null }, // Evt1
 			{ null, null, null, AE_2, null, null, null, null, null, null, null, null, null }, // Evt2
 			{ null, AA_1, AA_8, null, AE_3, AA_8, AA_8, AA_8, AA_8, AA_8, AA_8, AA_8, AA_6 }, // Evt3

@@ -14,9 +14,9 @@ import java.time.Duration;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 
 /**
- * Opens the transport connection of an association: connects a requestor's socket (local bind,
- * connect timeout) or takes an acceptor's accepted socket, and wraps it in a {@link PduChannel}.
- * Knows nothing of the protocol machine.
+ * Opens the transport connection of an association: connects a requestor's socket (local
+ * bind, connect timeout) or takes an acceptor's accepted socket, and wraps it in a
+ * {@link PduChannel}. Knows nothing of the protocol machine.
  */
 final class TransportConnector {
 
@@ -37,8 +37,9 @@ final class TransportConnector {
 		}
 		catch (IOException ex) {
 			closeQuietly(socket);
-			throw new DicomConnectException("Cannot use the connection to " + request.describePeer() + ": "
-					+ ex.getMessage(), request.getHost(), request.getPort(), ex);
+			throw new DicomConnectException(
+					"Cannot use the connection to " + request.describePeer() + ": " + ex.getMessage(),
+					request.getHost(), request.getPort(), ex);
 		}
 	}
 
@@ -66,7 +67,8 @@ final class TransportConnector {
 		String peer = request.describePeer();
 		Socket socket;
 		try {
-			// a socket channel's socket: P-DATA-TF PDUs are written from a direct buffer without a copy
+			// a socket channel's socket: P-DATA-TF PDUs are written from a direct buffer
+			// without a copy
 			socket = SocketChannel.open().socket();
 		}
 		catch (IOException ex) {

@@ -50,7 +50,10 @@ public enum ContextSet {
 	/** Hanging Protocol FIND, MOVE and GET (3). */
 	HANGING_PROTOCOL("HangingProtocol"),
 
-	/** Implant template, implant assembly template and implant template group FIND, MOVE and GET (9). */
+	/**
+	 * Implant template, implant assembly template and implant template group FIND, MOVE
+	 * and GET (9).
+	 */
 	IMPLANT_TEMPLATE("ImplantTemplate"),
 
 	/** Instance Availability Notification (1). */
@@ -71,13 +74,18 @@ public enum ContextSet {
 	/** Print Management (11). */
 	PRINT_MANAGEMENT("PrintManagement"),
 
-	/** The same three Modality Performed Procedure Step SOP classes, as pynetdicom lists them (3). */
+	/**
+	 * The same three Modality Performed Procedure Step SOP classes, as pynetdicom lists
+	 * them (3).
+	 */
 	PROCEDURE_STEP("ProcedureStep"),
 
 	/** Protocol Approval FIND, MOVE and GET (3). */
 	PROTOCOL_APPROVAL("ProtocolApproval"),
 
-	/** Repository Query and the Query/Retrieve FIND, MOVE and GET information models (13). */
+	/**
+	 * Repository Query and the Query/Retrieve FIND, MOVE and GET information models (13).
+	 */
 	QUERY_RETRIEVE("QueryRetrieve"),
 
 	/** General, breast imaging and cardiac Relevant Patient Information Query (3). */
@@ -166,8 +174,8 @@ public enum ContextSet {
 
 	/**
 	 * Return the set with the given name, ignoring case, {@code '-'} and {@code '_'}. The
-	 * configuration name ({@code all-storage}), the constant name ({@code ALL_STORAGE}), the
-	 * table name ({@code AllStorage}) and the pynetdicom name
+	 * configuration name ({@code all-storage}), the constant name ({@code ALL_STORAGE}),
+	 * the table name ({@code AllStorage}) and the pynetdicom name
 	 * ({@code AllStoragePresentationContexts}) are all accepted.
 	 * @param name the name
 	 * @return the set

@@ -11,8 +11,8 @@ import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.data.UidDictionary;
 
 /**
- * A presentation context to propose: one abstract syntax, the transfer syntaxes offered for
- * it in order of preference, and optionally an SCP/SCU role selection.
+ * A presentation context to propose: one abstract syntax, the transfer syntaxes offered
+ * for it in order of preference, and optionally an SCP/SCU role selection.
  * <p>
  * Instances are immutable and compare by value. All syntaxes are held as valid UIDs: the
  * factories accept registry keywords (such as {@code CTImageStorage}) or UIDs, resolve
@@ -22,9 +22,9 @@ import io.github.dicomscu.data.UidDictionary;
 public final class PresentationContext {
 
 	/**
-	 * Transfer syntaxes proposed when none are given: Implicit VR Little Endian, Explicit VR
-	 * Little Endian, Deflated Explicit VR Little Endian and Explicit VR Big Endian, in that
-	 * order.
+	 * Transfer syntaxes proposed when none are given: Implicit VR Little Endian, Explicit
+	 * VR Little Endian, Deflated Explicit VR Little Endian and Explicit VR Big Endian, in
+	 * that order.
 	 */
 	public static final List<String> DEFAULT_TRANSFER_SYNTAXES = List.of(Uid.IMPLICIT_VR_LITTLE_ENDIAN,
 			Uid.EXPLICIT_VR_LITTLE_ENDIAN, Uid.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, Uid.EXPLICIT_VR_BIG_ENDIAN);
@@ -62,8 +62,8 @@ public final class PresentationContext {
 	 * @param abstractSyntax a keyword such as {@code CTImageStorage} or a UID
 	 * @param transferSyntaxes keywords or UIDs; repeats are dropped, keeping the first
 	 * @return the context
-	 * @throws IllegalArgumentException if a syntax is not a known keyword or a valid UID, or
-	 * no transfer syntax is given
+	 * @throws IllegalArgumentException if a syntax is not a known keyword or a valid UID,
+	 * or no transfer syntax is given
 	 */
 	public static PresentationContext of(String abstractSyntax, String... transferSyntaxes) {
 		if (transferSyntaxes == null) {
@@ -77,14 +77,15 @@ public final class PresentationContext {
 	 * @param abstractSyntax a keyword such as {@code CTImageStorage} or a UID
 	 * @param transferSyntaxes keywords or UIDs; repeats are dropped, keeping the first
 	 * @return the context
-	 * @throws IllegalArgumentException if a syntax is not a known keyword or a valid UID, or
-	 * the list is empty
+	 * @throws IllegalArgumentException if a syntax is not a known keyword or a valid UID,
+	 * or the list is empty
 	 */
 	public static PresentationContext of(String abstractSyntax, List<String> transferSyntaxes) {
 		String abstractUid = resolve("Abstract syntax", abstractSyntax);
 		if (transferSyntaxes == null || transferSyntaxes.isEmpty()) {
-			throw new IllegalArgumentException("At least one transfer syntax is required for the presentation context of "
-					+ UidDictionary.nameOf(abstractUid) + ", but the list is empty");
+			throw new IllegalArgumentException(
+					"At least one transfer syntax is required for the presentation context of "
+							+ UidDictionary.nameOf(abstractUid) + ", but the list is empty");
 		}
 		Set<String> uids = new LinkedHashSet<>();
 		for (String transferSyntax : transferSyntaxes) {

@@ -11,14 +11,14 @@ import io.github.dicomscu.data.UidDictionary;
 
 /**
  * The ordered list of presentation contexts an association requestor proposes, with the
- * same rules as pynetdicom's {@code AE.requested_contexts}: contexts keep the order they were
- * added in, one abstract syntax may have several contexts, and every context counts toward
- * the limit of {@value #MAXIMUM}, duplicates included.
+ * same rules as pynetdicom's {@code AE.requested_contexts}: contexts keep the order they
+ * were added in, one abstract syntax may have several contexts, and every context counts
+ * toward the limit of {@value #MAXIMUM}, duplicates included.
  * <p>
  * Each context remembers a readable label of where it came from (such as
- * {@code "context set 'storage'"} or {@code "dicom.scu.contexts[3]"}) so that exceeding the
- * limit can be explained; labels that differ only by a trailing {@code [index]} are counted
- * together. Changes that would exceed the limit throw
+ * {@code "context set 'storage'"} or {@code "dicom.scu.contexts[3]"}) so that exceeding
+ * the limit can be explained; labels that differ only by a trailing {@code [index]} are
+ * counted together. Changes that would exceed the limit throw
  * {@link TooManyPresentationContextsException} and leave the list unchanged.
  * <p>
  * Instances are not thread-safe; share them only after they are built, or use
@@ -87,8 +87,8 @@ public final class RequestedContexts {
 
 	/**
 	 * Add every context of a set at the end, with the default transfer syntaxes, labelled
-	 * {@code "context set '<config name>'"}. Either all are added or, if that would exceed
-	 * the limit, none.
+	 * {@code "context set '<config name>'"}. Either all are added or, if that would
+	 * exceed the limit, none.
 	 * @param set the context set
 	 * @return this list
 	 * @throws TooManyPresentationContextsException if the list would exceed
@@ -99,8 +99,8 @@ public final class RequestedContexts {
 	}
 
 	/**
-	 * Add contexts at the end, in order. Either all are added or, if that would exceed the
-	 * limit, none.
+	 * Add contexts at the end, in order. Either all are added or, if that would exceed
+	 * the limit, none.
 	 * @param contexts the contexts
 	 * @param source where the contexts come from, for error messages
 	 * @return this list
@@ -119,13 +119,13 @@ public final class RequestedContexts {
 	}
 
 	/**
-	 * Replace the whole list, like assigning pynetdicom's {@code requested_contexts}. If the
-	 * new list is too long nothing changes.
+	 * Replace the whole list, like assigning pynetdicom's {@code requested_contexts}. If
+	 * the new list is too long nothing changes.
 	 * @param contexts the new contexts, in order
 	 * @param source where the contexts come from, for error messages
 	 * @return this list
-	 * @throws TooManyPresentationContextsException if there are more than {@value #MAXIMUM}
-	 * contexts
+	 * @throws TooManyPresentationContextsException if there are more than
+	 * {@value #MAXIMUM} contexts
 	 */
 	public RequestedContexts setAll(List<PresentationContext> contexts, String source) {
 		List<Entry> replacement = entries(contexts, source);
@@ -139,9 +139,9 @@ public final class RequestedContexts {
 
 	/**
 	 * Remove transfer syntaxes from the contexts of an abstract syntax, like pynetdicom's
-	 * {@code remove_requested_context}: with no transfer syntaxes given, every context for the
-	 * abstract syntax is removed; otherwise those transfer syntaxes are removed from each of
-	 * its contexts, and a context left without any is removed.
+	 * {@code remove_requested_context}: with no transfer syntaxes given, every context
+	 * for the abstract syntax is removed; otherwise those transfer syntaxes are removed
+	 * from each of its contexts, and a context left without any is removed.
 	 * @param abstractSyntax a keyword or UID
 	 * @param transferSyntaxes keywords or UIDs to remove; none means the whole contexts
 	 * @return {@code true} if the list changed
@@ -162,8 +162,9 @@ public final class RequestedContexts {
 					changed = true;
 				}
 				else if (kept.size() < context.transferSyntaxes().size()) {
-					this.entries.set(i, new Entry(PresentationContext.of(abstractUid, kept)
-						.withRoles(context.scuRole(), context.scpRole()), entry.source()));
+					this.entries.set(i, new Entry(
+							PresentationContext.of(abstractUid, kept).withRoles(context.scuRole(), context.scpRole()),
+							entry.source()));
 					changed = true;
 				}
 			}
@@ -216,7 +217,8 @@ public final class RequestedContexts {
 	 * Check that an association can propose the given contexts.
 	 * @param contexts the contexts to propose
 	 * @param source where the contexts come from, for the error message
-	 * @throws TooManyPresentationContextsException if there are more than {@value #MAXIMUM}
+	 * @throws TooManyPresentationContextsException if there are more than
+	 * {@value #MAXIMUM}
 	 */
 	public static void checkCount(List<PresentationContext> contexts, String source) {
 		List<Entry> entries = entries(contexts, source);

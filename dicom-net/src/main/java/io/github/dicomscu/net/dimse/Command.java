@@ -15,25 +15,30 @@ import io.github.dicomscu.net.pdu.AbortReason;
 
 /**
  * The command set of a DIMSE message (PS3.7 section 6.3 and 9.3): the elements of group
- * 0000, kept in ascending tag order, encoded and decoded with the Implicit VR Little Endian
- * transfer syntax that PS3.7 mandates for every command set.
+ * 0000, kept in ascending tag order, encoded and decoded with the Implicit VR Little
+ * Endian transfer syntax that PS3.7 mandates for every command set.
  * <p>
  * Values are stored in their encoded form, padded to even length as PS3.5 requires (UIDs
- * with 0x00, text with 0x20). Command Group Length (0000,0000) is never stored: it is derived
- * from the other elements, so {@link #encode()} always writes the right value. An element of
- * the {@link CommandTag command dictionary} only takes a value of its own VR; an element
- * outside it takes the VR of the method that sets it, and when decoded is kept as raw bytes
- * (VR UN) and written back unchanged.
+ * with 0x00, text with 0x20). Command Group Length (0000,0000) is never stored: it is
+ * derived from the other elements, so {@link #encode()} always writes the right value. An
+ * element of the {@link CommandTag command dictionary} only takes a value of its own VR;
+ * an element outside it takes the VR of the method that sets it, and when decoded is kept
+ * as raw bytes (VR UN) and written back unchanged.
  * <p>
- * A command is mutable and not thread-safe; build it on one thread, then share it only for
- * reading.
+ * A command is mutable and not thread-safe; build it on one thread, then share it only
+ * for reading.
  */
 public final class Command {
 
-	/** Command Data Set Type (0000,0800) value meaning that no data set follows the command. */
+	/**
+	 * Command Data Set Type (0000,0800) value meaning that no data set follows the
+	 * command.
+	 */
 	public static final int NO_DATA_SET = 0x0101;
 
-	/** Command Data Set Type value this engine writes when a data set follows the command. */
+	/**
+	 * Command Data Set Type value this engine writes when a data set follows the command.
+	 */
 	public static final int DATA_SET_PRESENT = 0x0001;
 
 	private static final String VERIFICATION_SOP_CLASS_UID = "1.2.840.10008.1.1";
@@ -181,7 +186,8 @@ public final class Command {
 	 * @param tag a group 0000 tag whose VR is UI or not in the command dictionary
 	 * @param uid the UID: 1 to 64 characters, digits and dots only
 	 * @return this command
-	 * @throws IllegalArgumentException if the tag does not take a UI value or the UID is invalid
+	 * @throws IllegalArgumentException if the tag does not take a UI value or the UID is
+	 * invalid
 	 */
 	public Command putUid(int tag, String uid) {
 		Objects.requireNonNull(uid, "UID must not be null");
@@ -199,8 +205,8 @@ public final class Command {
 	 * @param tag a group 0000 tag whose VR is US or not in the command dictionary
 	 * @param value the value, 0 to 65535
 	 * @return this command
-	 * @throws IllegalArgumentException if the tag does not take a US value or the value is out
-	 * of range
+	 * @throws IllegalArgumentException if the tag does not take a US value or the value
+	 * is out of range
 	 */
 	public Command putUS(int tag, int value) {
 		if (value < 0 || value > MAX_US) {
@@ -212,14 +218,14 @@ public final class Command {
 	}
 
 	/**
-	 * Set a UL element. The command dictionary has no settable UL element (Command Group Length
-	 * is computed by {@link #encode()}), so this serves elements outside it, such as the
-	 * retired Command Length to End (0000,0001).
+	 * Set a UL element. The command dictionary has no settable UL element (Command Group
+	 * Length is computed by {@link #encode()}), so this serves elements outside it, such
+	 * as the retired Command Length to End (0000,0001).
 	 * @param tag a group 0000 tag not in the command dictionary
 	 * @param value the value, 0 to 4294967295
 	 * @return this command
-	 * @throws IllegalArgumentException if the tag does not take a UL value or the value is out
-	 * of range
+	 * @throws IllegalArgumentException if the tag does not take a UL value or the value
+	 * is out of range
 	 */
 	public Command putUL(int tag, long value) {
 		if (value < 0 || value > MAX_UL) {
@@ -231,8 +237,8 @@ public final class Command {
 	}
 
 	/**
-	 * Set a string element: a UID (see {@link #putUid(int, String)}), or text (AE, LO) from the
-	 * default character repertoire, padded with a trailing space to even length.
+	 * Set a string element: a UID (see {@link #putUid(int, String)}), or text (AE, LO)
+	 * from the default character repertoire, padded with a trailing space to even length.
 	 * @param tag a command tag whose VR is UI, AE or LO
 	 * @param value the value; at most 16 characters for AE, 64 for LO, without backslash
 	 * @return this command
@@ -284,8 +290,8 @@ public final class Command {
 	}
 
 	/**
-	 * Return the value of a string element without its padding: trailing 0x00 or spaces of a
-	 * UID, leading and trailing spaces of text.
+	 * Return the value of a string element without its padding: trailing 0x00 or spaces
+	 * of a UID, leading and trailing spaces of text.
 	 * @param tag a tag whose VR is UI, AE or LO
 	 * @return the value, or {@code null} if absent
 	 * @throws IllegalArgumentException if the element is not a string element
@@ -301,8 +307,8 @@ public final class Command {
 	}
 
 	/**
-	 * Return the value of a US or UL element. Command Group Length is the length the command
-	 * encodes to after that element.
+	 * Return the value of a US or UL element. Command Group Length is the length the
+	 * command encodes to after that element.
 	 * @param tag a tag whose VR is US or UL
 	 * @param defaultValue the value to return if the element is absent
 	 * @return the value, unsigned
@@ -399,7 +405,8 @@ public final class Command {
 	}
 
 	/**
-	 * Return whether a data set follows this command, as Command Data Set Type (0000,0800) says.
+	 * Return whether a data set follows this command, as Command Data Set Type
+	 * (0000,0800) says.
 	 * @return {@code false} if the type is {@link #NO_DATA_SET}
 	 * @throws IllegalStateException if the element is absent
 	 */
@@ -448,8 +455,8 @@ public final class Command {
 	}
 
 	/**
-	 * Encode this command set with Implicit VR Little Endian: Command Group Length first, then
-	 * every element in ascending tag order.
+	 * Encode this command set with Implicit VR Little Endian: Command Group Length first,
+	 * then every element in ascending tag order.
 	 * @return the encoded command set
 	 */
 	public byte[] encode() {
@@ -464,14 +471,16 @@ public final class Command {
 	}
 
 	/**
-	 * Decode a command set encoded with Implicit VR Little Endian. Decoding is strict: every
-	 * element must belong to group 0000, tags must ascend, each value must fit in the bytes
-	 * and in its VR, a Command Group Length must equal the bytes that follow it, and Command
-	 * Field must be present and known. An odd-length string value is accepted and padded.
+	 * Decode a command set encoded with Implicit VR Little Endian. Decoding is strict:
+	 * every element must belong to group 0000, tags must ascend, each value must fit in
+	 * the bytes and in its VR, a Command Group Length must equal the bytes that follow
+	 * it, and Command Field must be present and known. An odd-length string value is
+	 * accepted and padded.
 	 * @param bytes the encoded command set
 	 * @return the command
-	 * @throws DicomProtocolException with reason {@link AbortReason#INVALID_PDU_PARAMETER_VALUE}
-	 * if the bytes violate any of these rules; the message names the element and its offset
+	 * @throws DicomProtocolException with reason
+	 * {@link AbortReason#INVALID_PDU_PARAMETER_VALUE} if the bytes violate any of these
+	 * rules; the message names the element and its offset
 	 */
 	public static Command decode(byte[] bytes) throws DicomProtocolException {
 		ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -511,8 +520,8 @@ public final class Command {
 	}
 
 	/**
-	 * Return a readable dump, one element per line in tag order: tag, VR, value and keyword,
-	 * for example {@code (0000,0100) US C-ECHO-RQ # CommandField}.
+	 * Return a readable dump, one element per line in tag order: tag, VR, value and
+	 * keyword, for example {@code (0000,0100) US C-ECHO-RQ # CommandField}.
 	 * @return the dump, Command Group Length included
 	 */
 	@Override

@@ -2,8 +2,9 @@ package io.github.dicomscu.net.dimse;
 
 /**
  * Value of the Command Field (0000,0100) element: which DIMSE operation or notification a
- * message carries and whether it is the request or the response (PS3.7 section 9.3 and 10.3).
- * Every response code is its request code with bit 15 set; C-CANCEL-RQ has no response.
+ * message carries and whether it is the request or the response (PS3.7 section 9.3 and
+ * 10.3). Every response code is its request code with bit 15 set; C-CANCEL-RQ has no
+ * response.
  */
 public enum CommandField {
 
@@ -101,8 +102,8 @@ public enum CommandField {
 	}
 
 	/**
-	 * Return the request this field belongs to: itself for a request, the matching request
-	 * for a response.
+	 * Return the request this field belongs to: itself for a request, the matching
+	 * request for a response.
 	 * @return the request field of the same service
 	 */
 	public CommandField request() {

@@ -4,12 +4,16 @@ import java.util.Map;
 
 /**
  * Tags of the command elements of group 0000 with their VR and keyword, as listed in the
- * command dictionary of PS3.7 Annex E (retired command elements are not included). A tag is
- * an {@code int} holding the group in its high and the element number in its low 16 bits.
+ * command dictionary of PS3.7 Annex E (retired command elements are not included). A tag
+ * is an {@code int} holding the group in its high and the element number in its low 16
+ * bits.
  */
 public final class CommandTag {
 
-	/** Command Group Length (0000,0000), UL: bytes that follow this element in the command set. */
+	/**
+	 * Command Group Length (0000,0000), UL: bytes that follow this element in the command
+	 * set.
+	 */
 	public static final int COMMAND_GROUP_LENGTH = 0x00000000;
 
 	/** Affected SOP Class UID (0000,0002), UI. */
@@ -33,7 +37,10 @@ public final class CommandTag {
 	/** Priority (0000,0700), US: 0x0002 low, 0x0000 medium, 0x0001 high. */
 	public static final int PRIORITY = 0x00000700;
 
-	/** Command Data Set Type (0000,0800), US: {@link Command#NO_DATA_SET} or any other value. */
+	/**
+	 * Command Data Set Type (0000,0800), US: {@link Command#NO_DATA_SET} or any other
+	 * value.
+	 */
 	public static final int COMMAND_DATA_SET_TYPE = 0x00000800;
 
 	/** Status (0000,0900), US: see {@link Status}. */
@@ -86,18 +93,13 @@ public final class CommandTag {
 	private static final Map<Integer, Entry> DICTIONARY = Map.ofEntries(
 			entry(COMMAND_GROUP_LENGTH, "UL", "CommandGroupLength"),
 			entry(AFFECTED_SOP_CLASS_UID, "UI", "AffectedSOPClassUID"),
-			entry(REQUESTED_SOP_CLASS_UID, "UI", "RequestedSOPClassUID"),
-			entry(COMMAND_FIELD, "US", "CommandField"),
+			entry(REQUESTED_SOP_CLASS_UID, "UI", "RequestedSOPClassUID"), entry(COMMAND_FIELD, "US", "CommandField"),
 			entry(MESSAGE_ID, "US", "MessageID"),
 			entry(MESSAGE_ID_BEING_RESPONDED_TO, "US", "MessageIDBeingRespondedTo"),
-			entry(MOVE_DESTINATION, "AE", "MoveDestination"),
-			entry(PRIORITY, "US", "Priority"),
-			entry(COMMAND_DATA_SET_TYPE, "US", "CommandDataSetType"),
-			entry(STATUS, "US", "Status"),
-			entry(OFFENDING_ELEMENT, "AT", "OffendingElement"),
-			entry(ERROR_COMMENT, "LO", "ErrorComment"),
-			entry(ERROR_ID, "US", "ErrorID"),
-			entry(AFFECTED_SOP_INSTANCE_UID, "UI", "AffectedSOPInstanceUID"),
+			entry(MOVE_DESTINATION, "AE", "MoveDestination"), entry(PRIORITY, "US", "Priority"),
+			entry(COMMAND_DATA_SET_TYPE, "US", "CommandDataSetType"), entry(STATUS, "US", "Status"),
+			entry(OFFENDING_ELEMENT, "AT", "OffendingElement"), entry(ERROR_COMMENT, "LO", "ErrorComment"),
+			entry(ERROR_ID, "US", "ErrorID"), entry(AFFECTED_SOP_INSTANCE_UID, "UI", "AffectedSOPInstanceUID"),
 			entry(REQUESTED_SOP_INSTANCE_UID, "UI", "RequestedSOPInstanceUID"),
 			entry(EVENT_TYPE_ID, "US", "EventTypeID"),
 			entry(ATTRIBUTE_IDENTIFIER_LIST, "AT", "AttributeIdentifierList"),
@@ -114,7 +116,8 @@ public final class CommandTag {
 
 	/**
 	 * Return the value representation of a command element; the command set is always
-	 * encoded with implicit VR, so this dictionary is how a decoder knows each value's type.
+	 * encoded with implicit VR, so this dictionary is how a decoder knows each value's
+	 * type.
 	 * @param tag the tag
 	 * @return the two-letter VR, or {@code "UN"} for a tag not in the command dictionary
 	 */
@@ -126,8 +129,8 @@ public final class CommandTag {
 	/**
 	 * Return the keyword the standard gives a command element.
 	 * @param tag the tag
-	 * @return the keyword, for example {@code "CommandField"}, or {@code null} for a tag not
-	 * in the command dictionary
+	 * @return the keyword, for example {@code "CommandField"}, or {@code null} for a tag
+	 * not in the command dictionary
 	 */
 	public static String keywordOf(int tag) {
 		Entry entry = DICTIONARY.get(tag);

@@ -2,7 +2,6 @@ package io.github.dicomscu.net.dimse;
 
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 
-
 /**
  * A peer answered a DIMSE request with a failure status (PS3.7 Annex C). The association
  * itself is intact and can carry further requests; the exception carries the status code,
@@ -19,7 +18,8 @@ public class DimseFailureException extends DicomNetworkException {
 	/**
 	 * Create an exception for a failure status.
 	 * @param peer the peer that answered, for example {@code QRSCP@127.0.0.1:11112}
-	 * @param operation the request that failed, for example {@link CommandField#C_FIND_RQ}
+	 * @param operation the request that failed, for example
+	 * {@link CommandField#C_FIND_RQ}
 	 * @param status the status code of the response
 	 * @param errorComment the Error Comment of the response, or {@code null}
 	 */
@@ -79,7 +79,8 @@ public class DimseFailureException extends DicomNetworkException {
 	 * @param operation the request that failed
 	 * @param status the status code
 	 * @param errorComment the Error Comment, or {@code null}
-	 * @return the message, for example {@code "C-FIND-RQ to QRSCP@127.0.0.1:11112 failed with
+	 * @return the message, for example
+	 * {@code "C-FIND-RQ to QRSCP@127.0.0.1:11112 failed with
 	 * status 0xC000 (Failure: Unable to process): no such key"}
 	 */
 	protected static String message(String peer, CommandField operation, int status, String errorComment) {

@@ -2,7 +2,8 @@ package io.github.dicomscu.net.dimse;
 
 /**
  * A complete DIMSE message as exchanged on an association: the presentation context it
- * travelled on, its command set and, when the command announces one, its encoded data set.
+ * travelled on, its command set and, when the command announces one, its encoded data
+ * set.
  *
  * @param contextId the presentation context id
  * @param command the command set

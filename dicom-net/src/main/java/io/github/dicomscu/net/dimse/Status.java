@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * DIMSE status codes, the value of Status (0000,0900) in a response, with their status class
- * (PS3.7 Annex C) and meaning (PS3.7 Annex C for the general codes, PS3.4 for the codes a
- * service defines). Every code from 0x0000 to 0xFFFF has a category and a readable meaning;
- * a code the standard does not assign is a {@link StatusCategory#FAILURE failure}, so that it
- * is never mistaken for success.
+ * DIMSE status codes, the value of Status (0000,0900) in a response, with their status
+ * class (PS3.7 Annex C) and meaning (PS3.7 Annex C for the general codes, PS3.4 for the
+ * codes a service defines). Every code from 0x0000 to 0xFFFF has a category and a
+ * readable meaning; a code the standard does not assign is a
+ * {@link StatusCategory#FAILURE failure}, so that it is never mistaken for success.
  */
 public final class Status {
 
@@ -87,24 +87,30 @@ public final class Status {
 	/** Failure: refused, out of resources (C-STORE uses the whole range A7xx). */
 	public static final int OUT_OF_RESOURCES = 0xA700;
 
-	/** Failure (C-MOVE, C-GET): refused, out of resources, unable to calculate number of matches. */
+	/**
+	 * Failure (C-MOVE, C-GET): refused, out of resources, unable to calculate number of
+	 * matches.
+	 */
 	public static final int OUT_OF_RESOURCES_NUMBER_OF_MATCHES = 0xA701;
 
-	/** Failure (C-MOVE, C-GET): refused, out of resources, unable to perform sub-operations. */
+	/**
+	 * Failure (C-MOVE, C-GET): refused, out of resources, unable to perform
+	 * sub-operations.
+	 */
 	public static final int OUT_OF_RESOURCES_SUB_OPERATIONS = 0xA702;
 
 	/** Failure (C-MOVE): refused, Move Destination unknown. */
 	public static final int MOVE_DESTINATION_UNKNOWN = 0xA801;
 
 	/**
-	 * Failure: the data set (C-STORE, range A9xx) or the identifier (C-FIND, C-MOVE, C-GET)
-	 * does not match the SOP Class.
+	 * Failure: the data set (C-STORE, range A9xx) or the identifier (C-FIND, C-MOVE,
+	 * C-GET) does not match the SOP Class.
 	 */
 	public static final int DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900;
 
 	/**
-	 * Warning: coercion of data elements (C-STORE), or sub-operations complete with one or
-	 * more failures or warnings (C-MOVE, C-GET).
+	 * Warning: coercion of data elements (C-STORE), or sub-operations complete with one
+	 * or more failures or warnings (C-MOVE, C-GET).
 	 */
 	public static final int COERCION_OF_DATA_ELEMENTS = 0xB000;
 
@@ -126,7 +132,9 @@ public final class Status {
 	/** Pending: the operation continues. */
 	public static final int PENDING = 0xFF00;
 
-	/** Pending (C-FIND): matches continue, one or more optional keys were not supported. */
+	/**
+	 * Pending (C-FIND): matches continue, one or more optional keys were not supported.
+	 */
 	public static final int PENDING_WARNING = 0xFF01;
 
 	private static final int MAX_CODE = 0xFFFF;
@@ -137,8 +145,7 @@ public final class Status {
 
 	private static final String UNABLE_TO_PROCESS_TEXT = "Unable to process";
 
-	private static final List<Meaning> GENERAL = List.of(
-			Meaning.of(SUCCESS, "Success"),
+	private static final List<Meaning> GENERAL = List.of(Meaning.of(SUCCESS, "Success"),
 			Meaning.of(OPTIONAL_ATTRIBUTES_NOT_SUPPORTED, "Requested optional attributes are not supported"),
 			Meaning.of(NO_SUCH_ATTRIBUTE, "No such attribute"),
 			Meaning.of(INVALID_ATTRIBUTE_VALUE, "Invalid attribute value"),
@@ -146,8 +153,7 @@ public final class Status {
 			Meaning.of(PROCESSING_FAILURE, "Processing failure"),
 			Meaning.of(DUPLICATE_SOP_INSTANCE, "Duplicate SOP Instance"),
 			Meaning.of(NO_SUCH_SOP_INSTANCE, "No such SOP Instance"),
-			Meaning.of(NO_SUCH_EVENT_TYPE, "No such event type"),
-			Meaning.of(NO_SUCH_ARGUMENT, "No such argument"),
+			Meaning.of(NO_SUCH_EVENT_TYPE, "No such event type"), Meaning.of(NO_SUCH_ARGUMENT, "No such argument"),
 			Meaning.of(INVALID_ARGUMENT_VALUE, "Invalid argument value"),
 			Meaning.of(ATTRIBUTE_VALUE_OUT_OF_RANGE, "Attribute value out of range"),
 			Meaning.of(INVALID_OBJECT_INSTANCE, "Invalid object instance"),
@@ -156,12 +162,10 @@ public final class Status {
 			Meaning.of(MISSING_ATTRIBUTE, "Missing attribute"),
 			Meaning.of(MISSING_ATTRIBUTE_VALUE, "Missing attribute value"),
 			Meaning.of(SOP_CLASS_NOT_SUPPORTED, "Refused: SOP Class not supported"),
-			Meaning.of(NO_SUCH_ACTION, "No such action"),
-			Meaning.of(NOT_AUTHORIZED, "Refused: Not authorized"),
+			Meaning.of(NO_SUCH_ACTION, "No such action"), Meaning.of(NOT_AUTHORIZED, "Refused: Not authorized"),
 			Meaning.of(DUPLICATE_INVOCATION, "Duplicate invocation"),
 			Meaning.of(UNRECOGNIZED_OPERATION, "Unrecognized operation"),
-			Meaning.of(MISTYPED_ARGUMENT, "Mistyped argument"),
-			Meaning.of(RESOURCE_LIMITATION, "Resource limitation"),
+			Meaning.of(MISTYPED_ARGUMENT, "Mistyped argument"), Meaning.of(RESOURCE_LIMITATION, "Resource limitation"),
 			Meaning.of(OUT_OF_RESOURCES_NUMBER_OF_MATCHES,
 					"Refused: Out of resources, unable to calculate number of matches"),
 			Meaning.of(OUT_OF_RESOURCES_SUB_OPERATIONS, "Refused: Out of resources, unable to perform sub-operations"),
@@ -170,8 +174,7 @@ public final class Status {
 					"Coercion of data elements / sub-operations complete with failures or warnings"),
 			Meaning.of(ELEMENTS_DISCARDED, "Elements discarded"),
 			Meaning.of(DATA_SET_DOES_NOT_MATCH_SOP_CLASS_WARNING, "Data set does not match SOP Class"),
-			Meaning.of(CANCEL, "Cancel"),
-			Meaning.of(PENDING, "Pending"),
+			Meaning.of(CANCEL, "Cancel"), Meaning.of(PENDING, "Pending"),
 			Meaning.of(PENDING_WARNING, "Pending, one or more optional keys were not supported"),
 			Meaning.range(0xA700, 0xA7FF, OUT_OF_RESOURCES_TEXT),
 			Meaning.range(0xA900, 0xA9FF, "Error: Data set does not match SOP Class"),
@@ -181,8 +184,7 @@ public final class Status {
 			Meaning.of(COERCION_OF_DATA_ELEMENTS, "Coercion of data elements"),
 			Meaning.range(0xA700, 0xA7FF, OUT_OF_RESOURCES_TEXT));
 
-	private static final List<Meaning> C_FIND = List.of(
-			Meaning.of(SUCCESS, "Matching is complete"),
+	private static final List<Meaning> C_FIND = List.of(Meaning.of(SUCCESS, "Matching is complete"),
 			Meaning.of(DATA_SET_DOES_NOT_MATCH_SOP_CLASS, IDENTIFIER_DOES_NOT_MATCH_TEXT),
 			Meaning.of(CANCEL, "Matching terminated due to Cancel request"),
 			Meaning.of(PENDING, "Matches are continuing"),
@@ -197,11 +199,9 @@ public final class Status {
 			Meaning.of(PENDING, "Sub-operations are continuing"),
 			Meaning.range(0xC000, 0xCFFF, UNABLE_TO_PROCESS_TEXT));
 
-	private static final Map<CommandField, List<Meaning>> BY_SERVICE = Map.of(
-			CommandField.C_STORE_RQ, C_STORE,
-			CommandField.C_FIND_RQ, C_FIND,
-			CommandField.C_MOVE_RQ, C_MOVE_AND_C_GET,
-			CommandField.C_GET_RQ, C_MOVE_AND_C_GET);
+	private static final Map<CommandField, List<Meaning>> BY_SERVICE = Map.of(CommandField.C_STORE_RQ, C_STORE,
+			CommandField.C_FIND_RQ, C_FIND, CommandField.C_MOVE_RQ, C_MOVE_AND_C_GET, CommandField.C_GET_RQ,
+			C_MOVE_AND_C_GET);
 
 	private Status() {
 	}
@@ -209,8 +209,8 @@ public final class Status {
 	/**
 	 * Return the status class of a code.
 	 * @param code the status code
-	 * @return the category; {@link StatusCategory#FAILURE} for codes the standard does not
-	 * assign to another class
+	 * @return the category; {@link StatusCategory#FAILURE} for codes the standard does
+	 * not assign to another class
 	 * @throws IllegalArgumentException if the code does not fit in 16 bits
 	 */
 	public static StatusCategory categoryOf(int code) {
@@ -232,11 +232,12 @@ public final class Status {
 	}
 
 	/**
-	 * Return the general meaning of a code, for use when the service that returned it is not
-	 * known; where services word the same code differently, this is the general wording.
+	 * Return the general meaning of a code, for use when the service that returned it is
+	 * not known; where services word the same code differently, this is the general
+	 * wording.
 	 * @param code the status code
-	 * @return the meaning, for example {@code "Refused: SOP Class not supported"}; for a code
-	 * without a meaning in the standard, the category and the code, for example
+	 * @return the meaning, for example {@code "Refused: SOP Class not supported"}; for a
+	 * code without a meaning in the standard, the category and the code, for example
 	 * {@code "Failure 0xD001"}
 	 * @throws IllegalArgumentException if the code does not fit in 16 bits
 	 */
@@ -268,7 +269,8 @@ public final class Status {
 	/**
 	 * Return a code with its category and general meaning.
 	 * @param code the status code
-	 * @return the text, for example {@code "0xA801 (Failure: Refused: Move Destination unknown)"}
+	 * @return the text, for example
+	 * {@code "0xA801 (Failure: Refused: Move Destination unknown)"}
 	 * @throws IllegalArgumentException if the code does not fit in 16 bits
 	 */
 	public static String toString(int code) {
@@ -280,7 +282,8 @@ public final class Status {
 	 * @param code the status code
 	 * @param field the request or response field of the message, or {@code null} when the
 	 * service is not known
-	 * @return the text, for example {@code "0xFF00 (Pending: Sub-operations are continuing)"}
+	 * @return the text, for example
+	 * {@code "0xFF00 (Pending: Sub-operations are continuing)"}
 	 * @throws IllegalArgumentException if the code does not fit in 16 bits
 	 */
 	public static String toString(int code, CommandField field) {
@@ -303,8 +306,8 @@ public final class Status {
 	}
 
 	/**
-	 * Meaning of one code or of a range of codes; lists hold single codes before ranges so
-	 * that the first match is the most specific.
+	 * Meaning of one code or of a range of codes; lists hold single codes before ranges
+	 * so that the first match is the most specific.
 	 */
 	private record Meaning(int from, int to, String text) {
 

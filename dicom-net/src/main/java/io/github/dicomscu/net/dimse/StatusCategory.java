@@ -1,8 +1,8 @@
 package io.github.dicomscu.net.dimse;
 
 /**
- * Status class of a DIMSE status code (PS3.7 Annex C): whether the operation succeeded, is
- * still going on, was cancelled, completed with a deviation, or failed.
+ * Status class of a DIMSE status code (PS3.7 Annex C): whether the operation succeeded,
+ * is still going on, was cancelled, completed with a deviation, or failed.
  *
  * @see Status#categoryOf(int)
  */
@@ -20,7 +20,10 @@ public enum StatusCategory {
 	/** The operation completed, but a deviation was detected (0001, 0107, 0116, Bxxx). */
 	WARNING("Warning"),
 
-	/** The operation failed and was not performed (Axxx, Cxxx, 01xx, 02xx and unassigned codes). */
+	/**
+	 * The operation failed and was not performed (Axxx, Cxxx, 01xx, 02xx and unassigned
+	 * codes).
+	 */
 	FAILURE("Failure");
 
 	private final String text;

@@ -4,10 +4,10 @@ import java.util.Objects;
 
 /**
  * An A-ABORT PDU (PS3.8 section 9.3.8): the abrupt end of an association. Immutable. The
- * reason is only significant when the source is the service-provider; a user abort carries
- * {@link AbortReason#NOT_SPECIFIED}. Built with {@link #byServiceUser()} or
- * {@link #byServiceProvider(AbortReason)}; the canonical constructor is for the decoder, which
- * must represent any source received.
+ * reason is only significant when the source is the service-provider; a user abort
+ * carries {@link AbortReason#NOT_SPECIFIED}. Built with {@link #byServiceUser()} or
+ * {@link #byServiceProvider(AbortReason)}; the canonical constructor is for the decoder,
+ * which must represent any source received.
  *
  * @param source who aborted
  * @param reason why the service-provider aborted
@@ -22,8 +22,8 @@ public record Abort(AbortSource source, AbortReason reason) implements Pdu {
 	private static final Abort SERVICE_USER = new Abort(AbortSource.SERVICE_USER, AbortReason.NOT_SPECIFIED);
 
 	/**
-	 * Return the abort a DICOM UL service-user initiates; its reason is not significant and
-	 * is sent as 0 (PS3.8 section 9.3.8).
+	 * Return the abort a DICOM UL service-user initiates; its reason is not significant
+	 * and is sent as 0 (PS3.8 section 9.3.8).
 	 * @return the PDU
 	 */
 	public static Abort byServiceUser() {

@@ -8,15 +8,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 
-
 /**
  * Decodes the body of an A-ASSOCIATE-RQ or A-ASSOCIATE-AC PDU, the bytes after its 6-byte
  * header, into the PDU (PS3.8 sections 9.3.2 and 9.3.3, PS3.7 Annex D).
  * <p>
- * Every length is checked against its enclosing item. Items of types the standard does not
- * define are skipped, as PS3.8 section 9.3.1 requires, except user information sub-items, which
- * are kept as {@link UnknownItem}s. Defined items in the wrong place, repeated single items and
- * missing mandatory items are rejected.
+ * Every length is checked against its enclosing item. Items of types the standard does
+ * not define are skipped, as PS3.8 section 9.3.1 requires, except user information
+ * sub-items, which are kept as {@link UnknownItem}s. Defined items in the wrong place,
+ * repeated single items and missing mandatory items are rejected.
  */
 final class AssociateDecoder {
 
@@ -139,20 +138,20 @@ final class AssociateDecoder {
 			}
 		}
 		if (abstractSyntax == null) {
-			throw ItemCursor.invalid(item.name() + " with id " + id + " contains no "
-					+ ItemType.ABSTRACT_SYNTAX.describe());
+			throw ItemCursor
+				.invalid(item.name() + " with id " + id + " contains no " + ItemType.ABSTRACT_SYNTAX.describe());
 		}
 		if (transferSyntaxes.isEmpty()) {
-			throw ItemCursor.invalid(item.name() + " with id " + id + " contains no "
-					+ ItemType.TRANSFER_SYNTAX.describe());
+			throw ItemCursor
+				.invalid(item.name() + " with id " + id + " contains no " + ItemType.TRANSFER_SYNTAX.describe());
 		}
 		return new PresentationContextRq(id, abstractSyntax, transferSyntaxes);
 	}
 
 	/**
-	 * Decode an A-ASSOCIATE-AC presentation context item. Its transfer syntax sub-item is only
-	 * required, exactly once, when the context is accepted; otherwise it is not significant
-	 * (PS3.8 Table 9-18) and the first one, if any, is kept as received.
+	 * Decode an A-ASSOCIATE-AC presentation context item. Its transfer syntax sub-item is
+	 * only required, exactly once, when the context is accepted; otherwise it is not
+	 * significant (PS3.8 Table 9-18) and the first one, if any, is kept as received.
 	 */
 	private static PresentationContextAc presentationContextAc(ItemCursor item) throws DicomProtocolException {
 		int id = item.u8("presentation context id");
@@ -204,14 +203,14 @@ final class AssociateDecoder {
 				case IMPLEMENTATION_CLASS_UID -> builder.implementationClassUid(uid(subItem.rest()));
 				case ASYNC_OPERATIONS_WINDOW -> {
 					subItem.expectLength(4);
-					builder.asyncOperationsWindow(new AsyncOperationsWindow(
-							subItem.u16("maximum number of operations invoked"),
-							subItem.u16("maximum number of operations performed")));
+					builder.asyncOperationsWindow(
+							new AsyncOperationsWindow(subItem.u16("maximum number of operations invoked"),
+									subItem.u16("maximum number of operations performed")));
 				}
 				case ROLE_SELECTION -> builder.roleSelection(roleSelection(subItem));
 				case IMPLEMENTATION_VERSION_NAME -> builder.implementationVersionName(trimmed(subItem.rest()));
-				case SOP_CLASS_EXTENDED_NEGOTIATION -> builder.extendedNegotiation(new SopClassExtendedNegotiation(
-						uid(subItem.lengthPrefixed("SOP class UID")), subItem.rest()));
+				case SOP_CLASS_EXTENDED_NEGOTIATION -> builder.extendedNegotiation(
+						new SopClassExtendedNegotiation(uid(subItem.lengthPrefixed("SOP class UID")), subItem.rest()));
 				case SOP_CLASS_COMMON_EXTENDED_NEGOTIATION ->
 					builder.commonExtendedNegotiation(commonExtendedNegotiation(subItem));
 				case USER_IDENTITY_RQ -> builder.userIdentityRq(userIdentityRq(subItem));
@@ -233,8 +232,8 @@ final class AssociateDecoder {
 	}
 
 	/**
-	 * Decode a common extended negotiation sub-item; bytes after the related general SOP class
-	 * identification are reserved (PS3.7 Table D.3-12) and ignored.
+	 * Decode a common extended negotiation sub-item; bytes after the related general SOP
+	 * class identification are reserved (PS3.7 Table D.3-12) and ignored.
 	 */
 	private static SopClassCommonExtendedNegotiation commonExtendedNegotiation(ItemCursor subItem)
 			throws DicomProtocolException {
@@ -276,7 +275,8 @@ final class AssociateDecoder {
 	}
 
 	/**
-	 * Decode a UID field: ASCII, with the trailing NUL or space padding some senders add removed.
+	 * Decode a UID field: ASCII, with the trailing NUL or space padding some senders add
+	 * removed.
 	 */
 	private static String uid(byte[] bytes) {
 		int end = bytes.length;
@@ -287,7 +287,8 @@ final class AssociateDecoder {
 	}
 
 	/**
-	 * Decode an AE title or version name: ASCII, without leading and trailing spaces (and NULs).
+	 * Decode an AE title or version name: ASCII, without leading and trailing spaces (and
+	 * NULs).
 	 */
 	private static String trimmed(byte[] bytes) {
 		int start = 0;

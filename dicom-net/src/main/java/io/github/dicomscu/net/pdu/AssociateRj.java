@@ -1,9 +1,9 @@
 package io.github.dicomscu.net.pdu;
 
 /**
- * An A-ASSOCIATE-RJ PDU (PS3.8 section 9.3.4): the rejection of an association. Immutable;
- * the result and source are always defined values, the reason code may be any byte and is
- * interpreted by {@link #reason()}.
+ * An A-ASSOCIATE-RJ PDU (PS3.8 section 9.3.4): the rejection of an association.
+ * Immutable; the result and source are always defined values, the reason code may be any
+ * byte and is interpreted by {@link #reason()}.
  *
  * @param result the Result field, see {@link RejectResult}
  * @param source the Source field, see {@link RejectSource}
@@ -22,7 +22,8 @@ public record AssociateRj(int result, int source, int reasonCode) implements Pdu
 	/**
 	 * Create a rejection from its typed fields.
 	 * @param result the result
-	 * @param reason the reason, which also determines the source; not {@link RejectReason#RESERVED}
+	 * @param reason the reason, which also determines the source; not
+	 * {@link RejectReason#RESERVED}
 	 * @return the PDU
 	 */
 	public static AssociateRj of(RejectResult result, RejectReason reason) {
@@ -47,7 +48,8 @@ public record AssociateRj(int result, int source, int reasonCode) implements Pdu
 
 	/**
 	 * Return the reason, interpreted for the source.
-	 * @return the reason, {@link RejectReason#RESERVED} if the code is reserved for the source
+	 * @return the reason, {@link RejectReason#RESERVED} if the code is reserved for the
+	 * source
 	 */
 	public RejectReason reason() {
 		return RejectReason.of(sourceEnum(), this.reasonCode);

@@ -1,8 +1,9 @@
 package io.github.dicomscu.net.pdu;
 
 /**
- * The asynchronous operations window negotiation sub-item (53H) of the user information item
- * (PS3.7 section D.3.3.3): how many operations may be outstanding at once, 0 meaning unlimited.
+ * The asynchronous operations window negotiation sub-item (53H) of the user information
+ * item (PS3.7 section D.3.3.3): how many operations may be outstanding at once, 0 meaning
+ * unlimited.
  *
  * @param invoked the maximum number of operations invoked, 0 to 65535
  * @param performed the maximum number of operations performed, 0 to 65535

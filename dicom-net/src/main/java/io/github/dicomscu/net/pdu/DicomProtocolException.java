@@ -1,6 +1,5 @@
 package io.github.dicomscu.net.pdu;
 
-
 /**
  * A peer violated the DICOM upper layer protocol (PS3.8): a malformed or unexpected PDU,
  * an item whose length does not fit, or a PDU larger than the maximum receive length.

@@ -2,11 +2,10 @@ package io.github.dicomscu.net.pdu;
 
 import java.util.Arrays;
 
-
 /**
  * Reads big-endian fields from one region of a received PDU: the variable field of an
- * A-ASSOCIATE-RQ/AC, or the content of one of its items. Every read is checked against the
- * bytes left in the region, so a length can never reach outside its enclosing item; a
+ * A-ASSOCIATE-RQ/AC, or the content of one of its items. Every read is checked against
+ * the bytes left in the region, so a length can never reach outside its enclosing item; a
  * violation is a {@link DicomProtocolException} that names the field and the region.
  */
 final class ItemCursor {
@@ -39,7 +38,8 @@ final class ItemCursor {
 	}
 
 	/**
-	 * Return how messages name this region, such as {@code presentation context item (0x20)}.
+	 * Return how messages name this region, such as
+	 * {@code presentation context item (0x20)}.
 	 */
 	String name() {
 		return this.name;

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes PDUs in the binary form of PS3.8 section 9.3: big-endian lengths, AE titles padded with
- * spaces to 16 bytes, UIDs unpadded, reserved fields zero, user information sub-items in
- * ascending order of type. Values the wire format cannot carry (an AE title of 17 characters,
- * a malformed UID, an item longer than 65535 bytes, an A-ASSOCIATE-RQ without presentation
- * contexts or implementation class UID) are rejected with an {@link IllegalArgumentException}
- * before anything is written.
+ * Writes PDUs in the binary form of PS3.8 section 9.3: big-endian lengths, AE titles
+ * padded with spaces to 16 bytes, UIDs unpadded, reserved fields zero, user information
+ * sub-items in ascending order of type. Values the wire format cannot carry (an AE title
+ * of 17 characters, a malformed UID, an item longer than 65535 bytes, an A-ASSOCIATE-RQ
+ * without presentation contexts or implementation class UID) are rejected with an
+ * {@link IllegalArgumentException} before anything is written.
  * <p>
  * P-DATA-TF PDUs are written without copying their fragments, and
  * {@link #writePDataTfHeader} lets a sender stream a fragment that never becomes a
@@ -25,7 +25,10 @@ public final class PduEncoder {
 	/** Bytes of the PDU-type, reserved and PDU-length fields that start every PDU. */
 	static final int PDU_HEADER_LENGTH = 6;
 
-	/** Bytes of the item-length, presentation-context-ID and message control header of a PDV item. */
+	/**
+	 * Bytes of the item-length, presentation-context-ID and message control header of a
+	 * PDV item.
+	 */
 	static final int PDV_HEADER_LENGTH = 6;
 
 	/** Value of the PDU-length field of the fixed-size PDUs: RJ, release and abort. */
@@ -49,7 +52,8 @@ public final class PduEncoder {
 	 * Encode a PDU.
 	 * @param pdu the PDU
 	 * @return its bytes, from the PDU-type field to the end of the PDU
-	 * @throws IllegalArgumentException if the PDU holds a value the wire format cannot carry
+	 * @throws IllegalArgumentException if the PDU holds a value the wire format cannot
+	 * carry
 	 */
 	public static byte[] encode(Pdu pdu) {
 		Objects.requireNonNull(pdu, "'pdu' must not be null");
@@ -76,13 +80,13 @@ public final class PduEncoder {
 	}
 
 	/**
-	 * Write a PDU to a stream. A P-DATA-TF PDU's fragments go to the stream as they are, after
-	 * their headers, without being copied.
+	 * Write a PDU to a stream. A P-DATA-TF PDU's fragments go to the stream as they are,
+	 * after their headers, without being copied.
 	 * @param pdu the PDU
 	 * @param out the stream, which is neither flushed nor closed
 	 * @throws IOException if the stream fails
-	 * @throws IllegalArgumentException if the PDU holds a value the wire format cannot carry,
-	 * in which case nothing has been written
+	 * @throws IllegalArgumentException if the PDU holds a value the wire format cannot
+	 * carry, in which case nothing has been written
 	 */
 	public static void write(Pdu pdu, OutputStream out) throws IOException {
 		Objects.requireNonNull(out, "'out' must not be null");
@@ -102,9 +106,10 @@ public final class PduEncoder {
 	}
 
 	/**
-	 * Write the start of a P-DATA-TF PDU that carries a single presentation data value: the PDU
-	 * header, the PDV item length, the presentation context id and the message control header,
-	 * 12 bytes in all. The caller then writes exactly {@code fragmentLength} bytes of fragment.
+	 * Write the start of a P-DATA-TF PDU that carries a single presentation data value:
+	 * the PDU header, the PDV item length, the presentation context id and the message
+	 * control header, 12 bytes in all. The caller then writes exactly
+	 * {@code fragmentLength} bytes of fragment.
 	 * @param out the stream, which is neither flushed nor closed
 	 * @param contextId the presentation context id, an odd number between 1 and 255
 	 * @param command whether the fragment belongs to a command rather than a data set
@@ -170,8 +175,8 @@ public final class PduEncoder {
 	}
 
 	private static byte[] fixed(PduType type, int byte7, int byte8, int byte9, int byte10) {
-		return new byte[] { (byte) type.code(), 0, 0, 0, 0, FIXED_PDU_LENGTH, (byte) byte7, (byte) byte8,
-				(byte) byte9, (byte) byte10 };
+		return new byte[] { (byte) type.code(), 0, 0, 0, 0, FIXED_PDU_LENGTH, (byte) byte7, (byte) byte8, (byte) byte9,
+				(byte) byte10 };
 	}
 
 	private static byte[] associateRq(AssociateRq rq) {
@@ -370,8 +375,8 @@ public final class PduEncoder {
 
 	private static int checkedLength(int length, String field) {
 		if (length > MAXIMUM_ITEM_LENGTH) {
-			throw new IllegalArgumentException(
-					field + " is " + length + " bytes long, more than the " + MAXIMUM_ITEM_LENGTH + " a 16-bit length can express");
+			throw new IllegalArgumentException(field + " is " + length + " bytes long, more than the "
+					+ MAXIMUM_ITEM_LENGTH + " a 16-bit length can express");
 		}
 		return length;
 	}

@@ -15,7 +15,8 @@ final class PresentationContextId {
 
 	static void check(int id) {
 		if (!isValid(id)) {
-			throw new IllegalArgumentException("Presentation context id " + id + " is not an odd number between 1 and 255");
+			throw new IllegalArgumentException(
+					"Presentation context id " + id + " is not an odd number between 1 and 255");
 		}
 	}
 

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A proposed presentation context: the presentation context item (20H) of an A-ASSOCIATE-RQ
- * PDU, carrying one abstract syntax sub-item (30H) and the transfer syntax sub-items (40H) in
- * order of preference (PS3.8 section 9.3.2.2). Immutable.
+ * A proposed presentation context: the presentation context item (20H) of an
+ * A-ASSOCIATE-RQ PDU, carrying one abstract syntax sub-item (30H) and the transfer syntax
+ * sub-items (40H) in order of preference (PS3.8 section 9.3.2.2). Immutable.
  *
  * @param id the presentation context id, an odd number between 1 and 255
  * @param abstractSyntax the abstract syntax name, a SOP class UID

@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One presentation data value item of a P-DATA-TF PDU (PS3.8 section 9.3.5.1 and Annex E):
- * a fragment of a command or data set with its message control header. Two values are equal
- * when their fields and the content of their fragments are equal.
+ * One presentation data value item of a P-DATA-TF PDU (PS3.8 section 9.3.5.1 and Annex
+ * E): a fragment of a command or data set with its message control header. Two values are
+ * equal when their fields and the content of their fragments are equal.
  * <p>
- * The fragment array is held as given, without a defensive copy, because fragments are large
- * and on the hot path of transfers: do not modify it after handing it over.
+ * The fragment array is held as given, without a defensive copy, because fragments are
+ * large and on the hot path of transfers: do not modify it after handing it over.
  *
  * @param contextId the presentation context id, an odd number between 1 and 255
  * @param command whether the fragment belongs to a command (bit 0 of the message control
@@ -37,8 +37,8 @@ public record PresentationDataValue(int contextId, boolean command, boolean last
 
 	@Override
 	public String toString() {
-		return "PresentationDataValue[contextId=" + this.contextId + ", command=" + this.command + ", last="
-				+ this.last + ", data=" + this.data.length + " bytes]";
+		return "PresentationDataValue[contextId=" + this.contextId + ", command=" + this.command + ", last=" + this.last
+				+ ", data=" + this.data.length + " bytes]";
 	}
 
 }

@@ -1,9 +1,9 @@
 package io.github.dicomscu.net.pdu;
 
 /**
- * Reason/Diag. field of an A-ASSOCIATE-RJ PDU (PS3.8 Table 9-21). A code only has a meaning
- * together with the {@link RejectSource}; every code the standard leaves reserved, or does not
- * define for that source, maps to {@link #RESERVED}.
+ * Reason/Diag. field of an A-ASSOCIATE-RJ PDU (PS3.8 Table 9-21). A code only has a
+ * meaning together with the {@link RejectSource}; every code the standard leaves
+ * reserved, or does not define for that source, maps to {@link #RESERVED}.
  */
 public enum RejectReason {
 
@@ -31,7 +31,10 @@ public enum RejectReason {
 	/** The service-provider reached a local limit, such as its number of associations. */
 	LOCAL_LIMIT_EXCEEDED(RejectSource.SERVICE_PROVIDER_PRESENTATION, 2, "local-limit-exceeded"),
 
-	/** A code that is reserved, or not defined for its source; {@link #source()} is {@code null}. */
+	/**
+	 * A code that is reserved, or not defined for its source; {@link #source()} is
+	 * {@code null}.
+	 */
 	RESERVED(null, -1, "reserved");
 
 	private final RejectSource source;

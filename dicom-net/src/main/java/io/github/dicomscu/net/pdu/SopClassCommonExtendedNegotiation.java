@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A SOP class common extended negotiation sub-item (57H) of the user information item (PS3.7
- * section D.3.3.6): the service class of a SOP class and the general SOP classes it is related
- * to. Immutable.
+ * A SOP class common extended negotiation sub-item (57H) of the user information item
+ * (PS3.7 section D.3.3.6): the service class of a SOP class and the general SOP classes
+ * it is related to. Immutable.
  *
  * @param sopClassUid the SOP class UID
  * @param serviceClassUid the service class UID

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A SOP class extended negotiation sub-item (56H) of the user information item (PS3.7 section
- * D.3.3.5): service class specific application information for one SOP class. Immutable; two
- * instances are equal when their UIDs and information bytes are equal.
+ * A SOP class extended negotiation sub-item (56H) of the user information item (PS3.7
+ * section D.3.3.5): service class specific application information for one SOP class.
+ * Immutable; two instances are equal when their UIDs and information bytes are equal.
  *
  * @param sopClassUid the SOP class UID
  * @param applicationInformation the service-class-application-information field
@@ -27,9 +27,9 @@ public record SopClassExtendedNegotiation(String sopClassUid, byte[] application
 
 	@Override
 	public boolean equals(Object other) {
-		return this == other || (other instanceof SopClassExtendedNegotiation that
-				&& this.sopClassUid.equals(that.sopClassUid)
-				&& Arrays.equals(this.applicationInformation, that.applicationInformation));
+		return this == other
+				|| (other instanceof SopClassExtendedNegotiation that && this.sopClassUid.equals(that.sopClassUid)
+						&& Arrays.equals(this.applicationInformation, that.applicationInformation));
 	}
 
 	@Override

@@ -5,9 +5,9 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * A user information sub-item of a type this package does not interpret, kept so that it can
- * be inspected or sent on unchanged. Immutable; two instances are equal when their types and
- * value bytes are equal.
+ * A user information sub-item of a type this package does not interpret, kept so that it
+ * can be inspected or sent on unchanged. Immutable; two instances are equal when their
+ * types and value bytes are equal.
  *
  * @param type the item type, 0 to 255, not one of the types this package interprets
  * @param value the bytes after the item length field
@@ -33,8 +33,8 @@ public record UnknownItem(int type, byte[] value) {
 
 	@Override
 	public boolean equals(Object other) {
-		return this == other
-				|| (other instanceof UnknownItem that && this.type == that.type && Arrays.equals(this.value, that.value));
+		return this == other || (other instanceof UnknownItem that && this.type == that.type
+				&& Arrays.equals(this.value, that.value));
 	}
 
 	@Override

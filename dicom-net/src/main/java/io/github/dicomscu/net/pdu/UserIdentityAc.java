@@ -4,12 +4,13 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A user identity server response sub-item (59H) of an A-ASSOCIATE-AC user information item
- * (PS3.7 section D.3.3.7): the acceptor's answer to a user identity that asked for one.
- * Immutable; {@link #toString()} never reveals the response, which may be a credential.
+ * A user identity server response sub-item (59H) of an A-ASSOCIATE-AC user information
+ * item (PS3.7 section D.3.3.7): the acceptor's answer to a user identity that asked for
+ * one. Immutable; {@link #toString()} never reveals the response, which may be a
+ * credential.
  *
- * @param serverResponse the server response, such as a Kerberos server ticket or a SAML response;
- * empty for username identities
+ * @param serverResponse the server response, such as a Kerberos server ticket or a SAML
+ * response; empty for username identities
  */
 public record UserIdentityAc(byte[] serverResponse) {
 

@@ -5,16 +5,17 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A user identity negotiation sub-item (58H) of an A-ASSOCIATE-RQ user information item (PS3.7
- * section D.3.3.7): the credentials of the requesting user. Immutable; two instances are equal
- * when their fields are. {@link #toString()} never reveals the credentials.
+ * A user identity negotiation sub-item (58H) of an A-ASSOCIATE-RQ user information item
+ * (PS3.7 section D.3.3.7): the credentials of the requesting user. Immutable; two
+ * instances are equal when their fields are. {@link #toString()} never reveals the
+ * credentials.
  *
  * @param type the kind of identity
- * @param positiveResponseRequested whether the requestor asks the acceptor to answer with a
- * server response sub-item
+ * @param positiveResponseRequested whether the requestor asks the acceptor to answer with
+ * a server response sub-item
  * @param primaryField the username, Kerberos ticket, SAML assertion or JSON web token
- * @param secondaryField the passcode for {@link UserIdentityType#USERNAME_AND_PASSCODE}, empty
- * otherwise ({@code null} is taken as empty)
+ * @param secondaryField the passcode for {@link UserIdentityType#USERNAME_AND_PASSCODE},
+ * empty otherwise ({@code null} is taken as empty)
  */
 public record UserIdentityRq(UserIdentityType type, boolean positiveResponseRequested, byte[] primaryField,
 		byte[] secondaryField) {
@@ -76,8 +77,8 @@ public record UserIdentityRq(UserIdentityType type, boolean positiveResponseRequ
 	@Override
 	public String toString() {
 		return "UserIdentityRq[type=" + this.type + ", positiveResponseRequested=" + this.positiveResponseRequested
-				+ ", primaryField=" + this.primaryField.length + " bytes, secondaryField="
-				+ this.secondaryField.length + " bytes]";
+				+ ", primaryField=" + this.primaryField.length + " bytes, secondaryField=" + this.secondaryField.length
+				+ " bytes]";
 	}
 
 }

@@ -4,25 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The user information item (50H) of an A-ASSOCIATE-RQ or A-ASSOCIATE-AC PDU (PS3.8 Annex D,
- * PS3.7 Annex D) with each of its sub-items. Immutable; lists are never {@code null} (a
- * {@code null} list is taken as empty), absent single sub-items are {@code null}, and sub-items
- * of unknown types are kept in {@link #unknownItems()}.
+ * The user information item (50H) of an A-ASSOCIATE-RQ or A-ASSOCIATE-AC PDU (PS3.8 Annex
+ * D, PS3.7 Annex D) with each of its sub-items. Immutable; lists are never {@code null}
+ * (a {@code null} list is taken as empty), absent single sub-items are {@code null}, and
+ * sub-items of unknown types are kept in {@link #unknownItems()}.
  *
- * @param maximumLength the maximum length sub-item (51H): the largest P-DATA-TF PDU length the
- * sender can receive, 0 for no limit, -1 when the sub-item is absent
- * @param implementationClassUid the implementation class UID sub-item (52H), required when
- * encoding
+ * @param maximumLength the maximum length sub-item (51H): the largest P-DATA-TF PDU
+ * length the sender can receive, 0 for no limit, -1 when the sub-item is absent
+ * @param implementationClassUid the implementation class UID sub-item (52H), required
+ * when encoding
  * @param implementationVersionName the implementation version name sub-item (55H), or
  * {@code null}
  * @param asyncOperationsWindow the asynchronous operations window sub-item (53H), or
  * {@code null}
  * @param roleSelections the SCP/SCU role selection sub-items (54H)
  * @param extendedNegotiations the SOP class extended negotiation sub-items (56H)
- * @param commonExtendedNegotiations the SOP class common extended negotiation sub-items (57H)
+ * @param commonExtendedNegotiations the SOP class common extended negotiation sub-items
+ * (57H)
  * @param userIdentityRq the user identity sub-item (58H) of a request, or {@code null}
- * @param userIdentityAc the user identity server response sub-item (59H) of an acceptance, or
- * {@code null}
+ * @param userIdentityAc the user identity server response sub-item (59H) of an
+ * acceptance, or {@code null}
  * @param unknownItems the sub-items of types this package does not interpret
  */
 public record UserInformation(long maximumLength, String implementationClassUid, String implementationVersionName,
@@ -46,7 +47,8 @@ public record UserInformation(long maximumLength, String implementationClassUid,
 
 	/**
 	 * Create user information with only the sub-items every association carries.
-	 * @param maximumLength the maximum length, 0 for no limit, -1 to leave the sub-item out
+	 * @param maximumLength the maximum length, 0 for no limit, -1 to leave the sub-item
+	 * out
 	 * @param implementationClassUid the implementation class UID
 	 * @param implementationVersionName the implementation version name, or {@code null}
 	 * @return the user information
@@ -70,7 +72,8 @@ public record UserInformation(long maximumLength, String implementationClassUid,
 	}
 
 	/**
-	 * Builds {@link UserInformation} one sub-item at a time; repeatable sub-items accumulate.
+	 * Builds {@link UserInformation} one sub-item at a time; repeatable sub-items
+	 * accumulate.
 	 */
 	public static final class Builder {
 
@@ -148,10 +151,9 @@ public record UserInformation(long maximumLength, String implementationClassUid,
 		}
 
 		public UserInformation build() {
-			return new UserInformation(this.maximumLength, this.implementationClassUid,
-					this.implementationVersionName, this.asyncOperationsWindow, this.roleSelections,
-					this.extendedNegotiations, this.commonExtendedNegotiations, this.userIdentityRq,
-					this.userIdentityAc, this.unknownItems);
+			return new UserInformation(this.maximumLength, this.implementationClassUid, this.implementationVersionName,
+					this.asyncOperationsWindow, this.roleSelections, this.extendedNegotiations,
+					this.commonExtendedNegotiations, this.userIdentityRq, this.userIdentityAc, this.unknownItems);
 		}
 
 	}

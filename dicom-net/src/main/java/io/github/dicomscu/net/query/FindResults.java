@@ -20,17 +20,19 @@ import io.github.dicomscu.net.dimse.Status;
 import io.github.dicomscu.net.dimse.StatusCategory;
 
 /**
- * The matches of one C-FIND operation, read from the association one response at a time as
- * the caller asks for them, so that no more than one match is held in memory.
+ * The matches of one C-FIND operation, read from the association one response at a time
+ * as the caller asks for them, so that no more than one match is held in memory.
  * <p>
  * Pending responses yield their identifiers; a success, cancel or warning status ends the
- * matches; a failure status ends them with a {@link DimseFailureException} (matches already
- * returned stay valid). {@link #close() Closing} the results before the final response, or
- * reaching the maximum number of results, sends a C-CANCEL-RQ and reads the remaining
- * responses up to the final one, so that the association can carry the next request.
+ * matches; a failure status ends them with a {@link DimseFailureException} (matches
+ * already returned stay valid). {@link #close() Closing} the results before the final
+ * response, or reaching the maximum number of results, sends a C-CANCEL-RQ and reads the
+ * remaining responses up to the final one, so that the association can carry the next
+ * request.
  * <p>
- * Results are bound to their association and, like it, meant for one thread. Close them, for
- * example with try-with-resources, or the operation stays outstanding on the association.
+ * Results are bound to their association and, like it, meant for one thread. Close them,
+ * for example with try-with-resources, or the operation stays outstanding on the
+ * association.
  */
 public final class FindResults implements AutoCloseable {
 
@@ -53,10 +55,11 @@ public final class FindResults implements AutoCloseable {
 
 	/**
 	 * Return the next match, waiting (DIMSE timeout) for the next response.
-	 * @return the identifier of the match, values decoded with the accepted transfer syntax,
-	 * or {@code null} once the operation is complete
+	 * @return the identifier of the match, values decoded with the accepted transfer
+	 * syntax, or {@code null} once the operation is complete
 	 * @throws DimseFailureException if the final response has a failure status
-	 * @throws DicomNetworkException if the exchange fails; the association is then aborted
+	 * @throws DicomNetworkException if the exchange fails; the association is then
+	 * aborted
 	 */
 	public DataSet nextMatch() throws DicomNetworkException {
 		while (!isComplete()) {
@@ -138,8 +141,8 @@ public final class FindResults implements AutoCloseable {
 
 	/**
 	 * Return the status of the final response.
-	 * @return the status: {@link Status#SUCCESS}, {@link Status#CANCEL}, a warning, or the
-	 * failure that {@link #nextMatch()} threw (or that answered a C-CANCEL-RQ)
+	 * @return the status: {@link Status#SUCCESS}, {@link Status#CANCEL}, a warning, or
+	 * the failure that {@link #nextMatch()} threw (or that answered a C-CANCEL-RQ)
 	 * @throws IllegalStateException if the operation is not complete
 	 */
 	public int getStatus() {
@@ -167,10 +170,11 @@ public final class FindResults implements AutoCloseable {
 	}
 
 	/**
-	 * End the operation: if the final response has not arrived, send a C-CANCEL-RQ and read
-	 * the responses up to the final one, discarding their matches. Does nothing once the
-	 * operation is complete or the association has ended.
-	 * @throws DicomNetworkException if the exchange fails; the association is then aborted
+	 * End the operation: if the final response has not arrived, send a C-CANCEL-RQ and
+	 * read the responses up to the final one, discarding their matches. Does nothing once
+	 * the operation is complete or the association has ended.
+	 * @throws DicomNetworkException if the exchange fails; the association is then
+	 * aborted
 	 */
 	@Override
 	public void close() throws DicomNetworkException {

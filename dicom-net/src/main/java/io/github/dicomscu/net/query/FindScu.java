@@ -13,8 +13,8 @@ import io.github.dicomscu.net.dimse.Priority;
  * The C-FIND service user (PS3.4 C.4.1 and K.4.1, PS3.7 9.1.2): sends a query on an
  * established association and returns its matches as lazily read {@link FindResults}.
  * <p>
- * The association must have an accepted presentation context for the FIND SOP class of the
- * information model; the identifier is encoded in that context's transfer syntax.
+ * The association must have an accepted presentation context for the FIND SOP class of
+ * the information model; the identifier is encoded in that context's transfer syntax.
  */
 public final class FindScu {
 
@@ -26,8 +26,8 @@ public final class FindScu {
 	 * @param association the association
 	 * @param query the query
 	 * @return the results, to be closed
-	 * @throws DicomNetworkException if no FIND context of the model was accepted or sending
-	 * fails
+	 * @throws DicomNetworkException if no FIND context of the model was accepted or
+	 * sending fails
 	 */
 	public static FindResults find(Association association, Query query) throws DicomNetworkException {
 		return find(association, query, Priority.MEDIUM, 0);
@@ -38,11 +38,11 @@ public final class FindScu {
 	 * @param association the association
 	 * @param query the query
 	 * @param priority the priority
-	 * @param maxResults the number of matches after which the operation is cancelled, 0 for
-	 * no limit
+	 * @param maxResults the number of matches after which the operation is cancelled, 0
+	 * for no limit
 	 * @return the results, to be closed
-	 * @throws DicomNetworkException if no FIND context of the model was accepted or sending
-	 * fails
+	 * @throws DicomNetworkException if no FIND context of the model was accepted or
+	 * sending fails
 	 */
 	public static FindResults find(Association association, Query query, Priority priority, int maxResults)
 			throws DicomNetworkException {
@@ -57,8 +57,8 @@ public final class FindScu {
 	 * Modality Worklist
 	 * @param priority the priority
 	 * @return the results, to be closed
-	 * @throws DicomNetworkException if no FIND context of the model was accepted or sending
-	 * fails
+	 * @throws DicomNetworkException if no FIND context of the model was accepted or
+	 * sending fails
 	 */
 	public static FindResults find(Association association, QueryRetrieveModel model, DataSet identifier,
 			Priority priority) throws DicomNetworkException {
@@ -71,11 +71,11 @@ public final class FindScu {
 	 * @param model the information model
 	 * @param identifier the identifier
 	 * @param priority the priority
-	 * @param maxResults the number of matches after which the operation is cancelled, 0 for
-	 * no limit
+	 * @param maxResults the number of matches after which the operation is cancelled, 0
+	 * for no limit
 	 * @return the results, to be closed
-	 * @throws DicomNetworkException if no FIND context of the model was accepted or sending
-	 * fails
+	 * @throws DicomNetworkException if no FIND context of the model was accepted or
+	 * sending fails
 	 */
 	public static FindResults find(Association association, QueryRetrieveModel model, DataSet identifier,
 			Priority priority, int maxResults) throws DicomNetworkException {

@@ -36,17 +36,17 @@ import io.github.dicomscu.net.storage.ReceivedInstance;
 /**
  * The C-GET service user (PS3.4 C.4.3, PS3.7 9.1.3): asks the peer for the instances an
  * identifier selects and receives them on the same association, as C-STORE sub-operations
- * that this side answers as storage SCP. Each instance is streamed to a temporary Part 10 file
- * in the directory of {@code java.io.tmpdir}, as the storage SCP receives it, and handed to a
- * {@link StoreReceiver}; pending C-GET responses report progress; the
- * final response gives the {@link RetrieveResult}.
+ * that this side answers as storage SCP. Each instance is streamed to a temporary Part 10
+ * file in the directory of {@code java.io.tmpdir}, as the storage SCP receives it, and
+ * handed to a {@link StoreReceiver}; pending C-GET responses report progress; the final
+ * response gives the {@link RetrieveResult}.
  * <p>
  * The association must have an accepted context for the GET SOP class of the information
- * model and, for every storage SOP class to receive, an accepted context on which the
- * SCP role was negotiated: {@link #presentationContexts(QueryRetrieveModel, Collection)}
+ * model and, for every storage SOP class to receive, an accepted context on which the SCP
+ * role was negotiated: {@link #presentationContexts(QueryRetrieveModel, Collection)}
  * builds them. A C-STORE-RQ on any other context is refused with
- * {@link Status#SOP_CLASS_NOT_SUPPORTED}. The wait for each message is bounded by the DIMSE
- * timeout.
+ * {@link Status#SOP_CLASS_NOT_SUPPORTED}. The wait for each message is bounded by the
+ * DIMSE timeout.
  */
 public final class GetScu {
 
@@ -61,13 +61,14 @@ public final class GetScu {
 	}
 
 	/**
-	 * Return the presentation contexts a C-GET needs: the GET SOP class of the model, then
-	 * one context per storage SOP class with the default transfer syntaxes, proposing the SCP
-	 * role (and not the SCU role) by SCP/SCU Role Selection Negotiation (PS3.7 D.3.3.4). They
-	 * count towards the limit of 128 contexts of an association. Roles are negotiated per SOP
-	 * class, so an association that also sends instances of one of these SOP classes with
-	 * C-STORE should not use it for C-GET.
-	 * @param model the information model, not {@link QueryRetrieveModel#MODALITY_WORKLIST}
+	 * Return the presentation contexts a C-GET needs: the GET SOP class of the model,
+	 * then one context per storage SOP class with the default transfer syntaxes,
+	 * proposing the SCP role (and not the SCU role) by SCP/SCU Role Selection Negotiation
+	 * (PS3.7 D.3.3.4). They count towards the limit of 128 contexts of an association.
+	 * Roles are negotiated per SOP class, so an association that also sends instances of
+	 * one of these SOP classes with C-STORE should not use it for C-GET.
+	 * @param model the information model, not
+	 * {@link QueryRetrieveModel#MODALITY_WORKLIST}
 	 * @param storageSopClasses the storage SOP classes to receive, as keywords or UIDs
 	 * @return the contexts, in that order
 	 */
@@ -100,7 +101,8 @@ public final class GetScu {
 	/**
 	 * Get the instances an identifier selects.
 	 * @param association the association
-	 * @param model the information model, not {@link QueryRetrieveModel#MODALITY_WORKLIST}
+	 * @param model the information model, not
+	 * {@link QueryRetrieveModel#MODALITY_WORKLIST}
 	 * @param identifier the identifier: Query/Retrieve Level and unique keys
 	 * @param priority the priority
 	 * @param receiver takes each instance received
@@ -117,12 +119,13 @@ public final class GetScu {
 	}
 
 	/**
-	 * Get the instances an identifier selects, cancelling on request: the supplier is asked
-	 * before each message is awaited, and once it returns {@code true} a C-CANCEL-RQ is sent;
-	 * C-STORE sub-operations already under way are still received, and the operation ends
-	 * with the peer's final response (normally status cancel).
+	 * Get the instances an identifier selects, cancelling on request: the supplier is
+	 * asked before each message is awaited, and once it returns {@code true} a
+	 * C-CANCEL-RQ is sent; C-STORE sub-operations already under way are still received,
+	 * and the operation ends with the peer's final response (normally status cancel).
 	 * @param association the association
-	 * @param model the information model, not {@link QueryRetrieveModel#MODALITY_WORKLIST}
+	 * @param model the information model, not
+	 * {@link QueryRetrieveModel#MODALITY_WORKLIST}
 	 * @param identifier the identifier: Query/Retrieve Level and unique keys
 	 * @param priority the priority
 	 * @param receiver takes each instance received
@@ -148,7 +151,8 @@ public final class GetScu {
 	}
 
 	/**
-	 * One C-GET in progress: reads its responses and the C-STORE sub-operations between them.
+	 * One C-GET in progress: reads its responses and the C-STORE sub-operations between
+	 * them.
 	 */
 	private static final class Operation {
 
@@ -235,8 +239,9 @@ public final class GetScu {
 			String sopInstanceUid = storeRq.affectedSopInstanceUid();
 			if (sopClassUid == null || sopInstanceUid == null || !storeRq.contains(CommandTag.MESSAGE_ID)) {
 				this.association.abort();
-				throw new DicomProtocolException("C-STORE-RQ from " + this.association.getPeer()
-						+ " lacks Message ID, Affected SOP Class UID or Affected SOP Instance UID",
+				throw new DicomProtocolException(
+						"C-STORE-RQ from " + this.association.getPeer()
+								+ " lacks Message ID, Affected SOP Class UID or Affected SOP Instance UID",
 						AbortReason.INVALID_PDU_PARAMETER_VALUE);
 			}
 			InstanceReceipt receipt = this.sink;
@@ -245,9 +250,10 @@ public final class GetScu {
 			try (receipt) {
 				NegotiatedContext context = this.association.getContext(message.contextId()).orElseThrow();
 				if (!isStorageScpContext(context, sopClassUid)) {
-					logger.warn("Refusing C-STORE-RQ of {} on presentation context {} from {}: no accepted context "
-							+ "with the SCP role for that SOP class", sopClassUid, context.id(),
-							this.association.getPeer());
+					logger.warn(
+							"Refusing C-STORE-RQ of {} on presentation context {} from {}: no accepted context "
+									+ "with the SCP role for that SOP class",
+							sopClassUid, context.id(), this.association.getPeer());
 					status = Status.SOP_CLASS_NOT_SUPPORTED;
 				}
 				else if (receipt == null) {
@@ -261,8 +267,8 @@ public final class GetScu {
 		}
 
 		/**
-		 * Finish the receipt and hand the instance to the receiver; the file is deleted when the
-		 * receipt is closed.
+		 * Finish the receipt and hand the instance to the receiver; the file is deleted
+		 * when the receipt is closed.
 		 */
 		private int receive(InstanceReceipt receipt, String transferSyntaxUid, String sopInstanceUid) {
 			ReceivedInstance instance;
@@ -318,9 +324,10 @@ public final class GetScu {
 			Command command = message.command();
 			String answered = command.contains(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO)
 					? " to message " + command.messageIdBeingRespondedTo() : "";
-			return new DicomProtocolException("Expected C-GET-RSP to message " + this.request.messageId()
-					+ " or C-STORE-RQ from " + this.association.getPeer() + " but received "
-					+ command.commandField().text() + answered, AbortReason.UNEXPECTED_PDU_PARAMETER);
+			return new DicomProtocolException(
+					"Expected C-GET-RSP to message " + this.request.messageId() + " or C-STORE-RQ from "
+							+ this.association.getPeer() + " but received " + command.commandField().text() + answered,
+					AbortReason.UNEXPECTED_PDU_PARAMETER);
 		}
 
 		private static boolean isStorageScpContext(NegotiatedContext context, String sopClassUid) {

@@ -21,11 +21,11 @@ public class MoveDestinationUnknownException extends RetrieveFailedException {
 	 */
 	public MoveDestinationUnknownException(String peer, String destination, RetrieveResult result,
 			String errorComment) {
-		super(CommandField.C_MOVE_RQ, result, errorComment, "C-MOVE-RQ to " + peer + " failed: the move destination '"
-				+ destination + "' is unknown to the peer (status "
-				+ Status.toString(result.status(), CommandField.C_MOVE_RQ)
-				+ ((errorComment != null && !errorComment.isEmpty()) ? ": " + errorComment : "")
-				+ "); configure that AE title with its host and port on " + peer);
+		super(CommandField.C_MOVE_RQ, result, errorComment,
+				"C-MOVE-RQ to " + peer + " failed: the move destination '" + destination
+						+ "' is unknown to the peer (status " + Status.toString(result.status(), CommandField.C_MOVE_RQ)
+						+ ((errorComment != null && !errorComment.isEmpty()) ? ": " + errorComment : "")
+						+ "); configure that AE title with its host and port on " + peer);
 		this.destination = destination;
 	}
 

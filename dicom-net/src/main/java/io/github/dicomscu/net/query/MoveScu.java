@@ -18,13 +18,14 @@ import io.github.dicomscu.net.dimse.Status;
 import io.github.dicomscu.net.dimse.StatusCategory;
 
 /**
- * The C-MOVE service user (PS3.4 C.4.2, PS3.7 9.1.4): asks the peer to send the instances an
- * identifier selects to a move destination, which the peer reaches over an association of its
- * own. Pending responses report progress; the final response gives the {@link RetrieveResult}.
+ * The C-MOVE service user (PS3.4 C.4.2, PS3.7 9.1.4): asks the peer to send the instances
+ * an identifier selects to a move destination, which the peer reaches over an association
+ * of its own. Pending responses report progress; the final response gives the
+ * {@link RetrieveResult}.
  * <p>
- * The association must have an accepted presentation context for the MOVE SOP class of the
- * information model. The wait for each response is bounded by the DIMSE timeout, so the peer
- * must report progress (or finish) within it.
+ * The association must have an accepted presentation context for the MOVE SOP class of
+ * the information model. The wait for each response is bounded by the DIMSE timeout, so
+ * the peer must report progress (or finish) within it.
  */
 public final class MoveScu {
 
@@ -53,7 +54,8 @@ public final class MoveScu {
 	/**
 	 * Move the instances an identifier selects.
 	 * @param association the association
-	 * @param model the information model, not {@link QueryRetrieveModel#MODALITY_WORKLIST}
+	 * @param model the information model, not
+	 * {@link QueryRetrieveModel#MODALITY_WORKLIST}
 	 * @param identifier the identifier: Query/Retrieve Level and unique keys
 	 * @param destination the move destination AE title
 	 * @param priority the priority
@@ -70,11 +72,13 @@ public final class MoveScu {
 	}
 
 	/**
-	 * Move the instances an identifier selects, cancelling on request: the supplier is asked
-	 * before each response is awaited, and once it returns {@code true} a C-CANCEL-RQ is sent
-	 * and the operation ends with the peer's final response (normally status cancel).
+	 * Move the instances an identifier selects, cancelling on request: the supplier is
+	 * asked before each response is awaited, and once it returns {@code true} a
+	 * C-CANCEL-RQ is sent and the operation ends with the peer's final response (normally
+	 * status cancel).
 	 * @param association the association
-	 * @param model the information model, not {@link QueryRetrieveModel#MODALITY_WORKLIST}
+	 * @param model the information model, not
+	 * {@link QueryRetrieveModel#MODALITY_WORKLIST}
 	 * @param identifier the identifier: Query/Retrieve Level and unique keys
 	 * @param destination the move destination AE title
 	 * @param priority the priority

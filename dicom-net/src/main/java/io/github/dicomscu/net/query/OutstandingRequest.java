@@ -17,9 +17,9 @@ import io.github.dicomscu.net.dimse.DimseMessage;
 import io.github.dicomscu.net.pdu.AbortReason;
 
 /**
- * A C-FIND, C-MOVE or C-GET request that was sent and awaits its responses: the context it
- * went out on, its message id, the identifier codec of that context, and whether a C-CANCEL
- * was sent for it.
+ * A C-FIND, C-MOVE or C-GET request that was sent and awaits its responses: the context
+ * it went out on, its message id, the identifier codec of that context, and whether a
+ * C-CANCEL was sent for it.
  */
 final class OutstandingRequest {
 
@@ -52,8 +52,8 @@ final class OutstandingRequest {
 	 * @param identifier the identifier
 	 * @param response the response field that answers the request
 	 * @return the outstanding request
-	 * @throws DicomNetworkException if no context was accepted for the SOP class or sending
-	 * fails
+	 * @throws DicomNetworkException if no context was accepted for the SOP class or
+	 * sending fails
 	 */
 	static OutstandingRequest send(Association association, String sopClassUid, IntFunction<Command> request,
 			DataSet identifier, CommandField response) throws DicomNetworkException {
@@ -89,8 +89,8 @@ final class OutstandingRequest {
 	/**
 	 * Wait for the next response, which must answer this request.
 	 * @return the response
-	 * @throws DicomNetworkException on timeout, abort, or any other message (the association
-	 * is then aborted)
+	 * @throws DicomNetworkException on timeout, abort, or any other message (the
+	 * association is then aborted)
 	 */
 	DimseMessage nextResponse() throws DicomNetworkException {
 		return this.association.receiveResponse(this.messageId, this.response);
@@ -110,8 +110,8 @@ final class OutstandingRequest {
 	 * Decode the identifier of a response.
 	 * @param response the response
 	 * @return the identifier, or {@code null} if the response has none
-	 * @throws DicomProtocolException if the identifier is malformed; the association is then
-	 * aborted
+	 * @throws DicomProtocolException if the identifier is malformed; the association is
+	 * then aborted
 	 */
 	DataSet identifierOf(DimseMessage response) throws DicomProtocolException {
 		if (response.dataSet() == null) {
@@ -122,8 +122,9 @@ final class OutstandingRequest {
 		}
 		catch (DicomParseException ex) {
 			this.association.abort();
-			throw new DicomProtocolException("Malformed identifier in " + this.response.text() + " to message "
-					+ this.messageId + " from " + this.association.getPeer() + ": " + ex.getMessage(),
+			throw new DicomProtocolException(
+					"Malformed identifier in " + this.response.text() + " to message " + this.messageId + " from "
+							+ this.association.getPeer() + ": " + ex.getMessage(),
 					AbortReason.INVALID_PDU_PARAMETER_VALUE, ex);
 		}
 	}

@@ -14,16 +14,17 @@ import io.github.dicomscu.data.TagEntry;
 import io.github.dicomscu.data.VR;
 
 /**
- * The identifier of a C-FIND, C-MOVE or C-GET request (PS3.4 C.4 and K.6), built by keyword:
- * an information model, a Query/Retrieve Level, matching keys with their values and return
- * keys with empty values, and sequence keys with one item of their own keys (as Modality
- * Worklist queries use them).
+ * The identifier of a C-FIND, C-MOVE or C-GET request (PS3.4 C.4 and K.6), built by
+ * keyword: an information model, a Query/Retrieve Level, matching keys with their values
+ * and return keys with empty values, and sequence keys with one item of their own keys
+ * (as Modality Worklist queries use them).
  * <p>
- * VRs come from the data dictionary. Values are encoded when {@link #toIdentifier()} builds the
- * data set, after Specific Character Set (0008,0005) if it was given as a key, so the order of
- * the calls does not matter; a later key with the same keyword replaces an earlier one. The
- * unique key of the query level is always part of the identifier: if no value was given for
- * it, it is added as a return key, because the SCP returns it and a C-MOVE or C-GET needs it.
+ * VRs come from the data dictionary. Values are encoded when {@link #toIdentifier()}
+ * builds the data set, after Specific Character Set (0008,0005) if it was given as a key,
+ * so the order of the calls does not matter; a later key with the same keyword replaces
+ * an earlier one. The unique key of the query level is always part of the identifier: if
+ * no value was given for it, it is added as a return key, because the SCP returns it and
+ * a C-MOVE or C-GET needs it.
  * <p>
  * A query is mutable and not thread-safe; build it on one thread.
  */
@@ -88,9 +89,9 @@ public final class Query {
 	}
 
 	/**
-	 * Start a Modality Worklist query, which has no level; its scheduled procedure step keys
-	 * go into a {@link #sequence(String, Consumer) sequence} of Scheduled Procedure Step
-	 * Sequence (0040,0100).
+	 * Start a Modality Worklist query, which has no level; its scheduled procedure step
+	 * keys go into a {@link #sequence(String, Consumer) sequence} of Scheduled Procedure
+	 * Step Sequence (0040,0100).
 	 * @return the query
 	 */
 	public static Query worklist() {
@@ -98,13 +99,17 @@ public final class Query {
 	}
 
 	/**
-	 * Add a matching key: an attribute with the value(s) to match (PS3.4 C.2.2.2), for example
-	 * {@code "DOE^J*"}, a range {@code "20240101-"}, or several UIDs for list matching.
-	 * @param keyword the dictionary keyword of a text attribute, for example {@code PatientID}
+	 * Add a matching key: an attribute with the value(s) to match (PS3.4 C.2.2.2), for
+	 * example {@code "DOE^J*"}, a range {@code "20240101-"}, or several UIDs for list
+	 * matching.
+	 * @param keyword the dictionary keyword of a text attribute, for example
+	 * {@code PatientID}
 	 * @param values the values; none for a universal match
 	 * @return this query
-	 * @throws io.github.dicomscu.data.UnknownTagKeywordException if the keyword is unknown
-	 * @throws IllegalArgumentException if the attribute is a sequence or does not hold text
+	 * @throws io.github.dicomscu.data.UnknownTagKeywordException if the keyword is
+	 * unknown
+	 * @throws IllegalArgumentException if the attribute is a sequence or does not hold
+	 * text
 	 */
 	public Query match(String keyword, String... values) {
 		this.keys.match(keyword, values);
@@ -112,8 +117,10 @@ public final class Query {
 	}
 
 	/**
-	 * Add return keys: attributes with an empty value, which the SCP fills in for each match.
-	 * @param keywords the dictionary keywords; a sequence becomes a sequence without items
+	 * Add return keys: attributes with an empty value, which the SCP fills in for each
+	 * match.
+	 * @param keywords the dictionary keywords; a sequence becomes a sequence without
+	 * items
 	 * @return this query
 	 * @throws io.github.dicomscu.data.UnknownTagKeywordException if a keyword is unknown
 	 */
@@ -153,11 +160,11 @@ public final class Query {
 	}
 
 	/**
-	 * Build the identifier: Query/Retrieve Level (unless a worklist query), the unique key of
-	 * the level, and every key added.
+	 * Build the identifier: Query/Retrieve Level (unless a worklist query), the unique
+	 * key of the level, and every key added.
 	 * @return a new data set
-	 * @throws IllegalArgumentException if a value cannot be encoded, for example text outside
-	 * the default repertoire without a Specific Character Set key
+	 * @throws IllegalArgumentException if a value cannot be encoded, for example text
+	 * outside the default repertoire without a Specific Character Set key
 	 */
 	public DataSet toIdentifier() {
 		DataSet identifier = new DataSet();
@@ -209,7 +216,8 @@ public final class Query {
 		}
 
 		/**
-		 * Add a nested sequence key to the item; see {@link Query#sequence(String, Consumer)}.
+		 * Add a nested sequence key to the item; see
+		 * {@link Query#sequence(String, Consumer)}.
 		 * @param keyword the dictionary keyword of a sequence
 		 * @param item adds the keys of the nested item
 		 * @return this item
@@ -222,8 +230,8 @@ public final class Query {
 	}
 
 	/**
-	 * The keys of an identifier or of a sequence item, in the order added, encoded only when
-	 * written.
+	 * The keys of an identifier or of a sequence item, in the order added, encoded only
+	 * when written.
 	 */
 	private static final class Keys {
 
@@ -293,8 +301,8 @@ public final class Query {
 	}
 
 	/**
-	 * One key: values to match, or an empty return key ({@code values} and {@code item} both
-	 * {@code null}), or a sequence with one item of keys.
+	 * One key: values to match, or an empty return key ({@code values} and {@code item}
+	 * both {@code null}), or a sequence with one item of keys.
 	 */
 	private record Key(VR vr, String[] values, Keys item) {
 

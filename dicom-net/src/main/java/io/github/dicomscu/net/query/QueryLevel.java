@@ -1,8 +1,9 @@
 package io.github.dicomscu.net.query;
 
 /**
- * A level of the Query/Retrieve information models (PS3.4 C.3): the value of Query/Retrieve
- * Level (0008,0052) and the unique key that identifies an entity at that level.
+ * A level of the Query/Retrieve information models (PS3.4 C.3): the value of
+ * Query/Retrieve Level (0008,0052) and the unique key that identifies an entity at that
+ * level.
  */
 public enum QueryLevel {
 

@@ -6,20 +6,26 @@ import java.util.Set;
 import io.github.dicomscu.data.UidDictionary;
 
 /**
- * An information model that C-FIND, C-MOVE and C-GET operate on (PS3.4 Annex C and K): the
- * three Query/Retrieve models with their FIND, MOVE and GET SOP classes, and the Modality
- * Worklist model, which only has FIND.
+ * An information model that C-FIND, C-MOVE and C-GET operate on (PS3.4 Annex C and K):
+ * the three Query/Retrieve models with their FIND, MOVE and GET SOP classes, and the
+ * Modality Worklist model, which only has FIND.
  */
 public enum QueryRetrieveModel {
 
-	/** Patient Root Query/Retrieve Information Model: patient, study, series and image levels. */
+	/**
+	 * Patient Root Query/Retrieve Information Model: patient, study, series and image
+	 * levels.
+	 */
 	PATIENT_ROOT("PatientRootQueryRetrieveInformationModel", EnumSet.allOf(QueryLevel.class)),
 
 	/** Study Root Query/Retrieve Information Model: study, series and image levels. */
 	STUDY_ROOT("StudyRootQueryRetrieveInformationModel",
 			EnumSet.of(QueryLevel.STUDY, QueryLevel.SERIES, QueryLevel.IMAGE)),
 
-	/** Patient/Study Only Query/Retrieve Information Model (retired): patient and study levels. */
+	/**
+	 * Patient/Study Only Query/Retrieve Information Model (retired): patient and study
+	 * levels.
+	 */
 	PATIENT_STUDY_ONLY("PatientStudyOnlyQueryRetrieveInformationModel",
 			EnumSet.of(QueryLevel.PATIENT, QueryLevel.STUDY)),
 
@@ -53,7 +59,8 @@ public enum QueryRetrieveModel {
 	/**
 	 * Return the SOP class of C-MOVE in this model.
 	 * @return the SOP class UID
-	 * @throws UnsupportedOperationException for {@link #MODALITY_WORKLIST}, which has none
+	 * @throws UnsupportedOperationException for {@link #MODALITY_WORKLIST}, which has
+	 * none
 	 */
 	public String moveSopClassUid() {
 		checkRetrieves("C-MOVE");
@@ -63,7 +70,8 @@ public enum QueryRetrieveModel {
 	/**
 	 * Return the SOP class of C-GET in this model.
 	 * @return the SOP class UID
-	 * @throws UnsupportedOperationException for {@link #MODALITY_WORKLIST}, which has none
+	 * @throws UnsupportedOperationException for {@link #MODALITY_WORKLIST}, which has
+	 * none
 	 */
 	public String getSopClassUid() {
 		checkRetrieves("C-GET");

@@ -4,8 +4,9 @@ import io.github.dicomscu.net.dimse.DimseFailureException;
 import io.github.dicomscu.net.dimse.CommandField;
 
 /**
- * A C-MOVE or C-GET ended with a failure status; carries the counts and failed instances the
- * final response reported, since sub-operations may have completed before the failure.
+ * A C-MOVE or C-GET ended with a failure status; carries the counts and failed instances
+ * the final response reported, since sub-operations may have completed before the
+ * failure.
  */
 public class RetrieveFailedException extends DimseFailureException {
 
@@ -47,8 +48,8 @@ public class RetrieveFailedException extends DimseFailureException {
 		if (result.completed() + result.failed() + result.warning() + result.remaining() == 0) {
 			return "";
 		}
-		return String.format("; sub-operations: %d completed, %d failed, %d warning, %d remaining",
-				result.completed(), result.failed(), result.warning(), result.remaining());
+		return String.format("; sub-operations: %d completed, %d failed, %d warning, %d remaining", result.completed(),
+				result.failed(), result.warning(), result.remaining());
 	}
 
 }

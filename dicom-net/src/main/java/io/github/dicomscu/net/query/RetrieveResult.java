@@ -10,9 +10,10 @@ import io.github.dicomscu.net.dimse.Status;
 import io.github.dicomscu.net.dimse.StatusCategory;
 
 /**
- * The outcome of a C-MOVE or C-GET operation as its final response reports it: the status,
- * the sub-operation counts, and the SOP Instance UIDs of the sub-operations that failed, from
- * Failed SOP Instance UID List (0008,0058) of the final response's identifier.
+ * The outcome of a C-MOVE or C-GET operation as its final response reports it: the
+ * status, the sub-operation counts, and the SOP Instance UIDs of the sub-operations that
+ * failed, from Failed SOP Instance UID List (0008,0058) of the final response's
+ * identifier.
  *
  * @param status the final status: success, cancel, a warning such as {@code 0xB000}
  * (sub-operations complete with failures or warnings), or a failure
@@ -20,7 +21,8 @@ import io.github.dicomscu.net.dimse.StatusCategory;
  * @param completed the sub-operations completed successfully
  * @param failed the sub-operations that failed
  * @param warning the sub-operations completed with a warning
- * @param failedSopInstanceUids the UIDs of the failed instances, empty if the SCP listed none
+ * @param failedSopInstanceUids the UIDs of the failed instances, empty if the SCP listed
+ * none
  */
 public record RetrieveResult(int status, int remaining, int completed, int failed, int warning,
 		List<String> failedSopInstanceUids) {

@@ -14,16 +14,16 @@ import io.github.dicomscu.net.storage.ReceivedInstance;
  * decides the status of each C-STORE-RSP.
  * <p>
  * An {@link IOException} thrown by {@link #receive(ReceivedInstance)} is answered with
- * {@link Status#OUT_OF_RESOURCES}, a {@link io.github.dicomscu.data.DicomParseException} (a
- * malformed data set) and a runtime exception with {@link Status#CANNOT_UNDERSTAND}; the C-GET
- * continues either way.
+ * {@link Status#OUT_OF_RESOURCES}, a {@link io.github.dicomscu.data.DicomParseException}
+ * (a malformed data set) and a runtime exception with {@link Status#CANNOT_UNDERSTAND};
+ * the C-GET continues either way.
  */
 @FunctionalInterface
 public interface StoreReceiver {
 
 	/**
-	 * Take one instance. Its Part 10 file is deleted when this method returns, so copy or move
-	 * what should be kept.
+	 * Take one instance. Its Part 10 file is deleted when this method returns, so copy or
+	 * move what should be kept.
 	 * @param instance the instance
 	 * @return the C-STORE-RSP status, normally {@link Status#SUCCESS}
 	 * @throws IOException if the instance cannot be kept
@@ -31,10 +31,10 @@ public interface StoreReceiver {
 	int receive(ReceivedInstance instance) throws IOException;
 
 	/**
-	 * Return a receiver that moves each instance's Part 10 file into a directory, named after
-	 * its SOP Instance UID with the extension {@code .dcm}, replacing a file of that name. The
-	 * directory is created if missing. An instance whose UID is not made of digits and dots is
-	 * refused with {@link Status#CANNOT_UNDERSTAND}.
+	 * Return a receiver that moves each instance's Part 10 file into a directory, named
+	 * after its SOP Instance UID with the extension {@code .dcm}, replacing a file of
+	 * that name. The directory is created if missing. An instance whose UID is not made
+	 * of digits and dots is refused with {@link Status#CANNOT_UNDERSTAND}.
 	 * @param directory the directory
 	 * @return the receiver
 	 */

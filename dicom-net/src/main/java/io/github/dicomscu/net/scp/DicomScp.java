@@ -45,8 +45,8 @@ import io.github.dicomscu.net.dimse.Status;
  * A small DICOM acceptor (SCP): listens on a port, negotiates associations against the
  * abstract and transfer syntaxes it was configured with (rejecting the others with the
  * per-context reason of PS3.8), answers C-ECHO, and dispatches other requests to
- * {@link RequestHandler}s. Each association runs on its own thread; {@link #stop()} aborts them
- * and returns once every thread and socket is gone.
+ * {@link RequestHandler}s. Each association runs on its own thread; {@link #stop()}
+ * aborts them and returns once every thread and socket is gone.
  */
 public final class DicomScp implements AutoCloseable {
 
@@ -91,8 +91,8 @@ public final class DicomScp implements AutoCloseable {
 	}
 
 	/**
-	 * Start building an acceptor. By default it listens on 127.0.0.1, an ephemeral port, accepts
-	 * any called AE title and Verification with the default transfer syntaxes.
+	 * Start building an acceptor. By default it listens on 127.0.0.1, an ephemeral port,
+	 * accepts any called AE title and Verification with the default transfer syntaxes.
 	 * @return a builder
 	 */
 	public static Builder builder() {
@@ -108,7 +108,8 @@ public final class DicomScp implements AutoCloseable {
 		if (this.serverSocket != null) {
 			throw new IllegalStateException("Already started on port " + getPort());
 		}
-		// a server socket channel's socket: accepted connections have channels, which P-DATA-TF PDUs are written to
+		// a server socket channel's socket: accepted connections have channels, which
+		// P-DATA-TF PDUs are written to
 		ServerSocket server = ServerSocketChannel.open().socket();
 		server.setReuseAddress(true);
 		try {
@@ -397,8 +398,9 @@ public final class DicomScp implements AutoCloseable {
 		}
 
 		/**
-		 * Accept an abstract syntax (keyword or UID) with the given transfer syntaxes (the four
-		 * defaults if none are given). Replaces earlier settings for the same abstract syntax.
+		 * Accept an abstract syntax (keyword or UID) with the given transfer syntaxes
+		 * (the four defaults if none are given). Replaces earlier settings for the same
+		 * abstract syntax.
 		 * @param abstractSyntax the abstract syntax
 		 * @param transferSyntaxes the transfer syntaxes
 		 * @return this builder
@@ -420,8 +422,8 @@ public final class DicomScp implements AutoCloseable {
 		}
 
 		/**
-		 * Accept every abstract syntax of a prebuilt set with the given transfer syntaxes (the
-		 * four defaults if none are given).
+		 * Accept every abstract syntax of a prebuilt set with the given transfer syntaxes
+		 * (the four defaults if none are given).
 		 * @param set the set
 		 * @param transferSyntaxes the transfer syntaxes
 		 * @return this builder
@@ -474,8 +476,8 @@ public final class DicomScp implements AutoCloseable {
 		}
 
 		/**
-		 * Serve a kind of request with a handler (C-ECHO is answered with success unless a
-		 * handler is set for it).
+		 * Serve a kind of request with a handler (C-ECHO is answered with success unless
+		 * a handler is set for it).
 		 * @param field the request command field
 		 * @param handler the handler
 		 * @return this builder

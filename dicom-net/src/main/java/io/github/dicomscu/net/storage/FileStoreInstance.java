@@ -14,10 +14,11 @@ import io.github.dicomscu.data.TransferSyntax;
 import io.github.dicomscu.net.association.DataSetSource;
 
 /**
- * A Part 10 file to send: its own transfer syntax goes as the raw bytes after the File Meta
- * Information, copied from the file straight into the PDU buffer (with a trailing NULL byte if
- * their length is odd, as a deflated data set must be padded, PS3.5 section A.5); another
- * uncompressed one is parsed with bulk data left in the file and re-encoded.
+ * A Part 10 file to send: its own transfer syntax goes as the raw bytes after the File
+ * Meta Information, copied from the file straight into the PDU buffer (with a trailing
+ * NULL byte if their length is odd, as a deflated data set must be padded, PS3.5 section
+ * A.5); another uncompressed one is parsed with bulk data left in the file and
+ * re-encoded.
  */
 final class FileStoreInstance implements StoreInstance {
 
@@ -62,8 +63,8 @@ final class FileStoreInstance implements StoreInstance {
 	@Override
 	public DataSetSource sourceFor(TransferSyntax target) throws IOException {
 		if (!canBeSentAs(target)) {
-			throw new IllegalArgumentException(this + " is encoded in " + transferSyntax() + " and cannot be sent as "
-					+ target);
+			throw new IllegalArgumentException(
+					this + " is encoded in " + transferSyntax() + " and cannot be sent as " + target);
 		}
 		if (target.equals(transferSyntax())) {
 			long offset = this.header.dataSetOffset();

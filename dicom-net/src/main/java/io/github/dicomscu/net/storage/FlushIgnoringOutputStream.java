@@ -9,9 +9,10 @@ import io.github.dicomscu.data.DataSetWriter;
 
 /**
  * Carries a data set written by {@link DataSetWriter} into the P-DATA-TF stream of an
- * association: passes writes through and ignores the writer's {@link #flush()}, as the stream
- * can only be flushed once the message is finished, which the association does. The writer
- * already pads the data set to even length, as peers require of every presentation data value.
+ * association: passes writes through and ignores the writer's {@link #flush()}, as the
+ * stream can only be flushed once the message is finished, which the association does.
+ * The writer already pads the data set to even length, as peers require of every
+ * presentation data value.
  */
 final class FlushIgnoringOutputStream extends FilterOutputStream {
 

@@ -25,13 +25,13 @@ import io.github.dicomscu.net.association.NegotiatedContext;
 import io.github.dicomscu.net.dimse.Command;
 
 /**
- * The receipt of one C-STORE data set into a Part 10 file, for the storage SCP and for the
- * C-STORE sub-operations of a C-GET: the fragments are gathered in a buffer and written to a
- * hidden temporary file as they arrive, after room left for the File Meta Information, which is
- * written last, once the presentation context (and so the transfer syntax) of the message is
- * known. The room is sized for the transfer syntax the context most
- * likely has; if the message came on a context whose transfer syntax UID has another length,
- * the data set is copied (in the kernel) to a new file behind the right header.
+ * The receipt of one C-STORE data set into a Part 10 file, for the storage SCP and for
+ * the C-STORE sub-operations of a C-GET: the fragments are gathered in a buffer and
+ * written to a hidden temporary file as they arrive, after room left for the File Meta
+ * Information, which is written last, once the presentation context (and so the transfer
+ * syntax) of the message is known. The room is sized for the transfer syntax the context
+ * most likely has; if the message came on a context whose transfer syntax UID has another
+ * length, the data set is copied (in the kernel) to a new file behind the right header.
  * <p>
  * A failure to write is remembered, not thrown, so that the association survives and the
  * request is answered with a failure status; the rest of the data set is then skipped.
@@ -73,15 +73,15 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 
 	/**
 	 * Start receiving the data set of a C-STORE request into a new temporary file in a
-	 * directory, leaving room for the transfer syntax of the first accepted context of the SOP
-	 * class, the one the data set most likely comes in.
+	 * directory, leaving room for the transfer syntax of the first accepted context of
+	 * the SOP class, the one the data set most likely comes in.
 	 * @param directory the directory, created if missing
 	 * @param association the association the request came on
 	 * @param storeRq the C-STORE request, with Affected SOP Class and Instance UID
-	 * @return the receipt; if the file cannot be created, one that discards the data set and
-	 * reports the failure when finished
-	 * @throws IllegalArgumentException if a UID or the peer's AE title cannot be encoded in the
-	 * File Meta Information
+	 * @return the receipt; if the file cannot be created, one that discards the data set
+	 * and reports the failure when finished
+	 * @throws IllegalArgumentException if a UID or the peer's AE title cannot be encoded
+	 * in the File Meta Information
 	 */
 	public static InstanceReceipt start(Path directory, Association association, Command storeRq) {
 		String sopClassUid = storeRq.affectedSopClassUid();
@@ -93,8 +93,9 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 			receipt.buffer = new byte[BUFFER_SIZE];
 		}
 		catch (IOException ex) {
-			receipt.fail(new IOException("Cannot create a file for instance " + sopInstanceUid + " in " + directory
-					+ ": " + ex.getMessage(), ex));
+			receipt.fail(new IOException(
+					"Cannot create a file for instance " + sopInstanceUid + " in " + directory + ": " + ex.getMessage(),
+					ex));
 		}
 		return receipt;
 	}
@@ -112,9 +113,9 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 	}
 
 	/**
-	 * Encode the start of the file: preamble, prefix and File Meta Information with the SOP
-	 * class and instance of the request, the transfer syntax and the peer's AE title as Source
-	 * Application Entity Title.
+	 * Encode the start of the file: preamble, prefix and File Meta Information with the
+	 * SOP class and instance of the request, the transfer syntax and the peer's AE title
+	 * as Source Application Entity Title.
 	 */
 	private byte[] header(String transferSyntaxUid) throws IOException {
 		DataSet base = new DataSet().setString("MediaStorageSOPClassUID", this.sopClassUid)
@@ -198,17 +199,17 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 			this.buffered = 0;
 		}
 		catch (IOException ex) {
-			fail(new IOException("Cannot write instance " + this.sopInstanceUid + " to " + this.file + ": "
-					+ ex.getMessage(), ex));
+			fail(new IOException(
+					"Cannot write instance " + this.sopInstanceUid + " to " + this.file + ": " + ex.getMessage(), ex));
 		}
 	}
 
 	/**
-	 * Write the File Meta Information for the transfer syntax the data set came in and close the
-	 * file.
+	 * Write the File Meta Information for the transfer syntax the data set came in and
+	 * close the file.
 	 * @param transferSyntaxUid the transfer syntax of the presentation context
-	 * @return the instance and its complete Part 10 file, which stays until this receipt is
-	 * closed, unless moved away before
+	 * @return the instance and its complete Part 10 file, which stays until this receipt
+	 * is closed, unless moved away before
 	 * @throws IOException if receiving or writing failed
 	 */
 	public ReceivedInstance finish(String transferSyntaxUid) throws IOException {
@@ -232,8 +233,8 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 			this.channel.close();
 		}
 		catch (IOException ex) {
-			fail(new IOException("Cannot write instance " + this.sopInstanceUid + " to " + this.file + ": "
-					+ ex.getMessage(), ex));
+			fail(new IOException(
+					"Cannot write instance " + this.sopInstanceUid + " to " + this.file + ": " + ex.getMessage(), ex));
 			throw this.failure;
 		}
 		this.channel = null;

@@ -29,24 +29,25 @@ import io.github.dicomscu.net.scp.RequestHandler;
 
 /**
  * The C-STORE service provider (PS3.4 Annex B): receives each data set straight from the
- * connection into a temporary Part 10 file, never holding it in memory, checks that it parses
- * (unless it is deflated), and then either renames it to {@code <SOP Instance UID>.dcm} in a
- * directory (replacing an earlier copy) or hands it to a {@link StoredInstanceHandler}. The
- * response is the handler's status (success for the directory), {@link Status#OUT_OF_RESOURCES}
- * when the file cannot be written or kept, {@link Status#CANNOT_UNDERSTAND} when the data set
- * is malformed or the request lacks its SOP Class or Instance UID, and
- * {@link Status#PROCESSING_FAILURE} when the handler fails otherwise.
+ * connection into a temporary Part 10 file, never holding it in memory, checks that it
+ * parses (unless it is deflated), and then either renames it to
+ * {@code <SOP Instance UID>.dcm} in a directory (replacing an earlier copy) or hands it
+ * to a {@link StoredInstanceHandler}. The response is the handler's status (success for
+ * the directory), {@link Status#OUT_OF_RESOURCES} when the file cannot be written or
+ * kept, {@link Status#CANNOT_UNDERSTAND} when the data set is malformed or the request
+ * lacks its SOP Class or Instance UID, and {@link Status#PROCESSING_FAILURE} when the
+ * handler fails otherwise.
  * <p>
- * Register it with {@link #addTo(DicomScp.Builder)}, which also makes the acceptor accept every
- * storage SOP class with {@link #TRANSFER_SYNTAXES}. Thread-safe: one instance serves all
- * associations.
+ * Register it with {@link #addTo(DicomScp.Builder)}, which also makes the acceptor accept
+ * every storage SOP class with {@link #TRANSFER_SYNTAXES}. Thread-safe: one instance
+ * serves all associations.
  */
 public final class StorageScp implements RequestHandler {
 
 	/**
-	 * Transfer syntaxes accepted for storage by {@link #addTo(DicomScp.Builder)}: the four
-	 * uncompressed ones, then the JPEG, JPEG-LS, JPEG 2000, High-Throughput JPEG 2000 and RLE
-	 * syntaxes. Among them, the requestor's preference decides.
+	 * Transfer syntaxes accepted for storage by {@link #addTo(DicomScp.Builder)}: the
+	 * four uncompressed ones, then the JPEG, JPEG-LS, JPEG 2000, High-Throughput JPEG
+	 * 2000 and RLE syntaxes. Among them, the requestor's preference decides.
 	 */
 	public static final List<String> TRANSFER_SYNTAXES = List.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(),
 			TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid(), TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.uid(),
@@ -79,9 +80,9 @@ public final class StorageScp implements RequestHandler {
 
 	/**
 	 * Return a storage SCP that keeps the instances as Part 10 files named
-	 * {@code <SOP Instance UID>.dcm} in a directory (created if missing). Files are received
-	 * under a hidden temporary name in the same directory and renamed atomically once complete,
-	 * so the directory never shows a partial instance.
+	 * {@code <SOP Instance UID>.dcm} in a directory (created if missing). Files are
+	 * received under a hidden temporary name in the same directory and renamed atomically
+	 * once complete, so the directory never shows a partial instance.
 	 * @param directory the directory
 	 * @return the storage SCP
 	 */
@@ -104,8 +105,9 @@ public final class StorageScp implements RequestHandler {
 	}
 
 	/**
-	 * Serve C-STORE on an acceptor: accept every storage SOP class ({@link ContextSet#ALL_STORAGE})
-	 * with {@link #TRANSFER_SYNTAXES} and handle C-STORE requests with this SCP.
+	 * Serve C-STORE on an acceptor: accept every storage SOP class
+	 * ({@link ContextSet#ALL_STORAGE}) with {@link #TRANSFER_SYNTAXES} and handle C-STORE
+	 * requests with this SCP.
 	 * @param builder the acceptor's builder
 	 * @return the builder
 	 */
@@ -171,8 +173,8 @@ public final class StorageScp implements RequestHandler {
 	}
 
 	/**
-	 * Finish a receipt, keep the instance and answer the request; the receipt is closed, which
-	 * deletes the file unless it was kept.
+	 * Finish a receipt, keep the instance and answer the request; the receipt is closed,
+	 * which deletes the file unless it was kept.
 	 */
 	private void store(Association association, DimseMessage request, InstanceReceipt receipt)
 			throws DicomNetworkException {
@@ -220,7 +222,8 @@ public final class StorageScp implements RequestHandler {
 
 	private int keep(Association association, ReceivedInstance instance) throws IOException {
 		if (isCheckable(instance.transferSyntaxUid())) {
-			// parsed only to check that it is well formed; large values are skipped, not read
+			// parsed only to check that it is well formed; large values are skipped, not
+			// read
 			DicomFile.read(instance.file());
 		}
 		int status = this.handler.stored(instance);
@@ -234,9 +237,9 @@ public final class StorageScp implements RequestHandler {
 	}
 
 	/**
-	 * Return whether a data set in a transfer syntax is checked before it is kept: not when
-	 * deflated, as the whole data set would then be inflated into memory, nor when the codec
-	 * does not know the syntax.
+	 * Return whether a data set in a transfer syntax is checked before it is kept: not
+	 * when deflated, as the whole data set would then be inflated into memory, nor when
+	 * the codec does not know the syntax.
 	 */
 	private static boolean isCheckable(String transferSyntaxUid) {
 		try {
@@ -276,8 +279,8 @@ public final class StorageScp implements RequestHandler {
 	}
 
 	/**
-	 * Return what makes a C-STORE request unusable: a missing or invalid Affected SOP Class or
-	 * Instance UID.
+	 * Return what makes a C-STORE request unusable: a missing or invalid Affected SOP
+	 * Class or Instance UID.
 	 */
 	private static String problemWith(Command command) {
 		if (!isUid(command.affectedSopClassUid())) {
@@ -295,9 +298,9 @@ public final class StorageScp implements RequestHandler {
 	}
 
 	/**
-	 * Return a file name (without extension) for a SOP Instance UID: the UID itself when it is
-	 * valid, else its characters with anything but digits and dots replaced by {@code _}, never
-	 * starting with a dot.
+	 * Return a file name (without extension) for a SOP Instance UID: the UID itself when
+	 * it is valid, else its characters with anything but digits and dots replaced by
+	 * {@code _}, never starting with a dot.
 	 * @param sopInstanceUid the UID
 	 * @return the file name
 	 */

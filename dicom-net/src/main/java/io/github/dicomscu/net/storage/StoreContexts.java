@@ -19,15 +19,16 @@ import io.github.dicomscu.net.context.TooManyPresentationContextsException;
 import io.github.dicomscu.net.pdu.PresentationContextResult;
 
 /**
- * The presentation contexts for sending a set of instances, and the choice among the accepted
- * ones for each instance.
+ * The presentation contexts for sending a set of instances, and the choice among the
+ * accepted ones for each instance.
  * <p>
- * The contexts are derived from the instances as DCMTK's {@code storescu} does: for each SOP
- * class, in the order it first appears, one context per compressed transfer syntax of its
- * instances holding just that syntax, and, if any of its instances is uncompressed, one
- * context offering their uncompressed syntaxes (in order of appearance) followed by Explicit
- * VR Little Endian and Implicit VR Little Endian. A compressed instance thus goes through when
- * the peer accepts its syntax, and an uncompressed one whenever the peer accepts the SOP class.
+ * The contexts are derived from the instances as DCMTK's {@code storescu} does: for each
+ * SOP class, in the order it first appears, one context per compressed transfer syntax of
+ * its instances holding just that syntax, and, if any of its instances is uncompressed,
+ * one context offering their uncompressed syntaxes (in order of appearance) followed by
+ * Explicit VR Little Endian and Implicit VR Little Endian. A compressed instance thus
+ * goes through when the peer accepts its syntax, and an uncompressed one whenever the
+ * peer accepts the SOP class.
  */
 public final class StoreContexts {
 
@@ -43,8 +44,8 @@ public final class StoreContexts {
 	 * Return the presentation contexts to propose for sending the instances.
 	 * @param instances the instances
 	 * @return the contexts, in the order described on the class
-	 * @throws TooManyPresentationContextsException if the instances need more contexts than
-	 * one association can propose
+	 * @throws TooManyPresentationContextsException if the instances need more contexts
+	 * than one association can propose
 	 */
 	public static List<PresentationContext> forInstances(Collection<? extends StoreInstance> instances) {
 		Map<String, Map<String, Set<String>>> bySopClass = new LinkedHashMap<>();
@@ -69,9 +70,9 @@ public final class StoreContexts {
 	}
 
 	/**
-	 * Split instances, in order, into consecutive batches whose derived contexts each fit one
-	 * association ({@value RequestedContexts#MAXIMUM} contexts), for sending more kinds of
-	 * instances than one association can carry.
+	 * Split instances, in order, into consecutive batches whose derived contexts each fit
+	 * one association ({@value RequestedContexts#MAXIMUM} contexts), for sending more
+	 * kinds of instances than one association can carry.
 	 * @param <T> the instance type
 	 * @param instances the instances
 	 * @return the batches, in order; one batch if all fit
@@ -98,19 +99,19 @@ public final class StoreContexts {
 	}
 
 	/**
-	 * Choose the accepted context to send an instance on: one of its SOP class accepted with
-	 * the instance's own transfer syntax, else, for an uncompressed instance, one accepted with
-	 * another uncompressed syntax (Explicit VR Little Endian preferred, then Implicit VR Little
-	 * Endian, Explicit VR Big Endian, Deflated Explicit VR Little Endian), to which it is
-	 * converted.
+	 * Choose the accepted context to send an instance on: one of its SOP class accepted
+	 * with the instance's own transfer syntax, else, for an uncompressed instance, one
+	 * accepted with another uncompressed syntax (Explicit VR Little Endian preferred,
+	 * then Implicit VR Little Endian, Explicit VR Big Endian, Deflated Explicit VR Little
+	 * Endian), to which it is converted.
 	 * @param association the association
 	 * @param instance the instance
 	 * @return the context
-	 * @throws NoAcceptedContextException if no context of the instance's SOP class was accepted
-	 * (it was not proposed, or the peer does not support the SOP class)
-	 * @throws TransferSyntaxNotAcceptedException if contexts of the SOP class were accepted, but
-	 * none with a transfer syntax the instance can be sent in, or all of them were rejected
-	 * because the peer supports none of their transfer syntaxes
+	 * @throws NoAcceptedContextException if no context of the instance's SOP class was
+	 * accepted (it was not proposed, or the peer does not support the SOP class)
+	 * @throws TransferSyntaxNotAcceptedException if contexts of the SOP class were
+	 * accepted, but none with a transfer syntax the instance can be sent in, or all of
+	 * them were rejected because the peer supports none of their transfer syntaxes
 	 */
 	public static NegotiatedContext select(Association association, StoreInstance instance)
 			throws NoAcceptedContextException, TransferSyntaxNotAcceptedException {

@@ -8,21 +8,24 @@ public enum StoreOutcome {
 	/** The peer stored the instance (status 0000). */
 	SUCCESS,
 
-	/** The peer stored the instance with a warning (status 0001 or Bxxx), such as coercion. */
+	/**
+	 * The peer stored the instance with a warning (status 0001 or Bxxx), such as
+	 * coercion.
+	 */
 	WARNING,
 
 	/** The peer answered with a failure status and did not store the instance. */
 	FAILURE,
 
 	/**
-	 * The instance was not sent: no accepted presentation context fits it, or it could not be
-	 * read. The association went on with the next instance.
+	 * The instance was not sent: no accepted presentation context fits it, or it could
+	 * not be read. The association went on with the next instance.
 	 */
 	NOT_SENT,
 
 	/**
-	 * The association was lost while the instance was sent or its response awaited, or before
-	 * its turn came: whether the peer stored it is unknown.
+	 * The association was lost while the instance was sent or its response awaited, or
+	 * before its turn came: whether the peer stored it is unknown.
 	 */
 	UNCONFIRMED;
 

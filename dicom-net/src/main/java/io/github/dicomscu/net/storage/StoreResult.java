@@ -11,24 +11,24 @@ import io.github.dicomscu.net.dimse.Status;
 import io.github.dicomscu.net.dimse.StatusCategory;
 
 /**
- * The fate of one instance sent with C-STORE: the peer's answer when there was one, else why
- * there was none.
+ * The fate of one instance sent with C-STORE: the peer's answer when there was one, else
+ * why there was none.
  *
  * @param sopInstanceUid the SOP Instance UID, or {@code null} if it could not be read
  * @param sopClassUid the SOP Class UID, or {@code null} if it could not be read
- * @param transferSyntaxUid the transfer syntax the instance was sent in, or {@code null} if it
- * was not sent
+ * @param transferSyntaxUid the transfer syntax the instance was sent in, or {@code null}
+ * if it was not sent
  * @param status the status code of the C-STORE response, or -1 if none arrived
- * @param statusText the meaning of the status for C-STORE, or {@code null} if none arrived
+ * @param statusText the meaning of the status for C-STORE, or {@code null} if none
+ * arrived
  * @param errorComment the Error Comment (0000,0902) of the response, or {@code null}
- * @param offendingElements the Offending Element (0000,0901) tags of the response (group in
- * the high 16 bits), empty if none
+ * @param offendingElements the Offending Element (0000,0901) tags of the response (group
+ * in the high 16 bits), empty if none
  * @param outcome the outcome
  * @param detail why the instance was not sent or is unconfirmed, else {@code null}
  */
 public record StoreResult(String sopInstanceUid, String sopClassUid, String transferSyntaxUid, int status,
-		String statusText, String errorComment, List<Integer> offendingElements, StoreOutcome outcome,
-		String detail) {
+		String statusText, String errorComment, List<Integer> offendingElements, StoreOutcome outcome, String detail) {
 
 	/**
 	 * Create a result, checking its arguments.
@@ -71,10 +71,11 @@ public record StoreResult(String sopInstanceUid, String sopClassUid, String tran
 	}
 
 	/**
-	 * Return the result of an instance whose fate is unknown because the association was lost.
+	 * Return the result of an instance whose fate is unknown because the association was
+	 * lost.
 	 * @param instance the instance
-	 * @param transferSyntaxUid the transfer syntax it was being sent in, or {@code null} if its
-	 * turn never came
+	 * @param transferSyntaxUid the transfer syntax it was being sent in, or {@code null}
+	 * if its turn never came
 	 * @param detail what happened to the association
 	 * @return the result
 	 */
@@ -85,7 +86,8 @@ public record StoreResult(String sopInstanceUid, String sopClassUid, String tran
 
 	/**
 	 * Return whether the peer confirmed that it stored the instance.
-	 * @return {@code true} for {@link StoreOutcome#SUCCESS} and {@link StoreOutcome#WARNING}
+	 * @return {@code true} for {@link StoreOutcome#SUCCESS} and
+	 * {@link StoreOutcome#WARNING}
 	 */
 	public boolean isStored() {
 		return this.outcome.isStored();

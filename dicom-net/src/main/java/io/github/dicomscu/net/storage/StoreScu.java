@@ -25,8 +25,8 @@ import io.github.dicomscu.net.pdu.AbortReason;
 /**
  * The C-STORE service user (PS3.4 Annex B, PS3.7 section 9.1.1): sends instances on an
  * established association, each on the accepted context {@linkplain StoreContexts#select
- * chosen} for it, its data set streamed into P-DATA-TF PDUs, and waits for each response before
- * sending the next instance.
+ * chosen} for it, its data set streamed into P-DATA-TF PDUs, and waits for each response
+ * before sending the next instance.
  * <p>
  * Stateless and thread-safe; an association itself is used by one thread at a time.
  */
@@ -44,13 +44,13 @@ public final class StoreScu {
 	 * @param instance the instance
 	 * @param priority the priority
 	 * @return the result: success, warning or failure as the peer answered
-	 * @throws NoAcceptedContextException if the peer accepted no context of the instance's SOP
-	 * class
-	 * @throws TransferSyntaxNotAcceptedException if it accepted none with a transfer syntax the
-	 * instance can be sent in
+	 * @throws NoAcceptedContextException if the peer accepted no context of the
+	 * instance's SOP class
+	 * @throws TransferSyntaxNotAcceptedException if it accepted none with a transfer
+	 * syntax the instance can be sent in
 	 * @throws DicomNetworkException if the association fails; it is then aborted
-	 * @throws IOException if the instance cannot be read (the association is aborted if that
-	 * happens after sending began)
+	 * @throws IOException if the instance cannot be read (the association is aborted if
+	 * that happens after sending began)
 	 */
 	public static StoreResult store(Association association, StoreInstance instance, Priority priority)
 			throws IOException {
@@ -62,11 +62,12 @@ public final class StoreScu {
 
 	/**
 	 * Send instances one after the other and report the fate of each, in order; none is
-	 * dropped. An instance without an accepted context that fits it, or that cannot be read,
-	 * is {@link StoreOutcome#NOT_SENT} and the next one goes on. If the association is lost,
-	 * the instance being sent and every later one are {@link StoreOutcome#UNCONFIRMED}; so are
-	 * the later ones if the association had to be aborted because an instance could not be
-	 * encoded after its request was sent (that instance itself is not sent).
+	 * dropped. An instance without an accepted context that fits it, or that cannot be
+	 * read, is {@link StoreOutcome#NOT_SENT} and the next one goes on. If the association
+	 * is lost, the instance being sent and every later one are
+	 * {@link StoreOutcome#UNCONFIRMED}; so are the later ones if the association had to
+	 * be aborted because an instance could not be encoded after its request was sent
+	 * (that instance itself is not sent).
 	 * @param association the association, with the contexts of
 	 * {@link StoreContexts#forInstances}
 	 * @param instances the instances
@@ -139,8 +140,8 @@ public final class StoreScu {
 
 	/**
 	 * Writes a data set through its source, turning a runtime failure of the source (an
-	 * encoding error) into an {@link IOException}, so that the association aborts the half-sent
-	 * message instead of leaving it open, and remembering it.
+	 * encoding error) into an {@link IOException}, so that the association aborts the
+	 * half-sent message instead of leaving it open, and remembering it.
 	 */
 	private static final class EncodingSource implements DataSetSource {
 

@@ -6,8 +6,8 @@ import io.github.dicomscu.net.dimse.Status;
 
 /**
  * Takes an instance the {@link StorageScp} received and decides the status of the C-STORE
- * response. Called on the association's thread, after the whole data set arrived and before
- * the response is sent.
+ * response. Called on the association's thread, after the whole data set arrived and
+ * before the response is sent.
  */
 @FunctionalInterface
 public interface StoredInstanceHandler {

@@ -7,10 +7,11 @@ import io.github.dicomscu.data.UidDictionary;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 
 /**
- * The peer supports the SOP class of an instance, but accepted it with no transfer syntax the
- * instance can be sent in: typically a compressed instance, which is never decompressed, where
- * the peer accepted only uncompressed syntaxes, or rejected the context of the compressed one
- * as "transfer syntaxes not supported". The association itself is still usable.
+ * The peer supports the SOP class of an instance, but accepted it with no transfer syntax
+ * the instance can be sent in: typically a compressed instance, which is never
+ * decompressed, where the peer accepted only uncompressed syntaxes, or rejected the
+ * context of the compressed one as "transfer syntaxes not supported". The association
+ * itself is still usable.
  */
 public class TransferSyntaxNotAcceptedException extends DicomNetworkException {
 
@@ -43,11 +44,11 @@ public class TransferSyntaxNotAcceptedException extends DicomNetworkException {
 		return "Cannot send " + instance + " (" + sopClass + ") to " + peer + ": it is encoded in "
 				+ describe(instance.transferSyntax().uid())
 				+ (instance.isUncompressed() ? "" : ", which is compressed and is not converted")
-				+ (accepted.isEmpty()
-						? ", but the peer accepted none of the transfer syntaxes proposed for " + sopClass
-						: ", but the peer accepted " + sopClass + " only with " + accepted.stream()
-							.map(TransferSyntaxNotAcceptedException::describe)
-							.collect(Collectors.joining(", ")));
+				+ (accepted.isEmpty() ? ", but the peer accepted none of the transfer syntaxes proposed for " + sopClass
+						: ", but the peer accepted " + sopClass + " only with "
+								+ accepted.stream()
+									.map(TransferSyntaxNotAcceptedException::describe)
+									.collect(Collectors.joining(", ")));
 	}
 
 	private static String describe(String transferSyntaxUid) {

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Our acceptor against raw, misbehaving requestors: ARTIM, malformed PDUs, unexpected PDUs.
+ * Our acceptor against raw, misbehaving requestors: ARTIM, malformed PDUs, unexpected
+ * PDUs.
  */
 class AcceptorTests {
 
@@ -32,7 +33,10 @@ class AcceptorTests {
 
 	@Test
 	void connectionWithoutAssociateRequestIsClosedWhenArtimExpires() throws Exception {
-		this.scp = DicomScp.builder().timeouts(AssociationTimeouts.defaults().withArtim(Duration.ofMillis(300))).build().start();
+		this.scp = DicomScp.builder()
+			.timeouts(AssociationTimeouts.defaults().withArtim(Duration.ofMillis(300)))
+			.build()
+			.start();
 		try (Socket socket = new Socket("127.0.0.1", this.scp.getPort())) {
 			socket.setSoTimeout(5000);
 			long start = System.nanoTime();
@@ -51,7 +55,8 @@ class AcceptorTests {
 			out.write(new byte[] { 0x0A, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00 });
 			out.flush();
 			InputStream in = socket.getInputStream();
-			assertThat(ScriptedPeer.readPdu(in)).containsExactly(0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, 0x01);
+			assertThat(ScriptedPeer.readPdu(in)).containsExactly(0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02,
+					0x01);
 			assertThat(in.read()).isEqualTo(-1);
 		}
 		awaitIdle();
@@ -80,10 +85,11 @@ class AcceptorTests {
 		try (Socket socket = new Socket("127.0.0.1", this.scp.getPort())) {
 			socket.setSoTimeout(5000);
 			OutputStream out = socket.getOutputStream();
-			out.write(new byte[] { 0x04, 0x00, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x04, 0x01, 0x03, 0x00, 0x00 });
+			out.write(
+					new byte[] { 0x04, 0x00, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x04, 0x01, 0x03, 0x00, 0x00 });
 			out.flush();
-			assertThat(ScriptedPeer.readPdu(socket.getInputStream())).containsExactly(0x07, 0x00, 0x00, 0x00, 0x00, 0x04,
-					0x00, 0x00, 0x02, 0x02);
+			assertThat(ScriptedPeer.readPdu(socket.getInputStream())).containsExactly(0x07, 0x00, 0x00, 0x00, 0x00,
+					0x04, 0x00, 0x00, 0x02, 0x02);
 		}
 		awaitIdle();
 	}

@@ -41,10 +41,13 @@ class AssociationTests {
 	@Test
 	void echoSucceedsAndReleaseEndsTheAssociation() throws Exception {
 		DicomScp scp = start(DicomScp.builder().aeTitle("OURSCP"));
-		Association association = Association.request(request(scp, "OURSCP").context(PresentationContext.of("Verification")).build());
+		Association association = Association
+			.request(request(scp, "OURSCP").context(PresentationContext.of("Verification")).build());
 		assertThat(association.isEstablished()).isTrue();
-		assertThat(association.getPeerImplementationClassUid()).isEqualTo(io.github.dicomscu.net.association.ImplementationInfo.CLASS_UID);
-		assertThat(association.getPeerImplementationVersionName()).isEqualTo(io.github.dicomscu.net.association.ImplementationInfo.VERSION_NAME);
+		assertThat(association.getPeerImplementationClassUid())
+			.isEqualTo(io.github.dicomscu.net.association.ImplementationInfo.CLASS_UID);
+		assertThat(association.getPeerImplementationVersionName())
+			.isEqualTo(io.github.dicomscu.net.association.ImplementationInfo.VERSION_NAME);
 		assertThat(association.echo()).isEqualTo(Status.SUCCESS);
 		assertThat(association.echo()).isEqualTo(Status.SUCCESS);
 		association.release();
@@ -56,12 +59,13 @@ class AssociationTests {
 	@Test
 	void negotiationReportsEachContextInOrderWithOddIds() throws Exception {
 		DicomScp scp = start(DicomScp.builder().accept("CTImageStorage", Uid.EXPLICIT_VR_LITTLE_ENDIAN));
-		try (Association association = Association.request(request(scp, "ANY-SCP")
-			.context(PresentationContext.of("Verification"))
-			.context(PresentationContext.of("CTImageStorage", Uid.IMPLICIT_VR_LITTLE_ENDIAN, Uid.EXPLICIT_VR_LITTLE_ENDIAN))
-			.context(PresentationContext.of("CTImageStorage", Uid.EXPLICIT_VR_BIG_ENDIAN))
-			.context(PresentationContext.of("MRImageStorage"))
-			.build())) {
+		try (Association association = Association
+			.request(request(scp, "ANY-SCP").context(PresentationContext.of("Verification"))
+				.context(PresentationContext.of("CTImageStorage", Uid.IMPLICIT_VR_LITTLE_ENDIAN,
+						Uid.EXPLICIT_VR_LITTLE_ENDIAN))
+				.context(PresentationContext.of("CTImageStorage", Uid.EXPLICIT_VR_BIG_ENDIAN))
+				.context(PresentationContext.of("MRImageStorage"))
+				.build())) {
 			List<NegotiatedContext> contexts = association.getNegotiatedContexts();
 			assertThat(contexts).extracting(NegotiatedContext::id).containsExactly(1, 3, 5, 7);
 			assertThat(contexts).extracting(NegotiatedContext::result)
@@ -77,12 +81,12 @@ class AssociationTests {
 	@Test
 	void echoWithoutAcceptedVerificationSaysSo() throws Exception {
 		DicomScp scp = start(DicomScp.builder().accept("CTImageStorage"));
-		try (Association association = Association.request(request(scp, "ANY-SCP")
-			.context(PresentationContext.of("CTImageStorage"))
-			.build())) {
+		try (Association association = Association
+			.request(request(scp, "ANY-SCP").context(PresentationContext.of("CTImageStorage")).build())) {
 			NoAcceptedContextException ex = catchThrowableOfType(NoAcceptedContextException.class, association::echo);
 			assertThat(ex.getAbstractSyntax()).isEqualTo(Uid.VERIFICATION);
-			assertThat(ex.getMessage()).contains("Verification SOP Class").contains("not proposed")
+			assertThat(ex.getMessage()).contains("Verification SOP Class")
+				.contains("not proposed")
 				.contains("accepted: CT Image Storage");
 			assertThat(association.isEstablished()).isTrue();
 		}
@@ -91,10 +95,10 @@ class AssociationTests {
 	@Test
 	void echoOnRejectedVerificationNamesTheRejection() throws Exception {
 		DicomScp scp = start(DicomScp.builder().refuse("Verification").accept("CTImageStorage"));
-		try (Association association = Association.request(request(scp, "ANY-SCP")
-			.context(PresentationContext.of("Verification"))
-			.context(PresentationContext.of("CTImageStorage"))
-			.build())) {
+		try (Association association = Association
+			.request(request(scp, "ANY-SCP").context(PresentationContext.of("Verification"))
+				.context(PresentationContext.of("CTImageStorage"))
+				.build())) {
 			NoAcceptedContextException ex = catchThrowableOfType(NoAcceptedContextException.class, association::echo);
 			assertThat(ex.getMessage()).contains("context 1 abstract-syntax-not-supported");
 		}
@@ -103,8 +107,8 @@ class AssociationTests {
 	@Test
 	void wrongCalledAeTitleIsRejected() throws Exception {
 		DicomScp scp = start(DicomScp.builder().aeTitle("OURSCP"));
-		AssociationRejectedException ex = catchThrowableOfType(AssociationRejectedException.class,
-				() -> Association.request(request(scp, "OTHER").context(PresentationContext.of("Verification")).build()));
+		AssociationRejectedException ex = catchThrowableOfType(AssociationRejectedException.class, () -> Association
+			.request(request(scp, "OTHER").context(PresentationContext.of("Verification")).build()));
 		assertThat(ex.getResult()).isEqualTo(RejectResult.PERMANENT);
 		assertThat(ex.getSource()).isEqualTo(RejectSource.SERVICE_USER);
 		assertThat(ex.getReason()).isEqualTo(RejectReason.CALLED_AE_TITLE_NOT_RECOGNIZED);
@@ -114,9 +118,10 @@ class AssociationTests {
 	@Test
 	void associationsBeyondTheLimitAreRejectedTransiently() throws Exception {
 		DicomScp scp = start(DicomScp.builder().maxAssociations(1));
-		try (Association first = Association.request(request(scp, "ANY-SCP").context(PresentationContext.of("Verification")).build())) {
-			AssociationRejectedException ex = catchThrowableOfType(AssociationRejectedException.class,
-					() -> Association.request(request(scp, "ANY-SCP").context(PresentationContext.of("Verification")).build()));
+		try (Association first = Association
+			.request(request(scp, "ANY-SCP").context(PresentationContext.of("Verification")).build())) {
+			AssociationRejectedException ex = catchThrowableOfType(AssociationRejectedException.class, () -> Association
+				.request(request(scp, "ANY-SCP").context(PresentationContext.of("Verification")).build()));
 			assertThat(ex.getResult()).isEqualTo(RejectResult.TRANSIENT);
 			assertThat(ex.getReason()).isEqualTo(RejectReason.LOCAL_LIMIT_EXCEEDED);
 			assertThat(first.echo()).isZero();
@@ -126,14 +131,14 @@ class AssociationTests {
 	@Test
 	void smallPduLengthsFragmentMessages() throws Exception {
 		AtomicInteger echoes = new AtomicInteger();
-		DicomScp scp = start(DicomScp.builder().maxPduLength(16).handler(CommandField.C_ECHO_RQ, (association, request) -> {
-			echoes.incrementAndGet();
-			association.send(request.contextId(), Command.echoRsp(request.command().messageId(), Status.SUCCESS));
-		}));
-		try (Association association = Association.request(request(scp, "ANY-SCP")
-			.context(PresentationContext.of("Verification"))
-			.maxPduLength(20)
-			.build())) {
+		DicomScp scp = start(
+				DicomScp.builder().maxPduLength(16).handler(CommandField.C_ECHO_RQ, (association, request) -> {
+					echoes.incrementAndGet();
+					association.send(request.contextId(),
+							Command.echoRsp(request.command().messageId(), Status.SUCCESS));
+				}));
+		try (Association association = Association.request(
+				request(scp, "ANY-SCP").context(PresentationContext.of("Verification")).maxPduLength(20).build())) {
 			assertThat(association.getPeerMaxPduLength()).isEqualTo(16);
 			assertThat(association.echo()).isZero();
 			assertThat(echoes).hasValue(1);
@@ -143,9 +148,9 @@ class AssociationTests {
 	@Test
 	void roleSelectionIsNegotiated() throws Exception {
 		DicomScp scp = start(DicomScp.builder().accept("CTImageStorage"));
-		try (Association association = Association.request(request(scp, "ANY-SCP")
-			.context(PresentationContext.of("CTImageStorage").withRoles(false, true))
-			.build())) {
+		try (Association association = Association
+			.request(request(scp, "ANY-SCP").context(PresentationContext.of("CTImageStorage").withRoles(false, true))
+				.build())) {
 			NegotiatedContext context = association.getNegotiatedContexts().get(0);
 			assertThat(context.scuRole()).isFalse();
 			assertThat(context.scpRole()).isTrue();
@@ -155,7 +160,8 @@ class AssociationTests {
 	@Test
 	void abortEndsTheAssociationAndTheScpNotices() throws Exception {
 		DicomScp scp = start(DicomScp.builder());
-		Association association = Association.request(request(scp, "ANY-SCP").context(PresentationContext.of("Verification")).build());
+		Association association = Association
+			.request(request(scp, "ANY-SCP").context(PresentationContext.of("Verification")).build());
 		association.abort();
 		assertThat(association.getState()).isEqualTo(AssociationState.STA1);
 		awaitNoConnections(scp);
@@ -165,12 +171,14 @@ class AssociationTests {
 	@Test
 	void stoppingTheScpAbortsItsAssociationsAndEndsItsThreads() throws Exception {
 		DicomScp scp = start(DicomScp.builder());
-		Association association = Association.request(request(scp, "ANY-SCP").context(PresentationContext.of("Verification")).build());
+		Association association = Association
+			.request(request(scp, "ANY-SCP").context(PresentationContext.of("Verification")).build());
 		assertThat(association.echo()).isZero();
 		scp.stop();
 		assertThatExceptionOfType(io.github.dicomscu.net.pdu.DicomNetworkException.class).isThrownBy(association::echo);
 		assertThat(scp.getActiveConnectionCount()).isZero();
-		// a pool thread may still be finishing its exit for a moment after the pool terminated
+		// a pool thread may still be finishing its exit for a moment after the pool
+		// terminated
 		for (int i = 0; i < 200 && scpThreadsAlive(); i++) {
 			Thread.sleep(10);
 		}
@@ -202,10 +210,8 @@ class AssociationTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		DicomConnectException ex = catchThrowableOfType(DicomConnectException.class,
-				() -> Association.request(AssociationRequest.builder("127.0.0.1", port)
-					.context(PresentationContext.of("Verification"))
-					.build()));
+		DicomConnectException ex = catchThrowableOfType(DicomConnectException.class, () -> Association.request(
+				AssociationRequest.builder("127.0.0.1", port).context(PresentationContext.of("Verification")).build()));
 		assertThat(ex.getPort()).isEqualTo(port);
 		assertThat(ex.getMessage()).contains("127.0.0.1:" + port);
 	}
@@ -215,8 +221,7 @@ class AssociationTests {
 		DicomScp scp = start(DicomScp.builder());
 		try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			DicomConnectException ex = catchThrowableOfType(DicomConnectException.class,
-					() -> Association.request(request(scp, "ANY-SCP")
-						.context(PresentationContext.of("Verification"))
+					() -> Association.request(request(scp, "ANY-SCP").context(PresentationContext.of("Verification"))
 						.bindAddress(BindAddress.ipv4("127.0.0.1", taken.getLocalPort()))
 						.build()));
 			assertThat(ex.getMessage()).contains("TIME_WAIT").contains("127.0.0.1:" + taken.getLocalPort());
@@ -226,17 +231,18 @@ class AssociationTests {
 	@Test
 	void ephemeralBindAddressIsUsed() throws Exception {
 		DicomScp scp = start(DicomScp.builder());
-		try (Association association = Association.request(request(scp, "ANY-SCP")
-			.context(PresentationContext.of("Verification"))
-			.bindAddress(BindAddress.ipv4("127.0.0.1", 0))
-			.build())) {
+		try (Association association = Association
+			.request(request(scp, "ANY-SCP").context(PresentationContext.of("Verification"))
+				.bindAddress(BindAddress.ipv4("127.0.0.1", 0))
+				.build())) {
 			assertThat(association.echo()).isZero();
 		}
 	}
 
 	@Test
 	void ipv6BindAddressValidatesItsFields() {
-		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> BindAddress.ipv6("::1", 0, 0x100000, 0))
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> BindAddress.ipv6("::1", 0, 0x100000, 0))
 			.withMessageContaining("flow info");
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> BindAddress.ipv4("127.0.0.1", 70000))
 			.withMessageContaining("70000");
@@ -266,7 +272,10 @@ class AssociationTests {
 	}
 
 	private static boolean scpThreadsAlive() {
-		return Thread.getAllStackTraces().keySet().stream().anyMatch((thread) -> thread.getName().startsWith("dicom-scp"));
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.anyMatch((thread) -> thread.getName().startsWith("dicom-scp"));
 	}
 
 	private static void awaitNoConnections(DicomScp scp) throws InterruptedException {

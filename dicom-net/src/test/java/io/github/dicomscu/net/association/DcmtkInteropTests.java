@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Our engine against real DCMTK peers: {@code storescp} and {@code dcmqrscp} as acceptors,
- * {@code echoscu} as requestor.
+ * Our engine against real DCMTK peers: {@code storescp} and {@code dcmqrscp} as
+ * acceptors, {@code echoscu} as requestor.
  */
 class DcmtkInteropTests {
 

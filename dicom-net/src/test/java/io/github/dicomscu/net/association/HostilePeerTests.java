@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Our requestor against scripted, hostile peers: every misbehaviour ends in the right typed
- * exception within its timeout, the connection is closed, and no thread is left behind.
+ * Our requestor against scripted, hostile peers: every misbehaviour ends in the right
+ * typed exception within its timeout, the connection is closed, and no thread is left
+ * behind.
  */
 class HostilePeerTests {
 
@@ -73,7 +74,8 @@ class HostilePeerTests {
 		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
 			byte[] rq = ScriptedPeer.readPdu(in);
 			byte[] ac = acFor(rq);
-			// the first item after the fixed 68-byte header is the application context item:
+			// the first item after the fixed 68-byte header is the application context
+			// item:
 			// declare a length that runs past the end of the PDU
 			ac[6 + 68 + 2] = (byte) 0x7F;
 			ac[6 + 68 + 3] = (byte) 0xFF;
@@ -191,7 +193,8 @@ class HostilePeerTests {
 			accept(in, out);
 			byte[] releaseRq = ScriptedPeer.readPdu(in);
 			assertThat(releaseRq[0]).isEqualTo((byte) 0x05);
-			// the acceptor sends its own A-RELEASE-RQ: a release collision (Sta7 -> Sta9 -> Sta11)
+			// the acceptor sends its own A-RELEASE-RQ: a release collision (Sta7 -> Sta9
+			// -> Sta11)
 			out.write(new byte[] { 0x05, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00 });
 			out.flush();
 			byte[] releaseRp = ScriptedPeer.readPdu(in);
@@ -261,8 +264,8 @@ class HostilePeerTests {
 				}
 
 			};
-			DicomTimeoutException ex = catchThrowableOfType(DicomTimeoutException.class,
-					() -> association.send(1, io.github.dicomscu.net.dimse.Command.echoRq(1), DataSetSource.of(endless, -1)));
+			DicomTimeoutException ex = catchThrowableOfType(DicomTimeoutException.class, () -> association.send(1,
+					io.github.dicomscu.net.dimse.Command.echoRq(1), DataSetSource.of(endless, -1)));
 			long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 			assertThat(ex.getKind()).isEqualTo(TimeoutKind.DIMSE);
 			assertThat(ex.getMessage()).contains("did not read");
@@ -313,9 +316,9 @@ class HostilePeerTests {
 			.map((context) -> new PresentationContextAc(context.id(), PresentationContextResult.ACCEPTANCE,
 					context.transferSyntaxes().get(0)))
 			.toList();
-		return PduEncoder.encode(new AssociateAc(1, rq.calledAeTitle(), rq.callingAeTitle(), rq.applicationContextName(),
-				results, new UserInformation(16382, "1.2.3.4", "SCRIPTED", null, List.of(), List.of(), List.of(), null,
-						null, List.of())));
+		return PduEncoder.encode(new AssociateAc(1, rq.calledAeTitle(), rq.callingAeTitle(),
+				rq.applicationContextName(), results, new UserInformation(16382, "1.2.3.4", "SCRIPTED", null, List.of(),
+						List.of(), List.of(), null, null, List.of())));
 	}
 
 	private static void assertAbortSent(ScriptedPeer peer, AbortSource source, AbortReason reason) {

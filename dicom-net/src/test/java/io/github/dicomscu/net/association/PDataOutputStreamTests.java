@@ -30,8 +30,7 @@ class PDataOutputStreamTests {
 		out.write(new byte[] { 0x0A, 0x0B, 0x0C });
 		assertThat(out.finish()).isEqualTo(3);
 		out.flush();
-		assertThat(wire.toByteArray()).containsExactly(
-				0x04, 0x00, // P-DATA-TF, reserved
+		assertThat(wire.toByteArray()).containsExactly(0x04, 0x00, // P-DATA-TF, reserved
 				0x00, 0x00, 0x00, 0x09, // PDU length: 4 + 1 + 1 + 3
 				0x00, 0x00, 0x00, 0x05, // PDV item length: 1 + 1 + 3
 				0x03, // presentation context id

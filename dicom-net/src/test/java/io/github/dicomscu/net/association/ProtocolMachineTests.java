@@ -59,7 +59,8 @@ class ProtocolMachineTests {
 			this.peerReceived.add(ScriptedPeer.readPdu(in));
 			// the requestor's own A-RELEASE-RQ: Sta7 -> Sta10 on the acceptor
 			write(out, RELEASE_RQ);
-			// the acceptor in Sta10 awaits the A-RELEASE-RP before it answers (Sta12, AR-4)
+			// the acceptor in Sta10 awaits the A-RELEASE-RP before it answers (Sta12,
+			// AR-4)
 			pause();
 			this.peerReceived.add(new byte[] { (byte) in.available() });
 			write(out, RELEASE_RP);
@@ -113,8 +114,8 @@ class ProtocolMachineTests {
 
 	@Test
 	void artimExpiresOnAnAcceptorAwaitingTheCloseAfterARejection() throws Exception {
-		try (ScriptedPeer peer = ScriptedPeer.start(
-				(in, out) -> this.peerReceived.add(requestAssociation(in, out, "SOMEONE-ELSE")))) {
+		try (ScriptedPeer peer = ScriptedPeer
+			.start((in, out) -> this.peerReceived.add(requestAssociation(in, out, "SOMEONE-ELSE")))) {
 			long start = System.nanoTime();
 			Association association = accept(peer, "ACCEPTOR");
 			long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
@@ -122,7 +123,8 @@ class ProtocolMachineTests {
 			assertThat(this.peerReceived).singleElement()
 				.satisfies((rj) -> assertThat(rj).containsExactly(0x03, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x01, 0x01,
 						0x07));
-			// Sta13 + Evt18 is AA-2: closed when ARTIM expires, the peer never having closed
+			// Sta13 + Evt18 is AA-2: closed when ARTIM expires, the peer never having
+			// closed
 			assertThat(elapsedMillis).isBetween(ARTIM.toMillis() - 100, 4000L);
 			assertThat(peer.awaitClientClose(5)).isTrue();
 		}
@@ -231,11 +233,13 @@ class ProtocolMachineTests {
 		assertThat(peer.awaitClientClose(5)).isTrue();
 	}
 
-	private static byte[] requestAssociation(InputStream in, OutputStream out, String calledAeTitle) throws IOException {
-		write(out, PduEncoder.encode(new AssociateRq(1, calledAeTitle, "SCRIPTED", Uid.DICOM_APPLICATION_CONTEXT,
-				List.of(new PresentationContextRq(1, Uid.VERIFICATION, List.of(Uid.IMPLICIT_VR_LITTLE_ENDIAN))),
-				new UserInformation(16384, "1.2.3.4", "SCRIPTED", null, List.of(), List.of(), List.of(), null, null,
-						List.of()))));
+	private static byte[] requestAssociation(InputStream in, OutputStream out, String calledAeTitle)
+			throws IOException {
+		write(out,
+				PduEncoder.encode(new AssociateRq(1, calledAeTitle, "SCRIPTED", Uid.DICOM_APPLICATION_CONTEXT,
+						List.of(new PresentationContextRq(1, Uid.VERIFICATION, List.of(Uid.IMPLICIT_VR_LITTLE_ENDIAN))),
+						new UserInformation(16384, "1.2.3.4", "SCRIPTED", null, List.of(), List.of(), List.of(), null,
+								null, List.of()))));
 		return ScriptedPeer.readPdu(in);
 	}
 

@@ -14,18 +14,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every cell of PS3.8 Table 9-10, as the standard writes it, against {@link TransitionTable}
- * and against a {@link ProtocolMachine} driven into the cell's state by real events.
+ * Every cell of PS3.8 Table 9-10, as the standard writes it, against
+ * {@link TransitionTable} and against a {@link ProtocolMachine} driven into the cell's
+ * state by real events.
  */
 class TransitionTableTests {
 
 	/**
-	 * PS3.8 Table 9-10, one row per event: the non-empty cells as "state action". Copied by
-	 * hand from the standard, independently of the table under test.
+	 * PS3.8 Table 9-10, one row per event: the non-empty cells as "state action". Copied
+	 * by hand from the standard, independently of the table under test.
 	 */
-	private static final String[] STANDARD = {
-			"Evt1: Sta1 AE-1",
-			"Evt2: Sta4 AE-2",
+	private static final String[] STANDARD = { "Evt1: Sta1 AE-1", "Evt2: Sta4 AE-2",
 			"Evt3: Sta2 AA-1, Sta3 AA-8, Sta5 AE-3, Sta6 AA-8, Sta7 AA-8, Sta8 AA-8, Sta9 AA-8, Sta10 AA-8, "
 					+ "Sta11 AA-8, Sta12 AA-8, Sta13 AA-6",
 			"Evt4: Sta2 AA-1, Sta3 AA-8, Sta5 AE-4, Sta6 AA-8, Sta7 AA-8, Sta8 AA-8, Sta9 AA-8, Sta10 AA-8, "
@@ -33,9 +32,7 @@ class TransitionTableTests {
 			"Evt5: Sta1 AE-5",
 			"Evt6: Sta2 AE-6, Sta3 AA-8, Sta5 AA-8, Sta6 AA-8, Sta7 AA-8, Sta8 AA-8, Sta9 AA-8, Sta10 AA-8, "
 					+ "Sta11 AA-8, Sta12 AA-8, Sta13 AA-7",
-			"Evt7: Sta3 AE-7",
-			"Evt8: Sta3 AE-8",
-			"Evt9: Sta6 DT-1, Sta8 AR-7",
+			"Evt7: Sta3 AE-7", "Evt8: Sta3 AE-8", "Evt9: Sta6 DT-1, Sta8 AR-7",
 			"Evt10: Sta2 AA-1, Sta3 AA-8, Sta5 AA-8, Sta6 DT-2, Sta7 AR-6, Sta8 AA-8, Sta9 AA-8, Sta10 AA-8, "
 					+ "Sta11 AA-8, Sta12 AA-8, Sta13 AA-6",
 			"Evt11: Sta6 AR-1",
@@ -55,24 +52,23 @@ class TransitionTableTests {
 					+ "Sta11 AA-8, Sta12 AA-8, Sta13 AA-7" };
 
 	/**
-	 * The next state of each action (PS3.8 Tables 9-6 to 9-9), but for the two with a choice:
-	 * AE-6 (Sta3 if the A-ASSOCIATE-RQ is acceptable, else Sta13) and AR-8 (Sta9 on the
-	 * requestor, Sta10 on the acceptor).
+	 * The next state of each action (PS3.8 Tables 9-6 to 9-9), but for the two with a
+	 * choice: AE-6 (Sta3 if the A-ASSOCIATE-RQ is acceptable, else Sta13) and AR-8 (Sta9
+	 * on the requestor, Sta10 on the acceptor).
 	 */
 	private static final Map<String, String> NEXT_STATE = Map.ofEntries(Map.entry("AE-1", "Sta4"),
 			Map.entry("AE-2", "Sta5"), Map.entry("AE-3", "Sta6"), Map.entry("AE-4", "Sta1"), Map.entry("AE-5", "Sta2"),
-			Map.entry("AE-7", "Sta6"),
-			Map.entry("AE-8", "Sta13"), Map.entry("DT-1", "Sta6"), Map.entry("DT-2", "Sta6"), Map.entry("AR-1", "Sta7"),
-			Map.entry("AR-2", "Sta8"), Map.entry("AR-3", "Sta1"), Map.entry("AR-4", "Sta13"), Map.entry("AR-5", "Sta1"),
-			Map.entry("AR-6", "Sta7"), Map.entry("AR-7", "Sta8"),
-			Map.entry("AR-9", "Sta11"),
+			Map.entry("AE-7", "Sta6"), Map.entry("AE-8", "Sta13"), Map.entry("DT-1", "Sta6"), Map.entry("DT-2", "Sta6"),
+			Map.entry("AR-1", "Sta7"), Map.entry("AR-2", "Sta8"), Map.entry("AR-3", "Sta1"), Map.entry("AR-4", "Sta13"),
+			Map.entry("AR-5", "Sta1"), Map.entry("AR-6", "Sta7"), Map.entry("AR-7", "Sta8"), Map.entry("AR-9", "Sta11"),
 			Map.entry("AR-10", "Sta12"), Map.entry("AA-1", "Sta13"), Map.entry("AA-2", "Sta1"),
 			Map.entry("AA-3", "Sta1"), Map.entry("AA-4", "Sta1"), Map.entry("AA-5", "Sta1"), Map.entry("AA-6", "Sta13"),
 			Map.entry("AA-7", "Sta13"), Map.entry("AA-8", "Sta13"));
 
 	/**
 	 * Events that drive a fresh machine into each state: as requestor through Sta4, Sta5,
-	 * Sta6, Sta7, Sta9, Sta11; as acceptor through Sta2, Sta3, Sta6, Sta8, Sta10, Sta12, Sta13.
+	 * Sta6, Sta7, Sta9, Sta11; as acceptor through Sta2, Sta3, Sta6, Sta8, Sta10, Sta12,
+	 * Sta13.
 	 */
 	private static final Map<AssociationState, Path> PATHS = paths();
 
@@ -176,8 +172,8 @@ class TransitionTableTests {
 		for (int i = 0; i < acceptor.size(); i++) {
 			paths.putIfAbsent(acceptorStates.get(i), new Path(false, acceptor.subList(0, i + 1)));
 		}
-		paths.put(AssociationState.STA8, new Path(false, List.of(AssociationEvent.EVT5, AssociationEvent.EVT6,
-				AssociationEvent.EVT7, AssociationEvent.EVT12)));
+		paths.put(AssociationState.STA8, new Path(false,
+				List.of(AssociationEvent.EVT5, AssociationEvent.EVT6, AssociationEvent.EVT7, AssociationEvent.EVT12)));
 		paths.put(AssociationState.STA1, new Path(true, List.of()));
 		return paths;
 	}

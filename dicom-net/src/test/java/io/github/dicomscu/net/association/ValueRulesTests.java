@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Tests for the owners of the value rules ({@link Port}, {@link MaxPduLength},
- * {@link AssociationTimeouts#check}, {@link BindAddress}'s checks) and for the builders and
- * records that call them instead of repeating the rule.
+ * {@link AssociationTimeouts#check}, {@link BindAddress}'s checks) and for the builders
+ * and records that call them instead of repeating the rule.
  */
 class ValueRulesTests {
 

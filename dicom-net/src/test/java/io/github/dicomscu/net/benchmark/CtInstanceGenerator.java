@@ -6,8 +6,8 @@ import io.github.dicomscu.data.TransferSyntax;
 
 /**
  * Writes the CT instances {@code benchmarks/store.sh} sends: {@code count} single-frame
- * instances of 512 KiB pixel data into a directory, or one multi-frame instance of a given
- * number of MiB of pixel data, written streaming.
+ * instances of 512 KiB pixel data into a directory, or one multi-frame instance of a
+ * given number of MiB of pixel data, written streaming.
  */
 public final class CtInstanceGenerator {
 

@@ -17,9 +17,9 @@ import io.github.dicomscu.data.TransferSyntax;
 import io.github.dicomscu.data.VR;
 
 /**
- * Generated CT Image Storage instances for the storage tests and benchmarks: a realistic set
- * of attributes (text in ISO_IR 100, a sequence, numbers of several VRs) and 16-bit pixel data,
- * written as Part 10 files in any uncompressed transfer syntax.
+ * Generated CT Image Storage instances for the storage tests and benchmarks: a realistic
+ * set of attributes (text in ISO_IR 100, a sequence, numbers of several VRs) and 16-bit
+ * pixel data, written as Part 10 files in any uncompressed transfer syntax.
  */
 public final class CtInstances {
 
@@ -36,8 +36,8 @@ public final class CtInstances {
 	}
 
 	/**
-	 * Return a CT data set with {@code frames} frames of 512 x 512 16-bit pixels held in memory
-	 * (512 KiB per frame).
+	 * Return a CT data set with {@code frames} frames of 512 x 512 16-bit pixels held in
+	 * memory (512 KiB per frame).
 	 * @param index makes the pixel values distinct (the SOP Instance UID is always new)
 	 * @param frames the number of frames
 	 * @return the data set
@@ -51,8 +51,8 @@ public final class CtInstances {
 	}
 
 	/**
-	 * Write {@code count} new single-frame instances (512 KiB of pixel data each) as files
-	 * {@code ct-<n>.dcm}.
+	 * Write {@code count} new single-frame instances (512 KiB of pixel data each) as
+	 * files {@code ct-<n>.dcm}.
 	 * @param directory the directory
 	 * @param count how many
 	 * @param transferSyntax the transfer syntax of the files
@@ -71,9 +71,9 @@ public final class CtInstances {
 	}
 
 	/**
-	 * Write one multi-frame instance of about {@code pixelBytes} bytes of pixel data (rounded
-	 * down to whole 512 KiB frames) in Explicit VR Little Endian, streaming the pixel data from
-	 * a sparse file, so that no more than a buffer of it is in memory.
+	 * Write one multi-frame instance of about {@code pixelBytes} bytes of pixel data
+	 * (rounded down to whole 512 KiB frames) in Explicit VR Little Endian, streaming the
+	 * pixel data from a sparse file, so that no more than a buffer of it is in memory.
 	 * @param file the file to write
 	 * @param pixelBytes the pixel data length wanted
 	 * @return the file

@@ -7,9 +7,9 @@ import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.context.PresentationContext;
 
 /**
- * Times C-ECHO with this engine against a running SCP: N sequential associations (connect,
- * one C-ECHO, release) and N C-ECHOs in one association. Run by {@code benchmarks/echo.sh},
- * not by the test suite.
+ * Times C-ECHO with this engine against a running SCP: N sequential associations
+ * (connect, one C-ECHO, release) and N C-ECHOs in one association. Run by
+ * {@code benchmarks/echo.sh}, not by the test suite.
  */
 public final class EchoBenchmark {
 

@@ -17,16 +17,17 @@ import io.github.dicomscu.net.storage.StoreResult;
 import io.github.dicomscu.net.storage.StoreScu;
 
 /**
- * Times C-STORE with this engine: every Part 10 file of a directory sent in one association
- * (reading the headers, negotiating, storing, releasing), after untimed warm-up passes. If a
- * command is given (another sender, such as DCMTK's {@code storescu}), it is run and timed after
- * each of our passes, so that both see the same machine load, and the ratio of each pair is
- * kept. Before each pass the receiver's output directory can be emptied, so that every pass
- * stores new files as a real receiver would rather than replacing those of the pass before.
+ * Times C-STORE with this engine: every Part 10 file of a directory sent in one
+ * association (reading the headers, negotiating, storing, releasing), after untimed
+ * warm-up passes. If a command is given (another sender, such as DCMTK's
+ * {@code storescu}), it is run and timed after each of our passes, so that both see the
+ * same machine load, and the ratio of each pair is kept. Before each pass the receiver's
+ * output directory can be emptied, so that every pass stores new files as a real receiver
+ * would rather than replacing those of the pass before.
  * <p>
- * Prints one line of {@code key=value} pairs (times in milliseconds, medians, and the median
- * of the per-pass ratios) for {@code benchmarks/store.sh}, which is how it is run; exits with 1
- * if an instance was not stored or the command failed.
+ * Prints one line of {@code key=value} pairs (times in milliseconds, medians, and the
+ * median of the per-pass ratios) for {@code benchmarks/store.sh}, which is how it is run;
+ * exits with 1 if an instance was not stored or the command failed.
  */
 public final class StoreBenchmark {
 
@@ -111,8 +112,8 @@ public final class StoreBenchmark {
 		}
 		List<StoreResult> failed = results.stream().filter((result) -> !result.isStored()).toList();
 		if (!failed.isEmpty()) {
-			System.err.println(
-					failed.size() + " of " + results.size() + " instances not stored, first: " + failed.get(0));
+			System.err
+				.println(failed.size() + " of " + results.size() + " instances not stored, first: " + failed.get(0));
 			System.exit(1);
 		}
 	}

@@ -28,13 +28,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class ContextSetTests {
 
 	@ParameterizedTest
-	@CsvSource({ "ALL_STORAGE, 170", "APPLICATION_EVENT_LOGGING, 2", "BASIC_WORKLIST_MANAGEMENT, 1",
-			"COLOR_PALETTE, 3", "DEFINED_PROCEDURE_PROTOCOL, 3", "DISPLAY_SYSTEM, 1", "HANGING_PROTOCOL, 3",
-			"IMPLANT_TEMPLATE, 9", "INSTANCE_AVAILABILITY, 1", "MEDIA_CREATION_MANAGEMENT, 1", "MEDIA_STORAGE, 1",
-			"MODALITY_PERFORMED, 3", "NON_PATIENT_OBJECT, 9", "PRINT_MANAGEMENT, 11", "PROCEDURE_STEP, 3",
-			"PROTOCOL_APPROVAL, 3", "QUERY_RETRIEVE, 13", "RELEVANT_PATIENT_INFORMATION, 3",
-			"RT_MACHINE_VERIFICATION, 2", "STORAGE, 120", "STORAGE_COMMITMENT, 1", "SUBSTANCE_ADMINISTRATION, 2",
-			"UNIFIED_PROCEDURE, 5", "VERIFICATION, 1" })
+	@CsvSource({ "ALL_STORAGE, 170", "APPLICATION_EVENT_LOGGING, 2", "BASIC_WORKLIST_MANAGEMENT, 1", "COLOR_PALETTE, 3",
+			"DEFINED_PROCEDURE_PROTOCOL, 3", "DISPLAY_SYSTEM, 1", "HANGING_PROTOCOL, 3", "IMPLANT_TEMPLATE, 9",
+			"INSTANCE_AVAILABILITY, 1", "MEDIA_CREATION_MANAGEMENT, 1", "MEDIA_STORAGE, 1", "MODALITY_PERFORMED, 3",
+			"NON_PATIENT_OBJECT, 9", "PRINT_MANAGEMENT, 11", "PROCEDURE_STEP, 3", "PROTOCOL_APPROVAL, 3",
+			"QUERY_RETRIEVE, 13", "RELEVANT_PATIENT_INFORMATION, 3", "RT_MACHINE_VERIFICATION, 2", "STORAGE, 120",
+			"STORAGE_COMMITMENT, 1", "SUBSTANCE_ADMINISTRATION, 2", "UNIFIED_PROCEDURE, 5", "VERIFICATION, 1" })
 	void sizesMatchPynetdicom(ContextSet set, int size) {
 		assertThat(set.size()).isEqualTo(size);
 		assertThat(set.abstractSyntaxes()).hasSize(size).doesNotHaveDuplicates();
@@ -85,9 +84,8 @@ class ContextSetTests {
 		assertThat(contexts).hasSize(13);
 		assertThat(contexts).extracting(PresentationContext::abstractSyntax)
 			.containsExactlyElementsOf(ContextSet.QUERY_RETRIEVE.abstractSyntaxes());
-		assertThat(contexts)
-			.allSatisfy((context) -> assertThat(context.transferSyntaxes())
-				.isEqualTo(PresentationContext.DEFAULT_TRANSFER_SYNTAXES));
+		assertThat(contexts).allSatisfy((context) -> assertThat(context.transferSyntaxes())
+			.isEqualTo(PresentationContext.DEFAULT_TRANSFER_SYNTAXES));
 	}
 
 	@Test
@@ -95,8 +93,8 @@ class ContextSetTests {
 		List<PresentationContext> contexts = ContextSet.RT_MACHINE_VERIFICATION
 			.contexts(List.of("ExplicitVRLittleEndian"));
 		assertThat(contexts).hasSize(2)
-			.allSatisfy((context) -> assertThat(context.transferSyntaxes())
-				.containsExactly(Uid.EXPLICIT_VR_LITTLE_ENDIAN));
+			.allSatisfy(
+					(context) -> assertThat(context.transferSyntaxes()).containsExactly(Uid.EXPLICIT_VR_LITTLE_ENDIAN));
 	}
 
 	@Test

@@ -64,8 +64,7 @@ class PresentationContextTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> PresentationContext.of("CTImageStorage", List.of()))
 			.withMessage("At least one transfer syntax is required for the presentation context of CT Image Storage, "
 					+ "but the list is empty");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> PresentationContext.of("CTImageStorage", new String[0]));
+		assertThatIllegalArgumentException().isThrownBy(() -> PresentationContext.of("CTImageStorage", new String[0]));
 	}
 
 	@Test

@@ -155,9 +155,9 @@ class RequestedContextsTests {
 		this.requested.add("CTImageStorage", "ExplicitVRBigEndian");
 		assertThat(this.requested.remove("CTImageStorage", "ExplicitVRBigEndian", "DeflatedExplicitVRLittleEndian"))
 			.isTrue();
-		assertThat(this.requested.toList()).containsExactly(PresentationContext
-			.of("CTImageStorage", "ImplicitVRLittleEndian", "ExplicitVRLittleEndian")
-			.withRoles(true, true));
+		assertThat(this.requested.toList()).containsExactly(
+				PresentationContext.of("CTImageStorage", "ImplicitVRLittleEndian", "ExplicitVRLittleEndian")
+					.withRoles(true, true));
 		assertThat(this.requested.remove("CTImageStorage", "JPEGBaseline8Bit")).isFalse();
 	}
 
@@ -203,7 +203,8 @@ class RequestedContextsTests {
 			assertThat(RequestedContexts.contextIndex(RequestedContexts.contextId(i))).isEqualTo(i);
 		}
 		assertThatIllegalArgumentException().isThrownBy(() -> RequestedContexts.contextId(128))
-			.withMessage("Presentation context index 128 is out of range 0-127 (context IDs are the odd numbers 1-255)");
+			.withMessage(
+					"Presentation context index 128 is out of range 0-127 (context IDs are the odd numbers 1-255)");
 		assertThatIllegalArgumentException().isThrownBy(() -> RequestedContexts.contextId(-1));
 	}
 

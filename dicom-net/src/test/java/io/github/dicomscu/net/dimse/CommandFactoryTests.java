@@ -55,7 +55,8 @@ class CommandFactoryTests {
 
 	@Test
 	void moveRqNamesTheDestination() throws Exception {
-		Command command = Command.decode(Command.moveRq(3, "1.2.840.10008.5.1.4.1.2.2.2", Priority.LOW, "STORESCU").encode());
+		Command command = Command
+			.decode(Command.moveRq(3, "1.2.840.10008.5.1.4.1.2.2.2", Priority.LOW, "STORESCU").encode());
 		assertThat(command.commandField()).isEqualTo(CommandField.C_MOVE_RQ);
 		assertThat(command.getString(CommandTag.MOVE_DESTINATION)).isEqualTo("STORESCU");
 		assertThat(command.getInt(CommandTag.PRIORITY, -1)).isEqualTo(2);

@@ -15,21 +15,19 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link Command}. Fixtures are written by hand from the Implicit VR Little Endian
- * element layout of PS3.5 section 7.1.3 (tag group LE, tag element LE, 32-bit length LE, value)
- * and the C-ECHO message fields of PS3.7 section 9.3.5.
+ * Tests for {@link Command}. Fixtures are written by hand from the Implicit VR Little
+ * Endian element layout of PS3.5 section 7.1.3 (tag group LE, tag element LE, 32-bit
+ * length LE, value) and the C-ECHO message fields of PS3.7 section 9.3.5.
  */
 class CommandTests {
 
 	private static final String VERIFICATION = "1.2.840.10008.1.1";
 
 	/*
-	 * C-ECHO-RQ, Message ID 1. Command Group Length counts every byte after its own element:
-	 *   (0000,0002) 8 header + 18 value ("1.2.840.10008.1.1" is 17 characters, one 0x00 pad) = 26
-	 *   (0000,0100) 8 header +  2 value                                                        = 10
-	 *   (0000,0110) 8 header +  2 value                                                        = 10
-	 *   (0000,0800) 8 header +  2 value                                                        = 10
-	 *                                                                                  total   = 56 = 0x38
+	 * C-ECHO-RQ, Message ID 1. Command Group Length counts every byte after its own
+	 * element: (0000,0002) 8 header + 18 value ("1.2.840.10008.1.1" is 17 characters, one
+	 * 0x00 pad) = 26 (0000,0100) 8 header + 2 value = 10 (0000,0110) 8 header + 2 value =
+	 * 10 (0000,0800) 8 header + 2 value = 10 total = 56 = 0x38
 	 */
 	private static final byte[] ECHO_RQ = hex(
 			// (0000,0000) UL CommandGroupLength, length 4, value 56
@@ -44,8 +42,8 @@ class CommandTests {
 			"0000 0008 02000000 0101");
 
 	/*
-	 * C-ECHO-RSP, Message ID Being Responded To 1, Status 0x0000:
-	 *   (0000,0002) 26 + (0000,0100) 10 + (0000,0120) 10 + (0000,0800) 10 + (0000,0900) 10 = 66 = 0x42
+	 * C-ECHO-RSP, Message ID Being Responded To 1, Status 0x0000: (0000,0002) 26 +
+	 * (0000,0100) 10 + (0000,0120) 10 + (0000,0800) 10 + (0000,0900) 10 = 66 = 0x42
 	 */
 	private static final byte[] ECHO_RSP = hex(
 			// (0000,0000) UL CommandGroupLength, length 4, value 66
@@ -137,8 +135,8 @@ class CommandTests {
 	@Test
 	void decodeAcceptsOddLengthUidAndPadsIt() throws DicomProtocolException {
 		byte[] uid = VERIFICATION.getBytes(StandardCharsets.US_ASCII);
-		Command command = Command.decode(concat(element(CommandTag.AFFECTED_SOP_CLASS_UID, uid),
-				us(CommandTag.COMMAND_FIELD, 0x0030)));
+		Command command = Command
+			.decode(concat(element(CommandTag.AFFECTED_SOP_CLASS_UID, uid), us(CommandTag.COMMAND_FIELD, 0x0030)));
 		assertThat(command.affectedSopClassUid()).isEqualTo(VERIFICATION);
 		assertThat(command.getBytes(CommandTag.AFFECTED_SOP_CLASS_UID)).hasSize(18).endsWith(0);
 	}

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link Status}: status classes from PS3.7 Annex C, meanings from PS3.7 Annex C
- * and the C-STORE, C-FIND, C-MOVE and C-GET status tables of PS3.4.
+ * Tests for {@link Status}: status classes from PS3.7 Annex C, meanings from PS3.7 Annex
+ * C and the C-STORE, C-FIND, C-MOVE and C-GET status tables of PS3.4.
  */
 class StatusTests {
 

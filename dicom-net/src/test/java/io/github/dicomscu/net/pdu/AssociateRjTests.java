@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@link AssociateRj}, as decoded and as built by its typed factory, and the result, source and
- * reason of PS3.8 Table 9-21.
+ * {@link AssociateRj}, as decoded and as built by its typed factory, and the result,
+ * source and reason of PS3.8 Table 9-21.
  */
 class AssociateRjTests {
 
@@ -66,12 +66,13 @@ class AssociateRjTests {
 	}
 
 	/**
-	 * Decode an A-ASSOCIATE-RJ PDU with the given field values: the only way, besides the typed
-	 * factory, that the engine builds one.
+	 * Decode an A-ASSOCIATE-RJ PDU with the given field values: the only way, besides the
+	 * typed factory, that the engine builds one.
 	 */
 	private static AssociateRj decoded(int result, int source, int reason) throws DicomProtocolException {
-		return (AssociateRj) PduDecoder.decode(new byte[] { 0x03, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, (byte) result,
-				(byte) source, (byte) reason }, 0);
+		return (AssociateRj) PduDecoder.decode(
+				new byte[] { 0x03, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, (byte) result, (byte) source, (byte) reason },
+				0);
 	}
 
 }

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
- * Turns an annotated hex listing into bytes: pairs of hex digits, {@code 'quoted ASCII'}, with
- * {@code |} and white space as separators and {@code #} starting a comment.
+ * Turns an annotated hex listing into bytes: pairs of hex digits, {@code 'quoted ASCII'},
+ * with {@code |} and white space as separators and {@code #} starting a comment.
  */
 final class HexFixture {
 

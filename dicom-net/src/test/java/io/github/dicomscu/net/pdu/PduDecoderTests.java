@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * {@link PduDecoder} on streams and on hostile input: every violation is a
- * {@link DicomProtocolException} with a precise message and the A-ABORT reason that answers it.
+ * {@link DicomProtocolException} with a precise message and the A-ABORT reason that
+ * answers it.
  */
 class PduDecoderTests {
 
@@ -30,7 +31,9 @@ class PduDecoderTests {
 	/** Application context item: type, reserved, length 21, name; 25 bytes. */
 	private static final String APPLICATION_CONTEXT = "10 00 | 00 15 | '1.2.840.10008.3.1.1.1'";
 
-	/** Presentation context item: length 46, id 1, Verification, Implicit VR LE; 50 bytes. */
+	/**
+	 * Presentation context item: length 46, id 1, Verification, Implicit VR LE; 50 bytes.
+	 */
 	private static final String PRESENTATION_CONTEXT = """
 			20 00 | 00 2E | 01 00 00 00
 			  30 00 | 00 11 | '1.2.840.10008.1.1'
@@ -140,7 +143,8 @@ class PduDecoderTests {
 	@Test
 	void pdvLengthOfTwoGibibytesWithoutLimitAllocatesOnlyWhatArrives() {
 		byte[] header = hex("04 00 | FF FF FF FF | 7F FF FF F0 | 01 | 02");
-		assertCheapFailure(concat(header, new byte[100]), "connection closed after 106 of 4294967295 bytes of P-DATA-TF");
+		assertCheapFailure(concat(header, new byte[100]),
+				"connection closed after 106 of 4294967295 bytes of P-DATA-TF");
 	}
 
 	@Test
@@ -184,8 +188,7 @@ class PduDecoderTests {
 
 	@Test
 	void pDataTfEndingInsideAPdvHeader() {
-		assertProtocolError(
-				() -> decoder(hex("04 00 00 00 00 0A | 00 00 00 02 01 03 | 00 00 00 02")).read(),
+		assertProtocolError(() -> decoder(hex("04 00 00 00 00 0A | 00 00 00 02 01 03 | 00 00 00 02")).read(),
 				"PDV item needs at least 6 bytes but only 4 remain in the P-DATA-TF PDU",
 				AbortReason.INVALID_PDU_PARAMETER_VALUE);
 	}
@@ -201,8 +204,8 @@ class PduDecoderTests {
 
 	@Test
 	void connectionClosedInsideHeader() {
-		assertProtocolError(() -> decoder(hex("07 00 00")).read(), "connection closed after 3 of 6 bytes of A-ABORT header",
-				AbortReason.NOT_SPECIFIED);
+		assertProtocolError(() -> decoder(hex("07 00 00")).read(),
+				"connection closed after 3 of 6 bytes of A-ABORT header", AbortReason.NOT_SPECIFIED);
 	}
 
 	@Test
@@ -279,8 +282,8 @@ class PduDecoderTests {
 	@Test
 	void missingUserInformation() {
 		byte[] pdu = associateRq(APPLICATION_CONTEXT + PRESENTATION_CONTEXT);
-		assertProtocolError(() -> PduDecoder.decode(pdu, 0),
-				"A-ASSOCIATE-RQ contains no user information item (0x50)", AbortReason.INVALID_PDU_PARAMETER_VALUE);
+		assertProtocolError(() -> PduDecoder.decode(pdu, 0), "A-ASSOCIATE-RQ contains no user information item (0x50)",
+				AbortReason.INVALID_PDU_PARAMETER_VALUE);
 	}
 
 	@Test
@@ -301,8 +304,8 @@ class PduDecoderTests {
 
 	@Test
 	void twoAbstractSyntaxes() {
-		byte[] pdu = associateRq(APPLICATION_CONTEXT
-				+ "20 00 00 10 01 00 00 00 30 00 00 00 30 00 00 00 40 00 00 00" + USER_INFORMATION);
+		byte[] pdu = associateRq(
+				APPLICATION_CONTEXT + "20 00 00 10 01 00 00 00 30 00 00 00 30 00 00 00 40 00 00 00" + USER_INFORMATION);
 		assertProtocolError(() -> PduDecoder.decode(pdu, 0),
 				"presentation context item (0x20) contains more than one abstract syntax sub-item (0x30)",
 				AbortReason.UNEXPECTED_PDU_PARAMETER);
@@ -319,8 +322,8 @@ class PduDecoderTests {
 
 	@Test
 	void evenPresentationContextId() {
-		byte[] pdu = associateRq(APPLICATION_CONTEXT + PRESENTATION_CONTEXT.replace("01 00 00 00", "02 00 00 00")
-				+ USER_INFORMATION);
+		byte[] pdu = associateRq(
+				APPLICATION_CONTEXT + PRESENTATION_CONTEXT.replace("01 00 00 00", "02 00 00 00") + USER_INFORMATION);
 		assertProtocolError(() -> PduDecoder.decode(pdu, 0),
 				"invalid A-ASSOCIATE-RQ: Presentation context id 2 is not an odd number between 1 and 255",
 				AbortReason.INVALID_PDU_PARAMETER_VALUE);
@@ -336,8 +339,8 @@ class PduDecoderTests {
 
 	@Test
 	void acceptancePresentationContextItemInARequest() {
-		byte[] pdu = associateRq(APPLICATION_CONTEXT + PRESENTATION_CONTEXT
-				+ "21 00 00 08 03 00 00 00 40 00 00 00" + USER_INFORMATION);
+		byte[] pdu = associateRq(
+				APPLICATION_CONTEXT + PRESENTATION_CONTEXT + "21 00 00 08 03 00 00 00 40 00 00 00" + USER_INFORMATION);
 		assertProtocolError(() -> PduDecoder.decode(pdu, 0),
 				"unexpected presentation context item (0x21) in the A-ASSOCIATE-RQ",
 				AbortReason.UNEXPECTED_PDU_PARAMETER);
@@ -359,10 +362,11 @@ class PduDecoderTests {
 
 	@Test
 	void unknownUserInformationSubItemsArePreserved() throws IOException {
-		byte[] pdu = associateRq(APPLICATION_CONTEXT + PRESENTATION_CONTEXT
-				+ "50 00 | 00 0F | 52 00 00 05 '1.2.3' | 5F 00 00 02 CA FE");
+		byte[] pdu = associateRq(
+				APPLICATION_CONTEXT + PRESENTATION_CONTEXT + "50 00 | 00 0F | 52 00 00 05 '1.2.3' | 5F 00 00 02 CA FE");
 		UserInformation information = ((AssociateRq) PduDecoder.decode(pdu, 0)).userInformation();
-		assertThat(information.unknownItems()).containsExactly(new UnknownItem(0x5F, new byte[] { (byte) 0xCA, (byte) 0xFE }));
+		assertThat(information.unknownItems())
+			.containsExactly(new UnknownItem(0x5F, new byte[] { (byte) 0xCA, (byte) 0xFE }));
 		assertThat(information.maximumLength()).isEqualTo(UserInformation.NO_MAXIMUM_LENGTH_ITEM);
 		assertThat(PduEncoder.encode(PduDecoder.decode(pdu, 0))).isEqualTo(pdu);
 	}
@@ -370,8 +374,8 @@ class PduDecoderTests {
 	@Test
 	void maximumLengthSubItemOfWrongLength() {
 		byte[] pdu = associateRq(APPLICATION_CONTEXT + PRESENTATION_CONTEXT + "50 00 | 00 07 | 51 00 00 03 00 40 00");
-		assertProtocolError(() -> PduDecoder.decode(pdu, 0), "maximum length sub-item (0x51) has length 3, it must be 4",
-				AbortReason.INVALID_PDU_PARAMETER_VALUE);
+		assertProtocolError(() -> PduDecoder.decode(pdu, 0),
+				"maximum length sub-item (0x51) has length 3, it must be 4", AbortReason.INVALID_PDU_PARAMETER_VALUE);
 	}
 
 	@Test
@@ -385,8 +389,8 @@ class PduDecoderTests {
 
 	@Test
 	void roleSelectionWithUndefinedRoleValue() {
-		byte[] pdu = associateRq(APPLICATION_CONTEXT + PRESENTATION_CONTEXT
-				+ "50 00 | 00 09 | 54 00 00 05 | 00 01 '1' | 02 01");
+		byte[] pdu = associateRq(
+				APPLICATION_CONTEXT + PRESENTATION_CONTEXT + "50 00 | 00 09 | 54 00 00 05 | 00 01 '1' | 02 01");
 		assertProtocolError(() -> PduDecoder.decode(pdu, 0),
 				"SCU role 2 in the SCP/SCU role selection sub-item (0x54) is neither 0 nor 1",
 				AbortReason.INVALID_PDU_PARAMETER_VALUE);
@@ -403,10 +407,10 @@ class PduDecoderTests {
 
 	@Test
 	void userIdentityOfUndefinedType() {
-		byte[] pdu = associateRq(APPLICATION_CONTEXT + PRESENTATION_CONTEXT
-				+ "50 00 | 00 0A | 58 00 00 06 | 09 00 | 00 00 | 00 00");
-		assertProtocolError(() -> PduDecoder.decode(pdu, 0),
-				"invalid A-ASSOCIATE-RQ: Unknown user identity type 9", AbortReason.INVALID_PDU_PARAMETER_VALUE);
+		byte[] pdu = associateRq(
+				APPLICATION_CONTEXT + PRESENTATION_CONTEXT + "50 00 | 00 0A | 58 00 00 06 | 09 00 | 00 00 | 00 00");
+		assertProtocolError(() -> PduDecoder.decode(pdu, 0), "invalid A-ASSOCIATE-RQ: Unknown user identity type 9",
+				AbortReason.INVALID_PDU_PARAMETER_VALUE);
 	}
 
 	@Test
@@ -452,8 +456,7 @@ class PduDecoderTests {
 	}
 
 	private static void assertCheapFailure(byte[] input, String message) {
-		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
-			.getThreadMXBean();
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		long allocated = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
 			long before = threads.getCurrentThreadAllocatedBytes();
 			assertProtocolError(() -> new PduDecoder(new ByteArrayInputStream(input), 0).read(), message,

@@ -47,7 +47,8 @@ class PduEncoderTests {
 	@Test
 	void aeTitleWithNonAsciiCharacter() {
 		assertThatIllegalArgumentException().isThrownBy(() -> PduEncoder.encode(request("STORESCP", "SCÜ")))
-			.withMessage("Calling AE title 'SCÜ' contains a character outside printable ASCII or a backslash at index 2");
+			.withMessage(
+					"Calling AE title 'SCÜ' contains a character outside printable ASCII or a backslash at index 2");
 	}
 
 	@Test

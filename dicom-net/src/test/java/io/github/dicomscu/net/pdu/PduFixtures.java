@@ -3,8 +3,8 @@ package io.github.dicomscu.net.pdu;
 import java.util.List;
 
 /**
- * PDUs and their encodings, written by hand from the tables of PS3.8 section 9.3 and PS3.7
- * Annex D. Lengths are hexadecimal; the comment after each line names its fields.
+ * PDUs and their encodings, written by hand from the tables of PS3.8 section 9.3 and
+ * PS3.7 Annex D. Lengths are hexadecimal; the comment after each line names its fields.
  */
 final class PduFixtures {
 

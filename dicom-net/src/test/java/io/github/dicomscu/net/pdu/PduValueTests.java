@@ -76,8 +76,7 @@ class PduValueTests {
 		assertThat(information.roleSelections()).isEmpty();
 		assertThat(information.unknownItems()).isEmpty();
 		assertThat(information.maximumLength()).isZero();
-		assertThat(UserInformation.builder().build().maximumLength())
-			.isEqualTo(UserInformation.NO_MAXIMUM_LENGTH_ITEM);
+		assertThat(UserInformation.builder().build().maximumLength()).isEqualTo(UserInformation.NO_MAXIMUM_LENGTH_ITEM);
 	}
 
 	@Test

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * DCMTK's {@code dcmqrscp} as the archive of the Query/Retrieve tests of every module:
  * configured with one read-write AE and a host table of move destinations on the loopback
- * address, and loaded with the {@link SampleArchive} instances by DCMTK's {@code storescu}.
+ * address, and loaded with the {@link SampleArchive} instances by DCMTK's
+ * {@code storescu}.
  */
 public final class DcmqrscpArchive implements AutoCloseable {
 
@@ -31,7 +32,8 @@ public final class DcmqrscpArchive implements AutoCloseable {
 	/**
 	 * Configure, start and load the archive.
 	 * @param directory a working directory for the configuration and the storage area
-	 * @param moveDestinations AE titles the archive may move to, with their loopback ports
+	 * @param moveDestinations AE titles the archive may move to, with their loopback
+	 * ports
 	 * @return the running archive
 	 * @throws IOException if the files cannot be written
 	 */
@@ -58,7 +60,8 @@ public final class DcmqrscpArchive implements AutoCloseable {
 				%s %s RW (200, 1024mb) ANY
 				AETable END
 				""".formatted(hosts, AE_TITLE, storage));
-		// one process per association: in single-process mode a failed association, such as the
+		// one process per association: in single-process mode a failed association, such
+		// as the
 		// connection probe that tells that the server listens, can end the server
 		DcmtkPeer dcmqrscp = DcmtkPeer.startServer("dcmqrscp", "--config", config.toString());
 		DcmqrscpArchive archive = new DcmqrscpArchive(dcmqrscp);

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A DCMTK program run as a real peer in a test: started on a free loopback port with
- * {@code TCP_NODELAY=1}, its output captured to a file, stopped by its PID. When DCMTK is not
- * installed the test fails under {@code CI=true} and is skipped elsewhere.
+ * {@code TCP_NODELAY=1}, its output captured to a file, stopped by its PID. When DCMTK is
+ * not installed the test fails under {@code CI=true} and is skipped elsewhere.
  */
 public final class DcmtkPeer implements AutoCloseable {
 
@@ -71,8 +71,8 @@ public final class DcmtkPeer implements AutoCloseable {
 	}
 
 	/**
-	 * Start a DCMTK server on a free port and wait until it accepts connections. The port is
-	 * appended as the last argument.
+	 * Start a DCMTK server on a free port and wait until it accepts connections. The port
+	 * is appended as the last argument.
 	 * @param program the program, e.g. {@code storescp}
 	 * @param arguments the arguments before the port
 	 * @return the running peer
@@ -82,8 +82,8 @@ public final class DcmtkPeer implements AutoCloseable {
 	}
 
 	/**
-	 * Start a DCMTK server in a working directory on a free port and wait until it accepts
-	 * connections. The port is appended as the last argument.
+	 * Start a DCMTK server in a working directory on a free port and wait until it
+	 * accepts connections. The port is appended as the last argument.
 	 * @param directory the working directory, or {@code null}
 	 * @param program the program
 	 * @param arguments the arguments before the port

@@ -21,9 +21,9 @@ import io.github.dicomscu.net.pdu.RoleSelection;
 import io.github.dicomscu.net.pdu.UserInformation;
 
 /**
- * Steps for {@link ScriptedPeer} scripts that play a Query/Retrieve SCP on the raw socket:
- * accept an association, read the requestor's DIMSE messages (keeping the PDU bytes for exact
- * assertions) and send DIMSE messages.
+ * Steps for {@link ScriptedPeer} scripts that play a Query/Retrieve SCP on the raw
+ * socket: accept an association, read the requestor's DIMSE messages (keeping the PDU
+ * bytes for exact assertions) and send DIMSE messages.
  */
 public final class DimseScript {
 
@@ -31,8 +31,9 @@ public final class DimseScript {
 	}
 
 	/**
-	 * Read the A-ASSOCIATE-RQ and accept every context with its first transfer syntax, and every
-	 * proposed role selection except those of the given SOP classes, which are left out.
+	 * Read the A-ASSOCIATE-RQ and accept every context with its first transfer syntax,
+	 * and every proposed role selection except those of the given SOP classes, which are
+	 * left out.
 	 * @param in the peer's input
 	 * @param out the peer's output
 	 * @param withoutRoles SOP classes whose role selection is not answered
@@ -57,8 +58,8 @@ public final class DimseScript {
 	}
 
 	/**
-	 * Read one DIMSE message: P-DATA-TF PDUs until the command set and, if it announces one,
-	 * the data set are complete.
+	 * Read one DIMSE message: P-DATA-TF PDUs until the command set and, if it announces
+	 * one, the data set are complete.
 	 * @param in the peer's input
 	 * @return the message
 	 * @throws IOException if reading fails
@@ -131,8 +132,8 @@ public final class DimseScript {
 	}
 
 	/**
-	 * Send a DIMSE message: the command set and the data set, each in a P-DATA-TF PDU of its own.
-	 * Command Data Set Type is set to say whether a data set follows.
+	 * Send a DIMSE message: the command set and the data set, each in a P-DATA-TF PDU of
+	 * its own. Command Data Set Type is set to say whether a data set follows.
 	 * @param out the peer's output
 	 * @param contextId the presentation context id
 	 * @param command the command set
@@ -142,11 +143,11 @@ public final class DimseScript {
 	public static void send(OutputStream out, int contextId, Command command, byte[] dataSet) throws IOException {
 		command.putUS(CommandTag.COMMAND_DATA_SET_TYPE,
 				(dataSet != null) ? Command.DATA_SET_PRESENT : Command.NO_DATA_SET);
-		out.write(PduEncoder.encode(new PDataTf(List.of(new PresentationDataValue(contextId, true, true,
-				command.encode())))));
+		out.write(PduEncoder
+			.encode(new PDataTf(List.of(new PresentationDataValue(contextId, true, true, command.encode())))));
 		if (dataSet != null) {
-			out.write(PduEncoder.encode(new PDataTf(List.of(new PresentationDataValue(contextId, false, true,
-					dataSet)))));
+			out.write(PduEncoder
+				.encode(new PDataTf(List.of(new PresentationDataValue(contextId, false, true, dataSet)))));
 		}
 		out.flush();
 	}

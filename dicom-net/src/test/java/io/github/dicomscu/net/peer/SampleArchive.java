@@ -14,9 +14,9 @@ import io.github.dicomscu.data.TagDictionary;
 import io.github.dicomscu.data.VR;
 
 /**
- * The instances the Query/Retrieve tests of every module load into an archive: two patients,
- * three studies, four series and seven images with fixed UIDs, written as small Part 10 files by
- * our codec.
+ * The instances the Query/Retrieve tests of every module load into an archive: two
+ * patients, three studies, four series and seven images with fixed UIDs, written as small
+ * Part 10 files by our codec.
  */
 public final class SampleArchive {
 
@@ -35,7 +35,9 @@ public final class SampleArchive {
 	/** Patient ROE^JANE: one MR study. */
 	public static final Patient ROE = new Patient("PAT002", "ROE^JANE", "19820315", "F");
 
-	/** DOE^JOHN's CT head study: an axial series of two images and a coronal one of one. */
+	/**
+	 * DOE^JOHN's CT head study: an axial series of two images and a coronal one of one.
+	 */
 	public static final Study HEAD = new Study(DOE, ROOT + ".1", "20240110", "CT HEAD", "ACC001", "1");
 
 	/** DOE^JOHN's CT chest study: one axial series of one image. */
@@ -135,8 +137,7 @@ public final class SampleArchive {
 	 * @param description the Series Description
 	 * @param imageCount how many images it has, numbered from 1
 	 */
-	public record Series(Study study, String uid, String modality, String number, String description,
-			int imageCount) {
+	public record Series(Study study, String uid, String modality, String number, String description, int imageCount) {
 
 		/**
 		 * Return the images of the series.
@@ -194,8 +195,8 @@ public final class SampleArchive {
 		}
 
 		/**
-		 * Return the data set of the image: patient, study, series and image attributes and 2
-		 * by 2 pixels whose last differs per image.
+		 * Return the data set of the image: patient, study, series and image attributes
+		 * and 2 by 2 pixels whose last differs per image.
 		 * @return a new data set
 		 */
 		public DataSet dataSet() {

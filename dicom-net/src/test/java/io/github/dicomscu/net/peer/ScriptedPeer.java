@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A hostile or broken peer for tests: accepts one connection on a loopback port and runs a
- * script against the raw socket, then reports whether the other side closed its end.
+ * A hostile or broken peer for tests: accepts one connection on a loopback port and runs
+ * a script against the raw socket, then reports whether the other side closed its end.
  */
 public final class ScriptedPeer implements AutoCloseable {
 
@@ -38,8 +38,8 @@ public final class ScriptedPeer implements AutoCloseable {
 	}
 
 	/**
-	 * Start a peer that runs {@code script} on the first connection, then waits for the client
-	 * to close the connection.
+	 * Start a peer that runs {@code script} on the first connection, then waits for the
+	 * client to close the connection.
 	 * @param script the script
 	 * @return the peer
 	 * @throws IOException if the port cannot be bound

@@ -50,7 +50,8 @@ class FindScuTests {
 			request.complete(find);
 			DimseScript.respond(out, find, Status.SUCCESS, null);
 			DimseScript.release(in, out);
-		}); Association association = open(peer);
+		});
+				Association association = open(peer);
 				FindResults results = FindScu.find(association,
 						Query.studyRoot(QueryLevel.STUDY).match("PatientID", "42"), Priority.HIGH, 0)) {
 			assertThat(results.nextMatch()).isNull();
@@ -77,7 +78,8 @@ class FindScuTests {
 				.putString(CommandTag.ERROR_COMMENT, "index unreadable");
 			DimseScript.respond(out, find, failure, null);
 			DimseScript.release(in, out);
-		}); Association association = open(peer);
+		});
+				Association association = open(peer);
 				FindResults results = FindScu.find(association, Query.studyRoot(QueryLevel.STUDY))) {
 			DataSet match = results.nextMatch();
 			DimseFailureException ex = catchThrowableOfType(DimseFailureException.class, results::nextMatch);
@@ -116,13 +118,17 @@ class FindScuTests {
 			try (results) {
 				assertThat(results.nextMatch().getString("PatientID")).isEqualTo("1");
 			}
-			assertThat(cancel.get(5, TimeUnit.SECONDS).pdus()).singleElement().isEqualTo(HexFormat.of().parseHex(
-					"04000000" + "0030" // P-DATA-TF, length 48
-							+ "0000002C" + "03" + "03" // PDV length 44, context 3 (Patient Root FIND), command, last
+			assertThat(cancel.get(5, TimeUnit.SECONDS).pdus()).singleElement()
+				.isEqualTo(HexFormat.of()
+					.parseHex("04000000" + "0030" // P-DATA-TF, length 48
+							+ "0000002C" + "03" + "03" // PDV length 44, context 3
+														// (Patient Root FIND), command,
+														// last
 							+ "00000000" + "04000000" + "1E000000" // (0000,0000) UL 30
 							+ "00000001" + "02000000" + "FF0F" // (0000,0100) C-CANCEL-RQ
 							+ "00002001" + "02000000" + "0100" // (0000,0120) message 1
-							+ "00000008" + "02000000" + "0101")); // (0000,0800) no data set
+							+ "00000008" + "02000000" + "0101")); // (0000,0800) no data
+																	// set
 			assertThat(results.isCancelled()).isTrue();
 			assertThat(results.getStatus()).isEqualTo(Status.CANCEL);
 			assertThat(results.getMatchCount()).isEqualTo(1);
@@ -142,11 +148,12 @@ class FindScuTests {
 			cancel.complete(DimseScript.read(in));
 			DimseScript.respond(out, find, Status.CANCEL, null);
 			DimseScript.release(in, out);
-		}); Association association = open(peer);
+		});
+				Association association = open(peer);
 				FindResults results = FindScu.find(association, Query.patientRoot(QueryLevel.PATIENT), Priority.MEDIUM,
 						2)) {
-			assertThat(results.stream().map((match) -> match.getString("PatientID")).toList())
-				.containsExactly("1", "2");
+			assertThat(results.stream().map((match) -> match.getString("PatientID")).toList()).containsExactly("1",
+					"2");
 			assertThat(cancel.get(5, TimeUnit.SECONDS).command().commandField()).isEqualTo(CommandField.C_CANCEL_RQ);
 			assertThat(results.getStatus()).isEqualTo(Status.CANCEL);
 		}
@@ -160,7 +167,8 @@ class FindScuTests {
 			DimseScript.respond(out, find, Status.PENDING_WARNING, encode(patient("1")));
 			DimseScript.respond(out, find, 0xB123, null);
 			DimseScript.release(in, out);
-		}); Association association = open(peer);
+		});
+				Association association = open(peer);
 				FindResults results = FindScu.find(association, Query.patientRoot(QueryLevel.PATIENT))) {
 			assertThat(results.stream().count()).isEqualTo(1);
 			assertThat(results.hasUnsupportedOptionalKeys()).isTrue();
@@ -177,7 +185,8 @@ class FindScuTests {
 			Command stray = DimseScript.response(find, Status.PENDING)
 				.putUS(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, 99);
 			DimseScript.respond(out, find, stray, encode(patient("1")));
-		}); Association association = open(peer);
+		});
+				Association association = open(peer);
 				FindResults results = FindScu.find(association, Query.patientRoot(QueryLevel.PATIENT))) {
 			DicomProtocolException ex = catchThrowableOfType(DicomProtocolException.class, results::nextMatch);
 			assertThat(ex.getMessage()).contains("C-FIND-RSP to message 1").contains("to message 99");
@@ -193,7 +202,8 @@ class FindScuTests {
 			DimseScript.Message find = DimseScript.read(in);
 			DimseScript.respond(out, find, Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, null);
 			DimseScript.release(in, out);
-		}); Association association = open(peer);
+		});
+				Association association = open(peer);
 				FindResults results = FindScu.find(association, Query.patientRoot(QueryLevel.PATIENT))) {
 			UncheckedIOException ex = catchThrowableOfType(UncheckedIOException.class, () -> results.stream().toList());
 			assertThat(ex.getCause()).isInstanceOf(DimseFailureException.class)
@@ -210,9 +220,10 @@ class FindScuTests {
 	}
 
 	static Association open(ScriptedPeer peer) throws Exception {
-		return open(peer, List.of(PresentationContext.of(STUDY_ROOT_FIND, "ImplicitVRLittleEndian"),
-				PresentationContext.of(QueryRetrieveModel.PATIENT_ROOT.findSopClassUid(), "ImplicitVRLittleEndian"),
-				PresentationContext.of("Verification")));
+		return open(peer,
+				List.of(PresentationContext.of(STUDY_ROOT_FIND, "ImplicitVRLittleEndian"), PresentationContext
+					.of(QueryRetrieveModel.PATIENT_ROOT.findSopClassUid(), "ImplicitVRLittleEndian"),
+						PresentationContext.of("Verification")));
 	}
 
 	static Association open(ScriptedPeer peer, List<PresentationContext> contexts) throws Exception {

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class GetScuTests {
 
-	private static final List<PresentationContext> CONTEXTS = GetScu.presentationContexts(
-			QueryRetrieveModel.STUDY_ROOT, List.of("CTImageStorage", SampleArchive.MR_IMAGE_STORAGE));
+	private static final List<PresentationContext> CONTEXTS = GetScu.presentationContexts(QueryRetrieveModel.STUDY_ROOT,
+			List.of("CTImageStorage", SampleArchive.MR_IMAGE_STORAGE));
 
 	@Test
 	void contextsProposeTheScpRoleForTheStorageClasses() {
@@ -75,8 +75,7 @@ class GetScuTests {
 			List<RetrieveProgress> progress = new ArrayList<>();
 			RetrieveResult result = GetScu.get(association, QueryRetrieveModel.STUDY_ROOT,
 					Query.studyRoot(QueryLevel.SERIES).match("SeriesInstanceUID", "1.2.3").toIdentifier(),
-					Priority.HIGH,
-					(instance) -> {
+					Priority.HIGH, (instance) -> {
 						DataSet dataSet = instance.readDataSet();
 						received.add(instance.sopClassUid() + " " + instance.sopInstanceUid() + " "
 								+ instance.transferSyntaxUid() + " " + instance.sourceAeTitle() + " "
@@ -156,15 +155,15 @@ class GetScuTests {
 	}
 
 	@Test
-	void directoryReceiverWritesPartTenFilesNamedByInstance(@TempDir Path directory)
-			throws Exception {
+	void directoryReceiverWritesPartTenFilesNamedByInstance(@TempDir Path directory) throws Exception {
 		Path receivedFile = directory.resolve("received.part");
 		DicomFile.write(receivedFile, new DataSet().setString("SourceApplicationEntityTitle", "ARCHIVE"),
 				instance(SampleArchive.CT_IMAGE_STORAGE, "1.2.3.9"), Uid.IMPLICIT_VR_LITTLE_ENDIAN);
 		Path target = directory.resolve("out");
 		StoreReceiver receiver = StoreReceiver.toDirectory(target);
 		assertThat(receiver.receive(new ReceivedInstance(SampleArchive.CT_IMAGE_STORAGE, "../1.2",
-				Uid.IMPLICIT_VR_LITTLE_ENDIAN, "ARCHIVE", receivedFile))).isEqualTo(Status.CANNOT_UNDERSTAND);
+				Uid.IMPLICIT_VR_LITTLE_ENDIAN, "ARCHIVE", receivedFile)))
+			.isEqualTo(Status.CANNOT_UNDERSTAND);
 		int status = receiver.receive(new ReceivedInstance(SampleArchive.CT_IMAGE_STORAGE, "1.2.3.9",
 				Uid.IMPLICIT_VR_LITTLE_ENDIAN, "ARCHIVE", receivedFile));
 		assertThat(status).isEqualTo(Status.SUCCESS);

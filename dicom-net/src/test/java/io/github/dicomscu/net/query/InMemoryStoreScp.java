@@ -16,8 +16,9 @@ import io.github.dicomscu.net.dimse.Status;
 import io.github.dicomscu.net.scp.DicomScp;
 
 /**
- * A storage SCP for move tests: our {@link DicomScp} with a C-STORE handler that decodes each
- * data set and keeps it in memory by SOP Instance UID, optionally pausing before it answers.
+ * A storage SCP for move tests: our {@link DicomScp} with a C-STORE handler that decodes
+ * each data set and keeps it in memory by SOP Instance UID, optionally pausing before it
+ * answers.
  */
 final class InMemoryStoreScp implements AutoCloseable {
 

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * {@link MoveScu} against scripted peers: the request on the wire, progress, final counts and
- * failed instances, and the mapping of failure statuses.
+ * {@link MoveScu} against scripted peers: the request on the wire, progress, final counts
+ * and failed instances, and the mapping of failure statuses.
  */
 class MoveScuTests {
 

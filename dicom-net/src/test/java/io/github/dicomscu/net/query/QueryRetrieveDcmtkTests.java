@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * C-FIND, C-MOVE, C-GET and C-CANCEL against DCMTK's {@code dcmqrscp}, loaded with the
- * {@link SampleArchive}; moves go to our {@link DicomScp} (with an in-memory C-STORE handler,
- * and with the engine's {@link StorageScp}) and to DCMTK's {@code storescp}.
+ * {@link SampleArchive}; moves go to our {@link DicomScp} (with an in-memory C-STORE
+ * handler, and with the engine's {@link StorageScp}) and to DCMTK's {@code storescp}.
  */
 class QueryRetrieveDcmtkTests {
 
@@ -70,9 +70,8 @@ class QueryRetrieveDcmtkTests {
 			.start();
 		storescp = DcmtkPeer.startServer("storescp", "--aetitle", STORESCP_AE_TITLE, "--output-directory",
 				Files.createDirectories(directory.resolve("storescp")).toString());
-		archive = DcmqrscpArchive.start(directory,
-				Map.of(OUR_AE_TITLE, ourScp.port(), ENGINE_AE_TITLE, engineScp.getPort(), STORESCP_AE_TITLE,
-						storescp.port()));
+		archive = DcmqrscpArchive.start(directory, Map.of(OUR_AE_TITLE, ourScp.port(), ENGINE_AE_TITLE,
+				engineScp.getPort(), STORESCP_AE_TITLE, storescp.port()));
 	}
 
 	@AfterAll
@@ -100,9 +99,10 @@ class QueryRetrieveDcmtkTests {
 	@Test
 	void findPatients() throws Exception {
 		try (Association association = open(PresentationContext.of("PatientRootQueryRetrieveInformationModelFind"));
-				FindResults results = FindScu.find(association, Query.patientRoot(QueryLevel.PATIENT)
-					.match("PatientName", "*O*")
-					.returnKey("PatientBirthDate", "PatientSex"))) {
+				FindResults results = FindScu.find(association,
+						Query.patientRoot(QueryLevel.PATIENT)
+							.match("PatientName", "*O*")
+							.returnKey("PatientBirthDate", "PatientSex"))) {
 			assertThat(results.stream().toList())
 				.extracting((match) -> match.getString("QueryRetrieveLevel"), (match) -> match.getString("PatientID"),
 						(match) -> match.getString("PatientName"), (match) -> match.getString("PatientBirthDate"),
@@ -118,10 +118,11 @@ class QueryRetrieveDcmtkTests {
 	@Test
 	void findStudiesOfAPatientInADateRange() throws Exception {
 		try (Association association = open(PresentationContext.of("StudyRootQueryRetrieveInformationModelFind"));
-				FindResults results = FindScu.find(association, Query.studyRoot(QueryLevel.STUDY)
-					.match("PatientID", "PAT001")
-					.match("StudyDate", "20240201-")
-					.returnKey("StudyDescription", "AccessionNumber", "StudyID", "PatientName"))) {
+				FindResults results = FindScu.find(association,
+						Query.studyRoot(QueryLevel.STUDY)
+							.match("PatientID", "PAT001")
+							.match("StudyDate", "20240201-")
+							.returnKey("StudyDescription", "AccessionNumber", "StudyID", "PatientName"))) {
 			List<DataSet> matches = results.stream().toList();
 			assertThat(matches).singleElement().satisfies((study) -> {
 				assertThat(study.getString("StudyInstanceUID")).isEqualTo(SampleArchive.CHEST.uid());
@@ -137,9 +138,10 @@ class QueryRetrieveDcmtkTests {
 	@Test
 	void findSeriesOfAStudy() throws Exception {
 		try (Association association = open(PresentationContext.of("StudyRootQueryRetrieveInformationModelFind"));
-				FindResults results = FindScu.find(association, Query.studyRoot(QueryLevel.SERIES)
-					.match("StudyInstanceUID", SampleArchive.HEAD.uid())
-					.returnKey("Modality", "SeriesNumber"))) {
+				FindResults results = FindScu.find(association,
+						Query.studyRoot(QueryLevel.SERIES)
+							.match("StudyInstanceUID", SampleArchive.HEAD.uid())
+							.returnKey("Modality", "SeriesNumber"))) {
 			assertThat(results.stream().toList())
 				.extracting((match) -> match.getString("SeriesInstanceUID"), (match) -> match.getString("Modality"),
 						(match) -> match.getInt("SeriesNumber", 0))
@@ -152,11 +154,12 @@ class QueryRetrieveDcmtkTests {
 	void findImagesOfASeriesInPatientRoot() throws Exception {
 		Series knee = SampleArchive.KNEE_SAGITTAL;
 		try (Association association = open(PresentationContext.of("PatientRootQueryRetrieveInformationModelFind"));
-				FindResults results = FindScu.find(association, Query.patientRoot(QueryLevel.IMAGE)
-					.match("PatientID", knee.study().patient().id())
-					.match("StudyInstanceUID", knee.study().uid())
-					.match("SeriesInstanceUID", knee.uid())
-					.returnKey("InstanceNumber"))) {
+				FindResults results = FindScu.find(association,
+						Query.patientRoot(QueryLevel.IMAGE)
+							.match("PatientID", knee.study().patient().id())
+							.match("StudyInstanceUID", knee.study().uid())
+							.match("SeriesInstanceUID", knee.uid())
+							.returnKey("InstanceNumber"))) {
 			assertThat(results.stream().toList())
 				.extracting((match) -> match.getString("SOPInstanceUID"), (match) -> match.getInt("InstanceNumber", 0))
 				.containsExactlyInAnyOrder(tuple(knee.uid() + ".1", 1), tuple(knee.uid() + ".2", 2),
@@ -168,9 +171,10 @@ class QueryRetrieveDcmtkTests {
 	void findStudiesInPatientStudyOnlyModel() throws Exception {
 		try (Association association = open(
 				PresentationContext.of("PatientStudyOnlyQueryRetrieveInformationModelFind"));
-				FindResults results = FindScu.find(association, Query.patientStudyOnly(QueryLevel.STUDY)
-					.match("PatientID", "PAT002")
-					.returnKey("StudyDescription"))) {
+				FindResults results = FindScu.find(association,
+						Query.patientStudyOnly(QueryLevel.STUDY)
+							.match("PatientID", "PAT002")
+							.returnKey("StudyDescription"))) {
 			assertThat(results.stream().toList())
 				.extracting((match) -> match.getString("StudyInstanceUID"),
 						(match) -> match.getString("StudyDescription"))
@@ -182,9 +186,10 @@ class QueryRetrieveDcmtkTests {
 	void findDecodesIdentifiersInTheAcceptedBigEndianTransferSyntax() throws Exception {
 		try (Association association = open(
 				PresentationContext.of("StudyRootQueryRetrieveInformationModelFind", "ExplicitVRBigEndian"));
-				FindResults results = FindScu.find(association, Query.studyRoot(QueryLevel.STUDY)
-					.match("StudyInstanceUID", SampleArchive.KNEE.uid())
-					.returnKey("PatientName", "StudyDate"))) {
+				FindResults results = FindScu.find(association,
+						Query.studyRoot(QueryLevel.STUDY)
+							.match("StudyInstanceUID", SampleArchive.KNEE.uid())
+							.returnKey("PatientName", "StudyDate"))) {
 			assertThat(association.getNegotiatedContexts().get(0).transferSyntax())
 				.isEqualTo(Uid.EXPLICIT_VR_BIG_ENDIAN);
 			assertThat(results.stream().toList())
@@ -214,15 +219,17 @@ class QueryRetrieveDcmtkTests {
 	@Test
 	void findWithALimitCancelsWhenTheLimitIsReached() throws Exception {
 		try (Association association = open(PresentationContext.of("PatientRootQueryRetrieveInformationModelFind"))) {
-			try (FindResults results = FindScu.find(association, Query.patientRoot(QueryLevel.IMAGE)
-				.match("PatientID", "PAT002")
-				.match("StudyInstanceUID", SampleArchive.KNEE.uid())
-				.match("SeriesInstanceUID", SampleArchive.KNEE_SAGITTAL.uid()), Priority.LOW, 2)) {
+			try (FindResults results = FindScu.find(association,
+					Query.patientRoot(QueryLevel.IMAGE)
+						.match("PatientID", "PAT002")
+						.match("StudyInstanceUID", SampleArchive.KNEE.uid())
+						.match("SeriesInstanceUID", SampleArchive.KNEE_SAGITTAL.uid()),
+					Priority.LOW, 2)) {
 				assertThat(results.stream().toList()).hasSize(2);
 				assertThat(results.isCancelled()).isTrue();
 			}
-			try (FindResults studies = FindScu.find(association, Query.patientRoot(QueryLevel.STUDY)
-				.match("PatientID", "PAT001"))) {
+			try (FindResults studies = FindScu.find(association,
+					Query.patientRoot(QueryLevel.STUDY).match("PatientID", "PAT001"))) {
 				assertThat(studies.stream().count()).isEqualTo(2);
 			}
 		}
@@ -250,8 +257,9 @@ class QueryRetrieveDcmtkTests {
 			assertThat(dataSet.getString("PatientName")).isEqualTo("DOE^JOHN");
 			assertThat(dataSet.getBytes("PixelData")).isEqualTo(image.dataSet().getBytes("PixelData"));
 		}
-		assertThat(progress).isNotEmpty().allSatisfy((step) -> assertThat(step.remaining()
-				+ step.completed() + step.failed() + step.warning()).isEqualTo(3));
+		assertThat(progress).isNotEmpty()
+			.allSatisfy((step) -> assertThat(step.remaining() + step.completed() + step.failed() + step.warning())
+				.isEqualTo(3));
 		assertThat(progress.get(progress.size() - 1).completed()).isGreaterThanOrEqualTo(2);
 	}
 
@@ -259,11 +267,13 @@ class QueryRetrieveDcmtkTests {
 	void moveImageToTheEngineStorageScp() throws Exception {
 		Image image = SampleArchive.CHEST_AXIAL.images().get(0);
 		try (Association association = open(PresentationContext.of("PatientRootQueryRetrieveInformationModelMove"))) {
-			RetrieveResult result = MoveScu.move(association, Query.patientRoot(QueryLevel.IMAGE)
-				.match("PatientID", SampleArchive.DOE.id())
-				.match("StudyInstanceUID", SampleArchive.CHEST.uid())
-				.match("SeriesInstanceUID", SampleArchive.CHEST_AXIAL.uid())
-				.match("SOPInstanceUID", image.sopInstanceUid()), ENGINE_AE_TITLE);
+			RetrieveResult result = MoveScu.move(association,
+					Query.patientRoot(QueryLevel.IMAGE)
+						.match("PatientID", SampleArchive.DOE.id())
+						.match("StudyInstanceUID", SampleArchive.CHEST.uid())
+						.match("SeriesInstanceUID", SampleArchive.CHEST_AXIAL.uid())
+						.match("SOPInstanceUID", image.sopInstanceUid()),
+					ENGINE_AE_TITLE);
 			assertThat(result.isSuccess()).isTrue();
 			assertThat(result.completed()).isEqualTo(1);
 		}
@@ -276,10 +286,12 @@ class QueryRetrieveDcmtkTests {
 	void moveSeriesToStorescp() throws Exception {
 		Series series = SampleArchive.KNEE_SAGITTAL;
 		try (Association association = open(PresentationContext.of("PatientRootQueryRetrieveInformationModelMove"))) {
-			RetrieveResult result = MoveScu.move(association, Query.patientRoot(QueryLevel.SERIES)
-				.match("PatientID", series.study().patient().id())
-				.match("StudyInstanceUID", series.study().uid())
-				.match("SeriesInstanceUID", series.uid()), STORESCP_AE_TITLE);
+			RetrieveResult result = MoveScu.move(association,
+					Query.patientRoot(QueryLevel.SERIES)
+						.match("PatientID", series.study().patient().id())
+						.match("StudyInstanceUID", series.study().uid())
+						.match("SeriesInstanceUID", series.uid()),
+					STORESCP_AE_TITLE);
 			assertThat(result.isSuccess()).isTrue();
 			assertThat(result.completed()).isEqualTo(3);
 		}
@@ -296,8 +308,9 @@ class QueryRetrieveDcmtkTests {
 		try (Association association = open(PresentationContext.of("StudyRootQueryRetrieveInformationModelMove"),
 				PresentationContext.of("Verification"))) {
 			MoveDestinationUnknownException ex = catchThrowableOfType(MoveDestinationUnknownException.class,
-					() -> MoveScu.move(association, Query.studyRoot(QueryLevel.STUDY)
-						.match("StudyInstanceUID", SampleArchive.KNEE.uid()), "NOWHERE"));
+					() -> MoveScu.move(association,
+							Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", SampleArchive.KNEE.uid()),
+							"NOWHERE"));
 			assertThat(ex.getStatus()).isEqualTo(Status.MOVE_DESTINATION_UNKNOWN);
 			assertThat(ex.getDestination()).isEqualTo("NOWHERE");
 			assertThat(ex.getMeaning()).isEqualTo("Refused: Move Destination unknown");
@@ -359,15 +372,17 @@ class QueryRetrieveDcmtkTests {
 	@Test
 	void getWithACallbackReceiverOfAStudyInPatientRoot() throws Exception {
 		List<String> instances = new ArrayList<>();
-		try (Association association = open(GetScu.presentationContexts(QueryRetrieveModel.PATIENT_ROOT,
-				List.of("MRImageStorage")))) {
-			RetrieveResult result = GetScu.get(association, Query.patientRoot(QueryLevel.STUDY)
-				.match("PatientID", "PAT002")
-				.match("StudyInstanceUID", SampleArchive.KNEE.uid()), (instance) -> {
-					DataSet dataSet = instance.readDataSet();
-					instances.add(dataSet.getString("SOPInstanceUID") + " " + dataSet.getString("InstanceNumber"));
-					return Status.SUCCESS;
-				});
+		try (Association association = open(
+				GetScu.presentationContexts(QueryRetrieveModel.PATIENT_ROOT, List.of("MRImageStorage")))) {
+			RetrieveResult result = GetScu.get(association,
+					Query.patientRoot(QueryLevel.STUDY)
+						.match("PatientID", "PAT002")
+						.match("StudyInstanceUID", SampleArchive.KNEE.uid()),
+					(instance) -> {
+						DataSet dataSet = instance.readDataSet();
+						instances.add(dataSet.getString("SOPInstanceUID") + " " + dataSet.getString("InstanceNumber"));
+						return Status.SUCCESS;
+					});
 			assertThat(result.isSuccess()).isTrue();
 		}
 		String series = SampleArchive.KNEE_SAGITTAL.uid();
@@ -376,11 +391,11 @@ class QueryRetrieveDcmtkTests {
 
 	@Test
 	void getOfInstancesWithoutAStorageContextReportsTheFailedInstances() throws Exception {
-		try (Association association = open(GetScu.presentationContexts(QueryRetrieveModel.STUDY_ROOT,
-				List.of("CTImageStorage")))) {
+		try (Association association = open(
+				GetScu.presentationContexts(QueryRetrieveModel.STUDY_ROOT, List.of("CTImageStorage")))) {
 			RetrieveFailedException ex = catchThrowableOfType(RetrieveFailedException.class,
-					() -> GetScu.get(association, Query.studyRoot(QueryLevel.STUDY)
-						.match("StudyInstanceUID", SampleArchive.KNEE.uid()),
+					() -> GetScu.get(association,
+							Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", SampleArchive.KNEE.uid()),
 							StoreReceiver.toDirectory(this.received)));
 			assertThat(ex.getStatus()).isEqualTo(Status.OUT_OF_RESOURCES_SUB_OPERATIONS);
 			assertThat(ex.getResult().failed()).isEqualTo(3);

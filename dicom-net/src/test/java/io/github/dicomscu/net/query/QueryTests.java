@@ -31,12 +31,14 @@ class QueryTests {
 			.returnKey("StudyInstanceUID")
 			.returnKey("ModalitiesInStudy")
 			.toIdentifier();
-		assertThat(new DataSetWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).toByteArray(identifier)).isEqualTo(bytes(
-				"08 00 20 00", "'DA", "0A 00", "'20240101- ", // StudyDate, padded to even length
-				"08 00 52 00", "'CS", "06 00", "'STUDY ", // QueryRetrieveLevel
-				"08 00 61 00", "'CS", "00 00", // ModalitiesInStudy, return key
-				"10 00 20 00", "'LO", "04 00", "'123 ", // PatientID
-				"20 00 0D 00", "'UI", "00 00")); // StudyInstanceUID, return key
+		assertThat(new DataSetWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).toByteArray(identifier))
+			.isEqualTo(bytes("08 00 20 00", "'DA", "0A 00", "'20240101- ", // StudyDate,
+																			// padded to
+																			// even length
+					"08 00 52 00", "'CS", "06 00", "'STUDY ", // QueryRetrieveLevel
+					"08 00 61 00", "'CS", "00 00", // ModalitiesInStudy, return key
+					"10 00 20 00", "'LO", "04 00", "'123 ", // PatientID
+					"20 00 0D 00", "'UI", "00 00")); // StudyInstanceUID, return key
 	}
 
 	@Test
@@ -61,10 +63,11 @@ class QueryTests {
 		DataSet identifier = Query.worklist()
 			.match("PatientName", "DOE*")
 			.returnKey("PatientID", "ReferencedStudySequence")
-			.sequence("ScheduledProcedureStepSequence", (step) -> step.match("Modality", "CT")
-				.match("ScheduledProcedureStepStartDate", "20240315")
-				.returnKey("ScheduledStationAETitle")
-				.sequence("ScheduledProtocolCodeSequence", (code) -> code.returnKey("CodeValue")))
+			.sequence("ScheduledProcedureStepSequence",
+					(step) -> step.match("Modality", "CT")
+						.match("ScheduledProcedureStepStartDate", "20240315")
+						.returnKey("ScheduledStationAETitle")
+						.sequence("ScheduledProtocolCodeSequence", (code) -> code.returnKey("CodeValue")))
 			.toIdentifier();
 		DataSet expectedStep = new DataSet().setString("Modality", "CT")
 			.setString("ScheduledStationAETitle")

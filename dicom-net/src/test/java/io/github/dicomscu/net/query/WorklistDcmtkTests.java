@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Modality Worklist C-FIND against DCMTK's {@code wlmscpfs}, serving two worklist files made by
- * {@code dump2dcm} from the dumps beside this class: a CT and an MR scheduled procedure step.
+ * Modality Worklist C-FIND against DCMTK's {@code wlmscpfs}, serving two worklist files
+ * made by {@code dump2dcm} from the dumps beside this class: a CT and an MR scheduled
+ * procedure step.
  */
 class WorklistDcmtkTests {
 
@@ -56,13 +57,15 @@ class WorklistDcmtkTests {
 	@Test
 	void findScheduledStepsOfAModality() throws Exception {
 		try (Association association = open();
-				FindResults results = FindScu.find(association, Query.worklist()
-					.returnKey("PatientName", "PatientID", "PatientBirthDate", "AccessionNumber",
-							"RequestedProcedureDescription", "RequestedProcedureID", "StudyInstanceUID")
-					.sequence("ScheduledProcedureStepSequence", (step) -> step.match("Modality", "CT")
-						.returnKey("ScheduledStationAETitle", "ScheduledProcedureStepStartDate",
-								"ScheduledProcedureStepStartTime", "ScheduledProcedureStepDescription",
-								"ScheduledProcedureStepID", "ScheduledPerformingPhysicianName")))) {
+				FindResults results = FindScu.find(association,
+						Query.worklist()
+							.returnKey("PatientName", "PatientID", "PatientBirthDate", "AccessionNumber",
+									"RequestedProcedureDescription", "RequestedProcedureID", "StudyInstanceUID")
+							.sequence("ScheduledProcedureStepSequence",
+									(step) -> step.match("Modality", "CT")
+										.returnKey("ScheduledStationAETitle", "ScheduledProcedureStepStartDate",
+												"ScheduledProcedureStepStartTime", "ScheduledProcedureStepDescription",
+												"ScheduledProcedureStepID", "ScheduledPerformingPhysicianName")))) {
 			List<DataSet> matches = results.stream().toList();
 			assertThat(results.getStatus()).isEqualTo(Status.SUCCESS);
 			assertThat(matches).singleElement().satisfies((entry) -> {
@@ -90,13 +93,14 @@ class WorklistDcmtkTests {
 	@Test
 	void findScheduledStepsOfAStationFromADate() throws Exception {
 		try (Association association = open();
-				FindResults results = FindScu.find(association, Query.worklist()
-					.match("PatientName", "M*")
-					.returnKey("PatientID")
-					.sequence("ScheduledProcedureStepSequence",
-							(step) -> step.match("ScheduledStationAETitle", "MRSCANNER")
-								.match("ScheduledProcedureStepStartDate", "20240316-20240331")
-								.returnKey("Modality")))) {
+				FindResults results = FindScu.find(association,
+						Query.worklist()
+							.match("PatientName", "M*")
+							.returnKey("PatientID")
+							.sequence("ScheduledProcedureStepSequence",
+									(step) -> step.match("ScheduledStationAETitle", "MRSCANNER")
+										.match("ScheduledProcedureStepStartDate", "20240316-20240331")
+										.returnKey("Modality")))) {
 			assertThat(results.stream().toList())
 				.extracting((entry) -> entry.getString("PatientName"), (entry) -> entry.getString("PatientID"),
 						(entry) -> entry.getSequence("ScheduledProcedureStepSequence").get(0).getString("Modality"))
@@ -107,9 +111,10 @@ class WorklistDcmtkTests {
 	@Test
 	void findWithoutMatchesEndsWithSuccess() throws Exception {
 		try (Association association = open();
-				FindResults results = FindScu.find(association, Query.worklist()
-					.match("PatientID", "NOBODY")
-					.sequence("ScheduledProcedureStepSequence", (step) -> step.returnKey("Modality")))) {
+				FindResults results = FindScu.find(association,
+						Query.worklist()
+							.match("PatientID", "NOBODY")
+							.sequence("ScheduledProcedureStepSequence", (step) -> step.returnKey("Modality")))) {
 			assertThat(results.nextMatch()).isNull();
 			assertThat(results.isComplete()).isTrue();
 			assertThat(results.getStatus()).isEqualTo(Status.SUCCESS);

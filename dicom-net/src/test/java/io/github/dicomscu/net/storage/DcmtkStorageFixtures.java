@@ -16,8 +16,8 @@ import io.github.dicomscu.net.peer.DcmtkPeer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Files made with DCMTK for the storage interop tests, and the files a DCMTK server wrote,
- * by SOP Instance UID.
+ * Files made with DCMTK for the storage interop tests, and the files a DCMTK server
+ * wrote, by SOP Instance UID.
  */
 final class DcmtkStorageFixtures {
 

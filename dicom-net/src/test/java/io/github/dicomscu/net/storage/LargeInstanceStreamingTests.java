@@ -24,9 +24,9 @@ import io.github.dicomscu.net.scp.DicomScp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A 300 MiB instance is stored by a separate JVM limited to 64 MiB of heap, into our storage
- * SCP, and arrives whole: neither side holds the pixel data in memory. (The benchmark script
- * does the same with 2 GiB, which takes too long for the test suite.)
+ * A 300 MiB instance is stored by a separate JVM limited to 64 MiB of heap, into our
+ * storage SCP, and arrives whole: neither side holds the pixel data in memory. (The
+ * benchmark script does the same with 2 GiB, which takes too long for the test suite.)
  */
 class LargeInstanceStreamingTests {
 

@@ -21,10 +21,11 @@ import static io.github.dicomscu.net.storage.StoreRoundTripTests.dataSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DCMTK's {@code storescu} against our storage SCP: every instance arrives as a Part 10 file
- * that {@code dcmftest} accepts, named by its SOP Instance UID, with the data set equal to the
- * one sent ({@code storescu} re-encodes uncompressed data sets in the syntax it prefers, with
- * sequences of defined length, so the bytes differ; the JPEG one stays JPEG).
+ * DCMTK's {@code storescu} against our storage SCP: every instance arrives as a Part 10
+ * file that {@code dcmftest} accepts, named by its SOP Instance UID, with the data set
+ * equal to the one sent ({@code storescu} re-encodes uncompressed data sets in the syntax
+ * it prefers, with sequences of defined length, so the bytes differ; the JPEG one stays
+ * JPEG).
  */
 class StorageScpDcmtkTests {
 
@@ -63,9 +64,9 @@ class StorageScpDcmtkTests {
 			DcmtkPeer.Result check = DcmtkPeer.run(Duration.ofSeconds(10), "dcmftest", copy.toString());
 			assertThat(check.output()).startsWith("yes:");
 		}
-		assertThat(DicomFile.readHeader(arrived.get(DicomFile.readHeader(jpeg).sopInstanceUid()))
-			.transferSyntax()
-			.uid()).isEqualTo(JPEG_BASELINE);
+		assertThat(
+				DicomFile.readHeader(arrived.get(DicomFile.readHeader(jpeg).sopInstanceUid())).transferSyntax().uid())
+			.isEqualTo(JPEG_BASELINE);
 	}
 
 	private static void storescu(DicomScp scp, List<String> options, List<Path> files) {

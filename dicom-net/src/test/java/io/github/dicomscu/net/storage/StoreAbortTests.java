@@ -120,7 +120,8 @@ class StoreAbortTests {
 	}
 
 	/**
-	 * Read one C-STORE request up to the last fragment of its data set and answer success.
+	 * Read one C-STORE request up to the last fragment of its data set and answer
+	 * success.
 	 */
 	private static void storeOne(InputStream in, OutputStream out) throws IOException {
 		ByteArrayOutputStream commandBytes = new ByteArrayOutputStream();

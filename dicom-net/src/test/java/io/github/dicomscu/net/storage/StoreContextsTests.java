@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Contexts derived from the instances to store, and the choice of the accepted context for
- * each instance, against our own acceptor configured to accept chosen transfer syntaxes.
+ * Contexts derived from the instances to store, and the choice of the accepted context
+ * for each instance, against our own acceptor configured to accept chosen transfer
+ * syntaxes.
  */
 class StoreContextsTests {
 

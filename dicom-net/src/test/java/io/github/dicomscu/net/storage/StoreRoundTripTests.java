@@ -32,9 +32,9 @@ import io.github.dicomscu.net.scp.RequestHandler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Our C-STORE SCU against our storage SCP: instances arrive as Part 10 files equal to what was
- * sent, byte for byte in the sent transfer syntax, and every failure is answered with the
- * status the standard gives it.
+ * Our C-STORE SCU against our storage SCP: instances arrive as Part 10 files equal to
+ * what was sent, byte for byte in the sent transfer syntax, and every failure is answered
+ * with the status the standard gives it.
  */
 class StoreRoundTripTests {
 
@@ -294,8 +294,8 @@ class StoreRoundTripTests {
 	void aSopClassThePeerDoesNotSupportIsNotSent() throws Exception {
 		List<Path> files = CtInstances.write(this.temp.resolve("in"), 2, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
 		try (DicomScp scp = DicomScp.builder().build().start()) {
-			List<StoreResult> results = storeAll(scp, List.of(StoreInstance.of(files.get(0)),
-					StoreInstance.of(files.get(1))));
+			List<StoreResult> results = storeAll(scp,
+					List.of(StoreInstance.of(files.get(0)), StoreInstance.of(files.get(1))));
 
 			assertThat(results).extracting(StoreResult::outcome).containsOnly(StoreOutcome.NOT_SENT);
 			assertThat(results.get(0).detail()).contains("No accepted presentation context for CT Image Storage")

@@ -26,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Our C-STORE SCU against DCMTK's {@code storescp}, started bit-preserving ({@code +B}) so that
- * each file it writes holds the data set exactly as it arrived: what arrived equals what was
- * sent, in each uncompressed transfer syntax, converted where the peer accepts only another
- * one, and compressed instances pass unconverted or fail with a typed error.
+ * Our C-STORE SCU against DCMTK's {@code storescp}, started bit-preserving ({@code +B})
+ * so that each file it writes holds the data set exactly as it arrived: what arrived
+ * equals what was sent, in each uncompressed transfer syntax, converted where the peer
+ * accepts only another one, and compressed instances pass unconverted or fail with a
+ * typed error.
  */
 class StoreScuDcmtkTests {
 
@@ -179,8 +180,8 @@ class StoreScuDcmtkTests {
 
 	private static DcmtkPeer storescp(Path out, String... options) throws Exception {
 		java.nio.file.Files.createDirectories(out);
-		List<String> arguments = new ArrayList<>(List.of("--aetitle", "STORESCP", "--output-directory", out.toString(),
-				"+B"));
+		List<String> arguments = new ArrayList<>(
+				List.of("--aetitle", "STORESCP", "--output-directory", out.toString(), "+B"));
 		arguments.addAll(List.of(options));
 		return DcmtkPeer.startServer("storescp", arguments.toArray(String[]::new));
 	}

@@ -26,8 +26,8 @@ import org.springframework.context.annotation.Bean;
  * health contributor {@code dicom} with one entry per {@link ConfiguredRemotes configured
  * remote}, checked with C-ECHO through the {@link AeOperations} bean (the auto-configured
  * template or the application's own), except the remotes whose
- * {@code dicom.scu.remotes.<name>.health.enabled} is {@code false}. Each check runs with the
- * timeout {@code dicom.scu.health.timeout}. Switched off with
+ * {@code dicom.scu.remotes.<name>.health.enabled} is {@code false}. Each check runs with
+ * the timeout {@code dicom.scu.health.timeout}. Switched off with
  * {@code management.health.dicom.enabled=false}.
  */
 @AutoConfiguration(after = DicomScuAutoConfiguration.class)

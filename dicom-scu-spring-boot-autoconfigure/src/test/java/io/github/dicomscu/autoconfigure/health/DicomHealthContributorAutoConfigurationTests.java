@@ -36,6 +36,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Tests for {@link DicomHealthContributorAutoConfiguration}.
  */
@@ -120,7 +121,8 @@ class DicomHealthContributorAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(AeTemplate.class);
 				HealthContributor contributor = context.getBean("dicomHealthContributor", HealthContributor.class);
-				assertThat(((CompositeHealthContributor) contributor).stream().map(CompositeHealthContributor.Entry::name))
+				assertThat(
+						((CompositeHealthContributor) contributor).stream().map(CompositeHealthContributor.Entry::name))
 					.containsExactly("pacs", "ris");
 				Health pacs = health(contributor, "pacs");
 				assertThat(pacs.getStatus()).isEqualTo(Status.UP);
@@ -187,10 +189,10 @@ class DicomHealthContributorAutoConfigurationTests {
 	}
 
 	/**
-	 * An application's own {@link AeOperations}, written by hand rather than a template: it
-	 * answers each C-ECHO with the status given for the remote, as a peer would, and records
-	 * what the echo asked for; any other operation fails. It is a {@link Proxy} of the
-	 * interface so that it implements whatever operations the interface declares.
+	 * An application's own {@link AeOperations}, written by hand rather than a template:
+	 * it answers each C-ECHO with the status given for the remote, as a peer would, and
+	 * records what the echo asked for; any other operation fails. It is a {@link Proxy}
+	 * of the interface so that it implements whatever operations the interface declares.
 	 */
 	static final class EchoingOperations implements InvocationHandler {
 

@@ -20,11 +20,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Turns {@link DicomAccessException}s into RFC 9457 problem details: 404 for an unknown remote,
- * 502 (Bad Gateway) for a failure of the peer or of the network to it. The exception's message
- * is the {@code detail}; {@code remote} and {@code errorType} (the exception's simple name) are
- * always present, with further properties for some failures: the DIMSE status of a failure
- * status, and the sub-operation counts of a failed C-MOVE or C-GET.
+ * Turns {@link DicomAccessException}s into RFC 9457 problem details: 404 for an unknown
+ * remote, 502 (Bad Gateway) for a failure of the peer or of the network to it. The
+ * exception's message is the {@code detail}; {@code remote} and {@code errorType} (the
+ * exception's simple name) are always present, with further properties for some failures:
+ * the DIMSE status of a failure status, and the sub-operation counts of a failed C-MOVE
+ * or C-GET.
  */
 @RestControllerAdvice
 public class DicomAccessExceptionHandler {

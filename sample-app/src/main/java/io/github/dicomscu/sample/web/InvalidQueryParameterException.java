@@ -11,8 +11,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A query request with a parameter or path segment that cannot become part of a C-FIND
- * identifier, rendered as a 400 problem detail with the offending {@code parameter} and, for a
- * misspelt keyword, the dictionary's {@code suggestions}.
+ * identifier, rendered as a 400 problem detail with the offending {@code parameter} and,
+ * for a misspelt keyword, the dictionary's {@code suggestions}.
  */
 class InvalidQueryParameterException extends ErrorResponseException {
 
@@ -21,21 +21,22 @@ class InvalidQueryParameterException extends ErrorResponseException {
 	}
 
 	/**
-	 * Return the exception for a query parameter that is not a keyword of the data dictionary.
+	 * Return the exception for a query parameter that is not a keyword of the data
+	 * dictionary.
 	 * @param ex the dictionary's exception, whose message suggests the closest keywords
 	 * @return the exception
 	 */
 	static InvalidQueryParameterException unknownKeyword(UnknownTagKeywordException ex) {
 		InvalidQueryParameterException invalid = new InvalidQueryParameterException(
-				"Query parameter '" + ex.getKeyword() + "' is not a matching key: " + ex.getMessage(),
-				ex.getKeyword(), ex);
+				"Query parameter '" + ex.getKeyword() + "' is not a matching key: " + ex.getMessage(), ex.getKeyword(),
+				ex);
 		invalid.getBody().setProperty("suggestions", List.copyOf(ex.getSuggestions()));
 		return invalid;
 	}
 
 	/**
-	 * Return the exception for a keyword that cannot be a matching key, such as a sequence or
-	 * a binary attribute.
+	 * Return the exception for a keyword that cannot be a matching key, such as a
+	 * sequence or a binary attribute.
 	 * @param keyword the keyword
 	 * @param ex the reason
 	 * @return the exception
@@ -63,8 +64,8 @@ class InvalidQueryParameterException extends ErrorResponseException {
 	 * @return the exception
 	 */
 	static InvalidQueryParameterException invalidUid(String pathVariable, InvalidUidException ex) {
-		return new InvalidQueryParameterException("The " + pathVariable + " in the path is not a UID: " + ex.getMessage(),
-				pathVariable, ex);
+		return new InvalidQueryParameterException(
+				"The " + pathVariable + " in the path is not a UID: " + ex.getMessage(), pathVariable, ex);
 	}
 
 	private static ProblemDetail problem(String detail, String parameter) {

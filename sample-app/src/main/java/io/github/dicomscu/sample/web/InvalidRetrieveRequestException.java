@@ -8,8 +8,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A move or get request that does not say what to retrieve in a way the Study Root model
- * allows, rendered as a 400 problem detail whose {@code errors} list each offending field with
- * what is wrong with it.
+ * allows, rendered as a 400 problem detail whose {@code errors} list each offending field
+ * with what is wrong with it.
  */
 class InvalidRetrieveRequestException extends ErrorResponseException {
 
@@ -18,8 +18,8 @@ class InvalidRetrieveRequestException extends ErrorResponseException {
 	}
 
 	private static ProblemDetail problem(List<FieldError> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ",
-				errors.stream().map((error) -> error.field() + ": " + error.message()).toList()));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				String.join("; ", errors.stream().map((error) -> error.field() + ": " + error.message()).toList()));
 		problem.setTitle("Invalid retrieve request");
 		problem.setProperty("errors", errors);
 		return problem;

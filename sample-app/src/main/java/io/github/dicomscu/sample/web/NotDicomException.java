@@ -7,9 +7,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A store request whose upload is not a Part 10 file, rendered as a 400 problem detail: the
- * {@code detail} names the upload and the parser's message, {@code offset} is the byte offset
- * of the problem, and {@code part} and {@code fileName} say which file part it was.
+ * A store request whose upload is not a Part 10 file, rendered as a 400 problem detail:
+ * the {@code detail} names the upload and the parser's message, {@code offset} is the
+ * byte offset of the problem, and {@code part} and {@code fileName} say which file part
+ * it was.
  */
 class NotDicomException extends ErrorResponseException {
 

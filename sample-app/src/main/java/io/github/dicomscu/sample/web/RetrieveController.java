@@ -26,12 +26,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Retrieves a study, series or instance from a remote AE in the Study Root model: with C-MOVE
- * to a destination AE (by default the local storage SCP, {@code dicom.scu.storage-scp}), or
- * with C-GET into {@code sample.retrieve.directory}. Answers with the final sub-operation
- * counts; a failure status is a 502 problem from {@link DicomAccessExceptionHandler}. A
- * request that does not say what to retrieve, or names a destination that
- * {@link AeOperations#move} refuses as an AE title, is a 400 problem.
+ * Retrieves a study, series or instance from a remote AE in the Study Root model: with
+ * C-MOVE to a destination AE (by default the local storage SCP,
+ * {@code dicom.scu.storage-scp}), or with C-GET into {@code sample.retrieve.directory}.
+ * Answers with the final sub-operation counts; a failure status is a 502 problem from
+ * {@link DicomAccessExceptionHandler}. A request that does not say what to retrieve, or
+ * names a destination that {@link AeOperations#move} refuses as an AE title, is a 400
+ * problem.
  */
 @RestController
 @RequestMapping("/api/remotes")
@@ -80,8 +81,8 @@ public class RetrieveController {
 		List<FieldError> errors = new ArrayList<>();
 		Query query = query(request, errors);
 		if (request.destination() != null) {
-			errors.add(new FieldError("destination", "only a move has a destination; a get stores into "
-					+ "sample.retrieve.directory"));
+			errors.add(new FieldError("destination",
+					"only a move has a destination; a get stores into " + "sample.retrieve.directory"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidRetrieveRequestException(errors);
@@ -92,7 +93,8 @@ public class RetrieveController {
 	}
 
 	/**
-	 * Return the AE title of the auto-configured storage SCP, the default move destination.
+	 * Return the AE title of the auto-configured storage SCP, the default move
+	 * destination.
 	 */
 	private static String localStorageScpAeTitle(DicomScuProperties properties) {
 		DicomScuProperties.StorageScp storageScp = properties.getStorageScp();
@@ -103,8 +105,8 @@ public class RetrieveController {
 	}
 
 	/**
-	 * Build the Study Root identifier of a request: the level and the unique keys down to it
-	 * (PS3.4 C.4.2.2.1: the keys of the levels above, and no keys below).
+	 * Build the Study Root identifier of a request: the level and the unique keys down to
+	 * it (PS3.4 C.4.2.2.1: the keys of the levels above, and no keys below).
 	 */
 	private static Query query(RetrieveRequest request, List<FieldError> errors) {
 		QueryLevel level = level(request.level(), errors);
@@ -113,8 +115,8 @@ public class RetrieveController {
 		}
 		Query query = Query.studyRoot(level);
 		key(query, "studyInstanceUid", "StudyInstanceUID", request.studyInstanceUid(), true, errors);
-		key(query, "seriesInstanceUid", "SeriesInstanceUID", request.seriesInstanceUid(),
-				level != QueryLevel.STUDY, errors);
+		key(query, "seriesInstanceUid", "SeriesInstanceUID", request.seriesInstanceUid(), level != QueryLevel.STUDY,
+				errors);
 		key(query, "sopInstanceUid", "SOPInstanceUID", request.sopInstanceUid(), level == QueryLevel.IMAGE, errors);
 		return query;
 	}
@@ -129,8 +131,8 @@ public class RetrieveController {
 			case "SERIES" -> QueryLevel.SERIES;
 			case "IMAGE" -> QueryLevel.IMAGE;
 			default -> {
-				errors.add(new FieldError("level", "must be STUDY, SERIES or IMAGE (Study Root model); found '"
-						+ level + "'"));
+				errors.add(new FieldError("level",
+						"must be STUDY, SERIES or IMAGE (Study Root model); found '" + level + "'"));
 				yield null;
 			}
 		};
@@ -146,8 +148,8 @@ public class RetrieveController {
 			return;
 		}
 		if (!required) {
-			errors.add(new FieldError(field, "not a key at the " + level + " level; retrieve at a lower level, "
-					+ "or leave it out"));
+			errors.add(new FieldError(field,
+					"not a key at the " + level + " level; retrieve at a lower level, " + "or leave it out"));
 		}
 		else {
 			try {
@@ -160,8 +162,8 @@ public class RetrieveController {
 	}
 
 	private static Consumer<RetrieveProgress> progress(String operation, String remote) {
-		return (progress) -> logger.debug("{} from '{}': {} completed, {} failed, {} warning, {} remaining",
-				operation, remote, progress.completed(), progress.failed(), progress.warning(), progress.remaining());
+		return (progress) -> logger.debug("{} from '{}': {} completed, {} failed, {} warning, {} remaining", operation,
+				remote, progress.completed(), progress.failed(), progress.warning(), progress.remaining());
 	}
 
 }

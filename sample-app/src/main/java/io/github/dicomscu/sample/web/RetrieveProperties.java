@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class RetrieveProperties {
 
 	/**
-	 * Directory that C-GET stores the instances it receives in, as Part 10 files named after
-	 * their SOP Instance UID. Created if missing; relative to the working directory.
+	 * Directory that C-GET stores the instances it receives in, as Part 10 files named
+	 * after their SOP Instance UID. Created if missing; relative to the working
+	 * directory.
 	 */
 	private Path directory = Path.of("target", "retrieved");
 

@@ -8,7 +8,8 @@ import io.github.dicomscu.net.query.RetrieveResult;
  * The outcome of a C-MOVE or C-GET as its final response reports it.
  *
  * @param status the final status: 0 for Success; 0xB000 (45056) when some sub-operations
- * failed or had warnings; 0xFE00 (65024) when cancelled (a failure status is a 502 problem)
+ * failed or had warnings; 0xFE00 (65024) when cancelled (a failure status is a 502
+ * problem)
  * @param completed the sub-operations completed successfully
  * @param failed the sub-operations that failed
  * @param warning the sub-operations completed with a warning

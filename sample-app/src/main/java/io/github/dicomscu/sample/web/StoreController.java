@@ -31,11 +31,12 @@ import org.springframework.web.multipart.MultipartFile;
  * Sends uploaded Part 10 files to a remote AE with C-STORE: one file as an
  * {@code application/dicom} body, or several as the file parts of a
  * {@code multipart/form-data} body (any part names), over one association. Uploads are
- * streamed to temporary files, never held in memory, and deleted once the store is done. Each
- * upload is checked to start with valid File Meta Information before anything is sent; one
- * that does not is answered with a 400 problem that names the byte offset of the problem, and
- * nothing is sent. The response has one result per file, with its part name and file name;
- * multipart results are grouped by part name, in the order the names first appear.
+ * streamed to temporary files, never held in memory, and deleted once the store is done.
+ * Each upload is checked to start with valid File Meta Information before anything is
+ * sent; one that does not is answered with a 400 problem that names the byte offset of
+ * the problem, and nothing is sent. The response has one result per file, with its part
+ * name and file name; multipart results are grouped by part name, in the order the names
+ * first appear.
  */
 @RestController
 @RequestMapping("/api/remotes")
@@ -97,8 +98,8 @@ public class StoreController {
 	}
 
 	/**
-	 * Check that the remote is configured before the upload is read, so that a store to an
-	 * unknown remote is answered with 404 at once.
+	 * Check that the remote is configured before the upload is read, so that a store to
+	 * an unknown remote is answered with 404 at once.
 	 * @throws io.github.dicomscu.scu.UnknownRemoteException if it is not
 	 */
 	private void requireRemote(String name) {
@@ -106,9 +107,9 @@ public class StoreController {
 	}
 
 	/**
-	 * Check that a file starts with the preamble (or directly with File Meta Information) and
-	 * File Meta Information naming a supported transfer syntax, the SOP class and the SOP
-	 * instance. The data set itself is not parsed: it is sent as it is.
+	 * Check that a file starts with the preamble (or directly with File Meta Information)
+	 * and File Meta Information naming a supported transfer syntax, the SOP class and the
+	 * SOP instance. The data set itself is not parsed: it is sent as it is.
 	 */
 	private static void checkPartTen(Path file, UploadedFile upload) throws IOException {
 		try {

@@ -6,8 +6,8 @@ import java.util.List;
 import io.github.dicomscu.net.storage.StoreResult;
 
 /**
- * The outcome of {@code POST /api/remotes/{name}/store}: one result per uploaded file, in the
- * order of the uploads, and how many the remote stored and did not store.
+ * The outcome of {@code POST /api/remotes/{name}/store}: one result per uploaded file, in
+ * the order of the uploads, and how many the remote stored and did not store.
  *
  * @param results the result of each file
  * @param stored how many the remote confirmed (success or warning)

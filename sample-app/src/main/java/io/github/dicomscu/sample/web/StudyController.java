@@ -21,13 +21,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Queries a remote AE with C-FIND in the Study Root model, QIDO-RS style: the studies, the
- * series of a study and the instances of a series, as DICOM JSON (PS3.18 Annex F). Query
- * parameters other than {@code limit} are matching keys by dictionary keyword, for example
- * {@code ?PatientID=PAT001&StudyDate=20240101-&PatientName=DOE*}; a repeated parameter gives
- * several values, as UID list matching takes them. Each level has default return keys; a matching key with the same keyword
- * replaces its return key. {@code limit} caps the number of matches (C-CANCEL is sent when it
- * is reached), {@value #DEFAULT_LIMIT} by default, 0 for no limit.
+ * Queries a remote AE with C-FIND in the Study Root model, QIDO-RS style: the studies,
+ * the series of a study and the instances of a series, as DICOM JSON (PS3.18 Annex F).
+ * Query parameters other than {@code limit} are matching keys by dictionary keyword, for
+ * example {@code ?PatientID=PAT001&StudyDate=20240101-&PatientName=DOE*}; a repeated
+ * parameter gives several values, as UID list matching takes them. Each level has default
+ * return keys; a matching key with the same keyword replaces its return key.
+ * {@code limit} caps the number of matches (C-CANCEL is sent when it is reached),
+ * {@value #DEFAULT_LIMIT} by default, 0 for no limit.
  */
 @RestController
 @RequestMapping("/api/remotes/{name}/studies")
@@ -40,9 +41,9 @@ public class StudyController {
 
 	private static final String LIMIT = "limit";
 
-	private static final String[] STUDY_RETURN_KEYS = { "StudyInstanceUID", "StudyDate", "StudyTime",
-			"AccessionNumber", "PatientName", "PatientID", "ModalitiesInStudy", "StudyDescription",
-			"NumberOfStudyRelatedSeries", "NumberOfStudyRelatedInstances" };
+	private static final String[] STUDY_RETURN_KEYS = { "StudyInstanceUID", "StudyDate", "StudyTime", "AccessionNumber",
+			"PatientName", "PatientID", "ModalitiesInStudy", "StudyDescription", "NumberOfStudyRelatedSeries",
+			"NumberOfStudyRelatedInstances" };
 
 	private static final String[] SERIES_RETURN_KEYS = { "SeriesInstanceUID", "Modality", "SeriesNumber",
 			"SeriesDescription", "NumberOfSeriesRelatedInstances" };
@@ -85,8 +86,8 @@ public class StudyController {
 	}
 
 	/**
-	 * Build a Study Root query at a level: the level's return keys, then a matching key for
-	 * each query parameter but {@code limit}.
+	 * Build a Study Root query at a level: the level's return keys, then a matching key
+	 * for each query parameter but {@code limit}.
 	 */
 	private static Query query(QueryLevel level, String[] returnKeys, MultiValueMap<String, String> parameters) {
 		Query query = Query.studyRoot(level).returnKey(returnKeys);
