@@ -147,7 +147,8 @@ class DefaultDicomExceptionTranslatorTests {
 
 	@Test
 	void failedRetrieveKeepsTheFinalCounts() {
-		RetrieveResult result = new RetrieveResult(0xA702, 0, 1, 2, 0, List.of("1.2.3.1", "1.2.3.2"));
+		RetrieveResult result = new RetrieveResult(CommandField.C_MOVE_RQ, 0xA702, 0, 1, 2, 0,
+				List.of("1.2.3.1", "1.2.3.2"));
 		io.github.dicomscu.net.query.RetrieveFailedException ex = new io.github.dicomscu.net.query.RetrieveFailedException(
 				"ORTHANC@10.0.0.5:4242", CommandField.C_GET_RQ, result, null);
 		assertThat(translate(ex)).isExactlyInstanceOf(RetrieveFailedException.class)
@@ -163,7 +164,7 @@ class DefaultDicomExceptionTranslatorTests {
 
 	@Test
 	void unknownMoveDestinationNamesIt() {
-		RetrieveResult result = new RetrieveResult(0xA801, 0, 0, 0, 0, List.of());
+		RetrieveResult result = new RetrieveResult(CommandField.C_MOVE_RQ, 0xA801, 0, 0, 0, 0, List.of());
 		io.github.dicomscu.net.query.MoveDestinationUnknownException ex = new io.github.dicomscu.net.query.MoveDestinationUnknownException(
 				"ORTHANC@10.0.0.5:4242", "NOWHERE", result, "no such AE");
 		assertThat(translate(ex)).isInstanceOfSatisfying(MoveDestinationUnknownException.class, (unknown) -> {
@@ -241,9 +242,9 @@ class DefaultDicomExceptionTranslatorTests {
 
 	static Stream<Arguments> mappings() {
 		String peer = "ORTHANC@10.0.0.5:4242";
-		RetrieveResult outOfResources = new RetrieveResult(0xA702, 0, 1, 2, 0, List.of());
-		RetrieveResult failed = new RetrieveResult(0xC000, 0, 0, 3, 0, List.of());
-		RetrieveResult unknown = new RetrieveResult(0xA801, 0, 0, 0, 0, List.of());
+		RetrieveResult outOfResources = new RetrieveResult(CommandField.C_MOVE_RQ, 0xA702, 0, 1, 2, 0, List.of());
+		RetrieveResult failed = new RetrieveResult(CommandField.C_MOVE_RQ, 0xC000, 0, 0, 3, 0, List.of());
+		RetrieveResult unknown = new RetrieveResult(CommandField.C_MOVE_RQ, 0xA801, 0, 0, 0, 0, List.of());
 		List<Arguments> rows = new ArrayList<>(List.of(
 				row("connection refused",
 						new io.github.dicomscu.net.association.DicomConnectException("Cannot connect", "10.0.0.5", 4242,

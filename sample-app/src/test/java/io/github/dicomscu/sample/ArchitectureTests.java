@@ -1,14 +1,20 @@
 package io.github.dicomscu.sample;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.github.dicomscu.net.pdu.Abort;
+import io.github.dicomscu.net.pdu.AbortReason;
+import io.github.dicomscu.net.pdu.AbortSource;
+import io.github.dicomscu.net.pdu.AssociateRj;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -92,6 +98,33 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat(resideInAPackage("org.springframework..")
 			.and(not(resideInAnyPackage("org.springframework.core..", "org.springframework.util.."))));
+
+	/**
+	 * The sample talks DICOM through {@code AeOperations}: of the engine it uses value
+	 * types (data sets, queries, results, and the enums the exceptions carry), never the
+	 * association, the PDUs, the DIMSE messages or an SCP or SCU class.
+	 */
+	@ArchTest
+	static final ArchRule sampleUsesTheTemplateLibraryAndValueTypesOnly = noClasses().that()
+		.resideInAPackage("io.github.dicomscu.sample..")
+		.should()
+		.dependOnClassesThat(resideInAnyPackage("io.github.dicomscu.net.pdu..", "io.github.dicomscu.net.association..",
+				"io.github.dicomscu.net.dimse..", "io.github.dicomscu.net.scp..")
+			.and(not(JavaClass.Predicates.ENUMS))
+			.or(resideInAPackage("io.github.dicomscu.net..")
+				.and(simpleNameEndingWith("Scu").or(simpleNameEndingWith("Scp")))));
+
+	/**
+	 * A-ASSOCIATE-RJ and A-ABORT PDUs are built through their typed factories; only the
+	 * PDU decoder uses the constructors that take the codes as read.
+	 */
+	@ArchTest
+	static final ArchRule rejectsAndAbortsAreBuiltThroughTypedFactories = noClasses().that()
+		.resideOutsideOfPackage("io.github.dicomscu.net.pdu..")
+		.should()
+		.callConstructor(AssociateRj.class, int.class, int.class, int.class)
+		.orShould()
+		.callConstructor(Abort.class, AbortSource.class, AbortReason.class);
 
 	/**
 	 * Leaves out the test jar of {@code dicom-net} that the sample's tests use.

@@ -163,7 +163,8 @@ class QueryRetrieveControllerTests {
 		assertThat(this.mvc.post().uri("/api/remotes/pacs/move").contentType(MediaType.APPLICATION_JSON).content("""
 				{"level":"STUDY","studyInstanceUid":"%s"}
 				""".formatted(study.uid()))).hasStatusOk().bodyJson().isStrictlyEqualTo("""
-				{"status":0,"completed":3,"failed":0,"warning":0,"remaining":0,"failedSopInstanceUids":[]}
+				{"status":0,"statusText":"Sub-operations complete, no failures or warnings","completed":3,
+					"failed":0,"warning":0,"remaining":0,"failedSopInstanceUids":[]}
 				""");
 		assertArrived(directory.resolve("moved"), SampleArchive.HEAD_AXIAL, 1, 2);
 		assertArrived(directory.resolve("moved"), SampleArchive.HEAD_CORONAL, 1);
@@ -207,7 +208,8 @@ class QueryRetrieveControllerTests {
 		assertThat(this.mvc.post().uri("/api/remotes/pacs/get").contentType(MediaType.APPLICATION_JSON).content("""
 				{"level":"SERIES","studyInstanceUid":"%s","seriesInstanceUid":"%s"}
 				""".formatted(series.study().uid(), series.uid()))).hasStatusOk().bodyJson().isStrictlyEqualTo("""
-				{"status":0,"completed":3,"failed":0,"warning":0,"remaining":0,"failedSopInstanceUids":[]}
+				{"status":0,"statusText":"Sub-operations complete, no failures or warnings","completed":3,
+					"failed":0,"warning":0,"remaining":0,"failedSopInstanceUids":[]}
 				""");
 		assertArrived(directory.resolve("retrieved"), series, 1, 2, 3);
 	}

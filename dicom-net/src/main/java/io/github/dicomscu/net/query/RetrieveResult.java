@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.TagDictionary;
 import io.github.dicomscu.net.dimse.Command;
+import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.dimse.Status;
 import io.github.dicomscu.net.dimse.StatusCategory;
 
@@ -15,6 +16,8 @@ import io.github.dicomscu.net.dimse.StatusCategory;
  * failed, from Failed SOP Instance UID List (0008,0058) of the final response's
  * identifier.
  *
+ * @param operation the request, {@link CommandField#C_MOVE_RQ} or
+ * {@link CommandField#C_GET_RQ}
  * @param status the final status: success, cancel, a warning such as {@code 0xB000}
  * (sub-operations complete with failures or warnings), or a failure
  * @param remaining the sub-operations not performed, after a cancel or a failure
@@ -24,12 +27,13 @@ import io.github.dicomscu.net.dimse.StatusCategory;
  * @param failedSopInstanceUids the UIDs of the failed instances, empty if the SCP listed
  * none
  */
-public record RetrieveResult(int status, int remaining, int completed, int failed, int warning,
+public record RetrieveResult(CommandField operation, int status, int remaining, int completed, int failed, int warning,
 		List<String> failedSopInstanceUids) {
 
 	private static final int FAILED_SOP_INSTANCE_UID_LIST = TagDictionary.tagOf("FailedSOPInstanceUIDList");
 
 	public RetrieveResult {
+		operation = operation.request();
 		failedSopInstanceUids = List.copyOf(failedSopInstanceUids);
 	}
 
@@ -43,8 +47,17 @@ public record RetrieveResult(int status, int remaining, int completed, int faile
 		RetrieveProgress counts = RetrieveProgress.of(response);
 		List<String> failedUids = (identifier != null)
 				? Arrays.asList(identifier.getStrings(FAILED_SOP_INSTANCE_UID_LIST)) : List.of();
-		return new RetrieveResult(response.status(), counts.remaining(), counts.completed(), counts.failed(),
-				counts.warning(), failedUids);
+		return new RetrieveResult(response.commandField(), response.status(), counts.remaining(), counts.completed(),
+				counts.failed(), counts.warning(), failedUids);
+	}
+
+	/**
+	 * Return the meaning of the final status as the operation's service defines it.
+	 * @return the meaning, for example
+	 * {@code "Sub-operations Complete - One or more Failures or Warnings"}
+	 */
+	public String statusText() {
+		return Status.meaningOf(this.status, this.operation);
 	}
 
 	/**

@@ -99,7 +99,8 @@ class GetScuTests {
 			assertThat(storeResponses.get(7).status()).isEqualTo(Status.SUCCESS);
 			assertThat(storeResponses.get(8).status()).isEqualTo(Status.SOP_CLASS_NOT_SUPPORTED);
 			assertThat(progress).containsExactly(new RetrieveProgress(1, 1, 0, 0));
-			assertThat(result).isEqualTo(new RetrieveResult(0xB000, 0, 1, 1, 0, List.of("1.2.3.2")));
+			assertThat(result)
+				.isEqualTo(new RetrieveResult(CommandField.C_GET_RQ, 0xB000, 0, 1, 1, 0, List.of("1.2.3.2")));
 		}
 	}
 

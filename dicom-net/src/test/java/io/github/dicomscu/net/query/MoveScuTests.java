@@ -50,7 +50,8 @@ class MoveScuTests {
 			RetrieveResult result = MoveScu.move(association, QueryRetrieveModel.STUDY_ROOT, identifier, "WORKSTATION",
 					Priority.LOW, progress::add);
 			assertThat(progress).containsExactly(new RetrieveProgress(2, 1, 0, 0), new RetrieveProgress(1, 1, 1, 0));
-			assertThat(result).isEqualTo(new RetrieveResult(0xB000, 0, 2, 1, 0, List.of("1.2.3.2")));
+			assertThat(result)
+				.isEqualTo(new RetrieveResult(CommandField.C_MOVE_RQ, 0xB000, 0, 2, 1, 0, List.of("1.2.3.2")));
 			assertThat(result.category()).isEqualTo(StatusCategory.WARNING);
 			Command move = request.get(5, TimeUnit.SECONDS).command();
 			assertThat(move.commandField()).isEqualTo(CommandField.C_MOVE_RQ);
@@ -97,7 +98,8 @@ class MoveScuTests {
 					() -> MoveScu.move(association,
 							Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", "1.2.3"), "WORKSTATION"));
 			assertThat(ex).isNotInstanceOf(MoveDestinationUnknownException.class);
-			assertThat(ex.getResult()).isEqualTo(new RetrieveResult(0xA702, 3, 1, 0, 0, List.of()));
+			assertThat(ex.getResult())
+				.isEqualTo(new RetrieveResult(CommandField.C_MOVE_RQ, 0xA702, 3, 1, 0, 0, List.of()));
 			assertThat(ex.getErrorComment()).isEqualTo("disk full");
 			assertThat(ex.getMessage()).endsWith("failed with status 0xA702 (Failure: Refused: Out of resources, "
 					+ "unable to perform sub-operations): disk full; sub-operations: 1 completed, 0 failed, 0 warning, "
