@@ -23,7 +23,7 @@ import io.github.dicomscu.data.UidDictionary;
 import io.github.dicomscu.data.UidEntry;
 import io.github.dicomscu.data.UidType;
 import io.github.dicomscu.data.UnknownUidKeywordException;
-import io.github.dicomscu.net.association.AeTitle;
+import io.github.dicomscu.net.pdu.AeTitle;
 import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.BindAddress;

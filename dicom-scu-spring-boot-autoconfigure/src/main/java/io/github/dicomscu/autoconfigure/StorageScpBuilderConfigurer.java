@@ -11,6 +11,7 @@ import java.nio.file.Path;
 
 import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.Port;
+import io.github.dicomscu.net.pdu.AeTitle;
 import io.github.dicomscu.net.scp.DicomScp;
 import io.github.dicomscu.net.storage.StorageScp;
 
@@ -18,7 +19,7 @@ import io.github.dicomscu.net.storage.StorageScp;
  * Applies {@code dicom.scu.storage-scp.*} to a {@link DicomScp.Builder}: a storage SCP
  * that accepts every storage SOP class (and Verification) and writes each instance it
  * receives into the configured directory. Each value is checked by its owner (the
- * builder, with {@link io.github.dicomscu.net.association.AeTitle} and
+ * builder, with {@link io.github.dicomscu.net.pdu.AeTitle} and
  * {@link io.github.dicomscu.net.association.Port}) or by the rules below; a value that
  * breaks one is collected in {@link InvalidValues} with the property's name. The SCP
  * receives with {@code dicom.scu.max-pdu-length} and {@code dicom.scu.timeouts}.

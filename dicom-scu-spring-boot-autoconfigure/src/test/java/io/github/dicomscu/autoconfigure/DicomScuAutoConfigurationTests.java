@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.dicomscu.data.Uid;
-import io.github.dicomscu.net.association.AeTitle;
+import io.github.dicomscu.net.pdu.AeTitle;
 import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.BindAddress;
 import io.github.dicomscu.net.association.MaxPduLength;

@@ -18,7 +18,7 @@ import java.util.stream.StreamSupport;
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
-import io.github.dicomscu.net.association.AeTitle;
+import io.github.dicomscu.net.pdu.AeTitle;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;

@@ -1,6 +1,6 @@
 package io.github.dicomscu.scu;
 
-import io.github.dicomscu.net.association.AeTitle;
+import io.github.dicomscu.net.pdu.AeTitle;
 import io.github.dicomscu.net.association.Port;
 
 /**

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.dicomscu.net.pdu.AeTitle;
+
 /**
  * What an association acceptor accepts: its AE title ({@code null} accepts any called AE
  * title), the abstract syntaxes with the transfer syntaxes accepted for each (the first

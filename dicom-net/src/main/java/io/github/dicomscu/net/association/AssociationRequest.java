@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.dicomscu.net.pdu.AeTitle;
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.context.RequestedContexts;

@@ -68,8 +68,8 @@ final class AssociateDecoder {
 		ItemCursor pdu = new ItemCursor(body, type.text());
 		int protocolVersion = pdu.u16("protocol version");
 		pdu.skip(2, "reserved field");
-		String calledAeTitle = trimmed(pdu.bytes(PduEncoder.AE_TITLE_LENGTH, "called AE title"));
-		String callingAeTitle = trimmed(pdu.bytes(PduEncoder.AE_TITLE_LENGTH, "calling AE title"));
+		String calledAeTitle = trimmed(pdu.bytes(AeTitle.MAXIMUM_LENGTH, "called AE title"));
+		String callingAeTitle = trimmed(pdu.bytes(AeTitle.MAXIMUM_LENGTH, "calling AE title"));
 		pdu.skip(RESERVED_FIELD_LENGTH, "reserved field");
 		String applicationContextName = null;
 		List<C> contexts = new ArrayList<>();

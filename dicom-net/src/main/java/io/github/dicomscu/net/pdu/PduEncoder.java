@@ -34,9 +34,6 @@ public final class PduEncoder {
 	/** Value of the PDU-length field of the fixed-size PDUs: RJ, release and abort. */
 	static final int FIXED_PDU_LENGTH = 4;
 
-	/** Bytes of an AE title field. */
-	static final int AE_TITLE_LENGTH = 16;
-
 	private static final int MAXIMUM_ITEM_LENGTH = 0xFFFF;
 
 	private static final int MAXIMUM_UID_LENGTH = 64;
@@ -325,21 +322,8 @@ public final class PduEncoder {
 	}
 
 	private static byte[] aeTitle(String value, String field) {
-		if (value.length() > AE_TITLE_LENGTH) {
-			throw new IllegalArgumentException(
-					field + " '" + value + "' is longer than " + AE_TITLE_LENGTH + " characters");
-		}
-		if (value.isBlank()) {
-			throw new IllegalArgumentException(field + " must not be empty or only spaces");
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c < 0x20 || c > 0x7E || c == '\\') {
-				throw new IllegalArgumentException(field + " '" + value
-						+ "' contains a character outside printable ASCII or a backslash at index " + i);
-			}
-		}
-		return String.format("%-" + AE_TITLE_LENGTH + "s", value).getBytes(StandardCharsets.US_ASCII);
+		String title = AeTitle.check(field, value);
+		return String.format("%-" + AeTitle.MAXIMUM_LENGTH + "s", title).getBytes(StandardCharsets.US_ASCII);
 	}
 
 	private static byte[] uid(String value, String field) {

@@ -26,7 +26,7 @@ import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.association.TimeoutKind;
 import io.github.dicomscu.net.association.AcceptorSettings;
-import io.github.dicomscu.net.association.AeTitle;
+import io.github.dicomscu.net.pdu.AeTitle;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;

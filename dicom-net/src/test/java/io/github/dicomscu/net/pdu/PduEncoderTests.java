@@ -35,7 +35,7 @@ class PduEncoderTests {
 	@Test
 	void aeTitleOfSeventeenCharacters() {
 		assertThatIllegalArgumentException().isThrownBy(() -> PduEncoder.encode(request("STORESCP_ARCHIVE1", "SCU")))
-			.withMessage("Called AE title 'STORESCP_ARCHIVE1' is longer than 16 characters");
+			.withMessage("Invalid Called AE title 'STORESCP_ARCHIVE1': it has 17 characters, at most 16 are allowed");
 	}
 
 	@Test
@@ -47,20 +47,20 @@ class PduEncoderTests {
 	@Test
 	void aeTitleWithNonAsciiCharacter() {
 		assertThatIllegalArgumentException().isThrownBy(() -> PduEncoder.encode(request("STORESCP", "SCÜ")))
-			.withMessage(
-					"Calling AE title 'SCÜ' contains a character outside printable ASCII or a backslash at index 2");
+			.withMessage("Invalid Calling AE title 'SCÜ': it contains the character U+00DC at position 3; "
+					+ "only printable ASCII is allowed");
 	}
 
 	@Test
 	void aeTitleWithBackslash() {
 		assertThatIllegalArgumentException().isThrownBy(() -> PduEncoder.encode(request("A\\B", "SCU")))
-			.withMessageContaining("backslash at index 1");
+			.withMessageContaining("backslash at position 2");
 	}
 
 	@Test
 	void blankAeTitle() {
 		assertThatIllegalArgumentException().isThrownBy(() -> PduEncoder.encode(request("   ", "SCU")))
-			.withMessage("Called AE title must not be empty or only spaces");
+			.withMessage("Invalid Called AE title '   ': it is empty or only spaces");
 	}
 
 	@Test

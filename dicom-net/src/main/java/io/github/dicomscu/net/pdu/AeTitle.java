@@ -1,4 +1,4 @@
-package io.github.dicomscu.net.association;
+package io.github.dicomscu.net.pdu;
 
 /**
  * The rules for Application Entity titles (PS3.5 AE value representation): 1 to 16
