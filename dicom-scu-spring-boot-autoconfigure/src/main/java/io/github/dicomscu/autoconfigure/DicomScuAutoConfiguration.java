@@ -41,6 +41,7 @@ public final class DicomScuAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ConfiguredRemotes configuredRemotes(DicomScuProperties properties) {
+		DicomScuConfigurations.configureAll(properties, AeTemplate.builder());
 		return new ConfiguredRemotes(new AeTemplateBuilderConfigurer(properties).remotes());
 	}
 

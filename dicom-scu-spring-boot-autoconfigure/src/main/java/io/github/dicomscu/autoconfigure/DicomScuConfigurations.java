@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The configurations {@link DicomScuAutoConfiguration} imports, in the order their beans
- * are created: the template first, as it checks the storage SCP's properties with its
- * own, so that one startup reports the invalid values of both.
+ * The configurations {@link DicomScuAutoConfiguration} imports. Every bean that maps
+ * properties first checks them all ({@link #configureAll}), so that one startup reports
+ * every invalid value, whichever of these beans the application needs first.
  */
 abstract class DicomScuConfigurations {
 
@@ -29,12 +29,7 @@ abstract class DicomScuConfigurations {
 		@Bean
 		AeTemplate aeTemplate(DicomScuProperties properties, ObjectProvider<AeTemplateCustomizer> customizers) {
 			AeTemplate.Builder builder = AeTemplate.builder();
-			InvalidValues invalid = new InvalidValues();
-			new AeTemplateBuilderConfigurer(properties).configure(builder, invalid);
-			if (properties.getStorageScp().isEnabled()) {
-				new StorageScpBuilderConfigurer(properties).configure(DicomScp.builder(), invalid);
-			}
-			invalid.throwIfAny();
+			configureAll(properties, builder);
 			customizers.orderedStream().forEach((customizer) -> customize(builder, customizer));
 			try {
 				return builder.build();
@@ -82,6 +77,7 @@ abstract class DicomScuConfigurations {
 
 		@Bean(BEAN_NAME)
 		DicomScp dicomStorageScp(DicomScuProperties properties) {
+			configureAll(properties, AeTemplate.builder());
 			InvalidValues invalid = new InvalidValues();
 			DicomScp.Builder builder = new StorageScpBuilderConfigurer(properties).configure(DicomScp.builder(),
 					invalid);
@@ -95,6 +91,24 @@ abstract class DicomScuConfigurations {
 			return new StorageScpLifecycle(dicomStorageScp, properties.getStorageScp());
 		}
 
+	}
+
+	/**
+	 * Map every {@code dicom.scu} property onto a template builder and, when the storage
+	 * SCP is enabled, onto a storage SCP builder, and fail with one exception that names
+	 * every invalid value. Each bean that maps properties calls it first, so that the
+	 * first of them to be created reports them all, whatever the order of creation.
+	 * @param properties the properties
+	 * @param template the template builder to configure
+	 * @throws DicomScuConfigurationException if any value is invalid
+	 */
+	static void configureAll(DicomScuProperties properties, AeTemplate.Builder template) {
+		InvalidValues invalid = new InvalidValues();
+		new AeTemplateBuilderConfigurer(properties).configure(template, invalid);
+		if (properties.getStorageScp().isEnabled()) {
+			new StorageScpBuilderConfigurer(properties).configure(DicomScp.builder(), invalid);
+		}
+		invalid.throwIfAny();
 	}
 
 }

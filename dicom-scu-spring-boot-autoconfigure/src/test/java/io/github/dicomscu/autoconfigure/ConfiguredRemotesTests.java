@@ -65,6 +65,26 @@ class ConfiguredRemotesTests {
 	}
 
 	@Test
+	void reportsEveryInvalidValueWhenTheRemotesAreNeededFirst() {
+		this.contextRunner
+			.withPropertyValues("dicom.scu.ae-title=A\\B", "dicom.scu.remotes.pacs.host=pacs",
+					"dicom.scu.remotes.pacs.port=0", "dicom.scu.storage-scp.enabled=true",
+					"dicom.scu.storage-scp.port=70000")
+			.withBean(AeOperations.class, () -> mock(AeOperations.class))
+			.run((context) -> {
+				Throwable failure = context.getStartupFailure();
+				while (failure != null && !(failure instanceof DicomScuConfigurationException)) {
+					failure = failure.getCause();
+				}
+				assertThat(failure).isInstanceOf(DicomScuConfigurationException.class);
+				assertThat(((DicomScuConfigurationException) failure).getInvalidValues())
+					.extracting(DicomScuConfigurationException.InvalidValue::property)
+					.containsExactlyInAnyOrder("dicom.scu.ae-title", "dicom.scu.remotes.pacs.port",
+							"dicom.scu.storage-scp.port");
+			});
+	}
+
+	@Test
 	void unknownRemoteNamesTheKnownOnes() {
 		ConfiguredRemotes remotes = new ConfiguredRemotes(Map.of("pacs", new RemoteAe("pacs", "PACS", "pacs", 104)));
 		assertThatExceptionOfType(UnknownRemoteException.class).isThrownBy(() -> remotes.getRemote("nope"))

@@ -2,8 +2,11 @@ package io.github.dicomscu.scu;
 
 /**
  * The association ended without an A-ABORT: the remote closed the connection, or released
- * the association while a response was outstanding. Always {@linkplain #isTransient()
- * transient}: nothing says that the remote refused the work.
+ * the association while a response was outstanding; {@linkplain #isTransient()
+ * transient}, as nothing says that the remote refused the work. Permanent when this side
+ * ended it or used it when it was not established (the engine's
+ * {@link io.github.dicomscu.net.association.AssociationClosedException#isLocal()}):
+ * retrying the same code would end the same way.
  */
 public class AssociationClosedException extends DicomAccessException {
 
@@ -13,7 +16,8 @@ public class AssociationClosedException extends DicomAccessException {
 
 	@Override
 	public boolean isTransient() {
-		return true;
+		return !(getCause() instanceof io.github.dicomscu.net.association.AssociationClosedException closed
+				&& closed.isLocal());
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.dicomscu.scu;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -250,6 +251,10 @@ class DefaultDicomExceptionTranslatorTests {
 						new io.github.dicomscu.net.association.DicomConnectException("Cannot connect", "10.0.0.5", 4242,
 								new ConnectException("refused")),
 						DicomConnectException.class, true),
+				row("unknown host",
+						new io.github.dicomscu.net.association.DicomConnectException("Cannot connect", "pacs.invalid",
+								4242, new UnknownHostException("pacs.invalid")),
+						DicomConnectException.class, false),
 				row("rejected-transient, temporary-congestion",
 						new io.github.dicomscu.net.association.AssociationRejectedException(peer,
 								new AssociateRj(2, 3, 1)),
@@ -270,6 +275,11 @@ class DefaultDicomExceptionTranslatorTests {
 						new io.github.dicomscu.net.association.AssociationClosedException(
 								peer + " closed the connection"),
 						AssociationClosedException.class, true),
+				row("used after it was aborted locally",
+						new io.github.dicomscu.net.association.AssociationClosedException(
+								"Cannot send C-ECHO-RQ: the association with " + peer + " is not established", null,
+								true),
+						AssociationClosedException.class, false),
 				row("protocol violation",
 						new io.github.dicomscu.net.pdu.DicomProtocolException("Unexpected PDU",
 								AbortReason.UNEXPECTED_PDU),

@@ -15,6 +15,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -75,10 +76,20 @@ class ArchitectureTests {
 		.whereLayer("Scu")
 		.mayOnlyAccessLayers("Query", "Storage", "Scp", "Association", "Context", "Dimse", "Pdu", "Data")
 		.whereLayer("Health")
-		.mayOnlyAccessLayers("Scu", "Query", "Storage", "Scp", "Association", "Context", "Dimse", "Pdu", "Data")
+		.mayOnlyAccessLayers("Scu", "Context", "Data")
 		.whereLayer("Autoconfigure")
 		.mayOnlyAccessLayers("Health", "Scu", "Query", "Storage", "Scp", "Association", "Context", "Dimse", "Pdu",
 				"Data");
+
+	@ArchTest
+	static final ArchRule everyClassBelongsToALayer = classes().that()
+		.resideInAPackage("io.github.dicomscu..")
+		.should()
+		.resideInAnyPackage("io.github.dicomscu.data..", "io.github.dicomscu.net.pdu..",
+				"io.github.dicomscu.net.context..", "io.github.dicomscu.net.dimse..",
+				"io.github.dicomscu.net.association..", "io.github.dicomscu.net.query..",
+				"io.github.dicomscu.net.storage..", "io.github.dicomscu.net.scp..", "io.github.dicomscu.scu..",
+				"io.github.dicomscu.autoconfigure..", "io.github.dicomscu.health..", "io.github.dicomscu.sample..");
 
 	@ArchTest
 	static final ArchRule packagesAreFreeOfCycles = slices().matching("io.github.dicomscu.(**)")

@@ -191,13 +191,22 @@ public final class Association implements Closeable {
 				return null;
 			}
 			AssociateAc associateAc = negotiation.associateAc();
+			List<NegotiatedContext> contexts = negotiation.contexts(associateAc);
 			machine.fire(AssociationEvent.EVT7);
 			machine.write(associateAc);
 			return new Association(machine, requestorAe, associateRq.calledAeTitle(), associateRq.callingAeTitle(),
-					settings.timeouts(), negotiation.contexts(associateAc), associateRq.userInformation());
+					settings.timeouts(), contexts, associateRq.userInformation());
 		}
 		catch (IOException ex) {
 			throw machine.failed("negotiating the association", ex, peer);
+		}
+		catch (IllegalArgumentException ex) {
+			// a value of the A-ASSOCIATE-RQ the negotiation cannot use, such as a
+			// malformed UID
+			throw machine.failed("negotiating the association",
+					new DicomProtocolException("Invalid A-ASSOCIATE-RQ from " + peer + ": " + ex.getMessage(),
+							AbortReason.INVALID_PDU_PARAMETER_VALUE, ex),
+					peer);
 		}
 	}
 
@@ -437,9 +446,10 @@ public final class Association implements Closeable {
 		MessageAssembler assembler = new MessageAssembler(this.contextsById, sinks);
 		TimeoutKind currentKind = kind;
 		Duration currentTimeout = timeout;
+		String awaited = detail + " from " + this.peer;
 		try {
 			while (true) {
-				PduType type = this.channel.nextType(currentKind, currentTimeout, detail + " from " + this.peer);
+				PduType type = this.channel.nextType(currentKind, currentTimeout, awaited);
 				currentKind = TimeoutKind.DIMSE;
 				currentTimeout = this.timeouts.dimse();
 				if (type == PduType.P_DATA_TF) {
@@ -584,7 +594,7 @@ public final class Association implements Closeable {
 
 	private AssociationClosedException notEstablished(String action) {
 		return new AssociationClosedException("Cannot " + action + ": the association with " + this.peer
-				+ " is not established (" + getState().description() + ")");
+				+ " is not established (" + getState().description() + ")", null, true);
 	}
 
 	private PDataOutputStream pDataOutputStream() {

@@ -115,7 +115,7 @@ final class ProtocolMachine {
 		AssociationEvent event = AssociationEvent.received(pdu);
 		AssociationAction action = fire(event, acceptable);
 		if (action == null) {
-			this.channel.close();
+			closeTransport();
 			throw abortedLocally(peer, detail);
 		}
 		switch (action) {
@@ -188,7 +188,7 @@ final class ProtocolMachine {
 		return new AssociationClosedException(
 				abortedLocally ? "The association with " + peer + " was aborted locally while " + activity
 						: "Connection to " + peer + " failed while " + activity + ": " + ex.getMessage(),
-				ex);
+				ex, abortedLocally);
 	}
 
 	/**
@@ -278,7 +278,8 @@ final class ProtocolMachine {
 	 * @return the exception to throw
 	 */
 	static AssociationClosedException abortedLocally(String peer, String detail) {
-		return new AssociationClosedException("The association with " + peer + " was aborted locally: " + detail);
+		return new AssociationClosedException("The association with " + peer + " was aborted locally: " + detail, null,
+				true);
 	}
 
 	/**
