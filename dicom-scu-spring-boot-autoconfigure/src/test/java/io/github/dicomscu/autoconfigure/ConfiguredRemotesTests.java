@@ -80,7 +80,7 @@ class ConfiguredRemotesTests {
 				assertThat(((DicomScuConfigurationException) failure).getInvalidValues())
 					.extracting(DicomScuConfigurationException.InvalidValue::property)
 					.containsExactlyInAnyOrder("dicom.scu.ae-title", "dicom.scu.remotes.pacs.port",
-							"dicom.scu.storage-scp.port");
+							"dicom.scu.storage-scp.port", "dicom.scu.storage-scp.directory");
 			});
 	}
 
