@@ -300,20 +300,18 @@ final class AeTemplateBuilderConfigurer {
 	}
 
 	private static RemoteAe remoteAe(String prefix, String name, Remote remote, InvalidValues invalid) {
-		if (remote.getHost() == null || remote.getHost().isBlank()) {
-			invalid.add(prefix + ".host", null, "remote '" + name + "' has no host",
-					"Set " + prefix + ".host to the host name or address of the remote AE.", null);
-		}
+		String host = invalid.map(prefix + ".host", remote.getHost(), () -> RemoteAe.checkHost(name, remote.getHost()),
+				"Set " + prefix + ".host to the host name or address of the remote AE.");
 		Integer port = invalid.map(prefix + ".port", remote.getPort(),
 				() -> Port.checkPeer("Remote '" + name + "'", remote.getPort()), "Set " + prefix
 						+ ".port to the port of the remote AE, such as " + Port.ACR_NEMA + " or " + Port.DICOM + ".");
 		String aeTitle = invalid.map(prefix + ".ae-title", remote.getAeTitle(),
 				() -> AeTitle.check("AE title of remote '" + name + "'", remote.getAeTitle()),
 				"Use the AE title of the remote: 1 to 16 characters of printable ASCII without backslash.");
-		if (remote.getHost() == null || remote.getHost().isBlank() || port == null || aeTitle == null) {
+		if (host == null || port == null || aeTitle == null) {
 			return null;
 		}
-		return new RemoteAe(name, aeTitle, remote.getHost().strip(), port);
+		return new RemoteAe(name, aeTitle, host, port);
 	}
 
 	private static void addContexts(RequestedContexts requested, String prefix, List<String> setNames,

@@ -278,7 +278,7 @@ class DicomScuAutoConfigurationTests {
 	@Test
 	void remoteWithoutHostFails() {
 		this.contextRunner.withPropertyValues("dicom.scu.remotes.pacs.port=104")
-			.run(failsWith("dicom.scu.remotes.pacs.host", "remote 'pacs' has no host"));
+			.run(failsWith("dicom.scu.remotes.pacs.host", "Remote 'pacs' has no host"));
 	}
 
 	@Test

@@ -21,10 +21,22 @@ public record RemoteAe(String name, String aeTitle, String host, int port) {
 	 */
 	public RemoteAe {
 		aeTitle = AeTitle.check("AE title of remote '" + name + "'", aeTitle);
+		host = checkHost(name, host);
+		Port.checkPeer("Remote '" + name + "'", port);
+	}
+
+	/**
+	 * Check the host of a remote and return it without leading and trailing spaces.
+	 * @param name the remote's name, for the message
+	 * @param host the host name or address
+	 * @return the host, stripped
+	 * @throws IllegalArgumentException if there is no host
+	 */
+	public static String checkHost(String name, String host) {
 		if (host == null || host.isBlank()) {
 			throw new IllegalArgumentException("Remote '" + name + "' has no host");
 		}
-		Port.checkPeer("Remote '" + name + "'", port);
+		return host.strip();
 	}
 
 	@Override
