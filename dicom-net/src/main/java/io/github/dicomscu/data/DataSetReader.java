@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -36,12 +35,31 @@ import java.util.zip.ZipException;
  * the reader allocate more than twice the bytes actually present. Malformed input fails
  * with a {@link DicomParseException} naming the offset and what was expected there.
  * <p>
+ * Hostile input is bounded: sequences nest at most {@value #MAX_SEQUENCE_DEPTH} levels
+ * deep, and a deflated data set inflates to at most {@link #setMaxInflatedLength(long) a
+ * maximum length} and at most {@link #setMaxInflationRatio(int) a maximum ratio} times
+ * its deflated length (checked once more than 1 MiB is inflated); past any limit the read
+ * fails with a {@link DicomParseException}, as it does for deflated data that cannot be
+ * inflated.
+ * <p>
  * A reader holds only its settings; it is thread-safe once configured.
  */
 public final class DataSetReader {
 
 	/** The default bulk data threshold, 64 KiB. */
 	public static final long DEFAULT_BULK_DATA_THRESHOLD = 64 * 1024;
+
+	/**
+	 * The deepest nesting of sequences read: a sequence in an item of a sequence counts
+	 * two levels.
+	 */
+	public static final int MAX_SEQUENCE_DEPTH = 64;
+
+	/** The default maximum length of an inflated data set, 256 MiB. */
+	public static final long DEFAULT_MAX_INFLATED_LENGTH = 256L * 1024 * 1024;
+
+	/** The default maximum ratio of inflated to deflated bytes, 100. */
+	public static final int DEFAULT_MAX_INFLATION_RATIO = 100;
 
 	static final int ITEM = 0xFFFEE000;
 
@@ -68,6 +86,10 @@ public final class DataSetReader {
 	private final TransferSyntax transferSyntax;
 
 	private volatile long bulkDataThreshold = DEFAULT_BULK_DATA_THRESHOLD;
+
+	private volatile long maxInflatedLength = DEFAULT_MAX_INFLATED_LENGTH;
+
+	private volatile int maxInflationRatio = DEFAULT_MAX_INFLATION_RATIO;
 
 	/**
 	 * Create a reader for data sets in a transfer syntax.
@@ -104,6 +126,45 @@ public final class DataSetReader {
 	 */
 	public long getBulkDataThreshold() {
 		return this.bulkDataThreshold;
+	}
+
+	/**
+	 * Set the most bytes a deflated data set may inflate to.
+	 * @param maxInflatedLength the length in bytes, at least 1
+	 */
+	public void setMaxInflatedLength(long maxInflatedLength) {
+		if (maxInflatedLength < 1) {
+			throw new IllegalArgumentException("Maximum inflated length must be positive");
+		}
+		this.maxInflatedLength = maxInflatedLength;
+	}
+
+	/**
+	 * Return the most bytes a deflated data set may inflate to.
+	 * @return the length in bytes
+	 */
+	public long getMaxInflatedLength() {
+		return this.maxInflatedLength;
+	}
+
+	/**
+	 * Set the most inflated bytes per deflated byte, checked once more than 1 MiB is
+	 * inflated. Deflate itself reaches about 1032.
+	 * @param maxInflationRatio the ratio, at least 1
+	 */
+	public void setMaxInflationRatio(int maxInflationRatio) {
+		if (maxInflationRatio < 1) {
+			throw new IllegalArgumentException("Maximum inflation ratio must be positive");
+		}
+		this.maxInflationRatio = maxInflationRatio;
+	}
+
+	/**
+	 * Return the most inflated bytes per deflated byte.
+	 * @return the ratio
+	 */
+	public int getMaxInflationRatio() {
+		return this.maxInflationRatio;
 	}
 
 	/**
@@ -160,15 +221,30 @@ public final class DataSetReader {
 	 * @throws IOException if the data set is malformed or reading fails
 	 */
 	DataSet read(DicomInput in, Path file) throws IOException {
+		return parse(in, file, true);
+	}
+
+	/**
+	 * Walk a data set from the rest of an input to its end, element header by element
+	 * header, skipping values: a file channel seeks over them, a deflated data set is
+	 * inflated without keeping them.
+	 * @param in the input
+	 * @throws IOException if the data set is malformed or reading fails
+	 */
+	void scan(DicomInput in) throws IOException {
+		parse(in, null, false);
+	}
+
+	private DataSet parse(DicomInput in, Path file, boolean values) throws IOException {
 		if (!this.transferSyntax.isDeflated()) {
-			return new Parse(in, file, this.bulkDataThreshold).topLevel(encodingOf(this.transferSyntax));
+			return new Parse(in, file, this.bulkDataThreshold, values).topLevel(encodingOf(this.transferSyntax));
 		}
 		Inflater inflater = new Inflater(true);
 		try {
-			DicomInput inflated = DicomInput.ofStream(new InflaterInputStream(in.remainder(), inflater, INFLATE_BUFFER),
-					"inflated byte");
+			DicomInput inflated = DicomInput.ofStream(new BoundedInflaterInputStream(in.remainder(), inflater,
+					INFLATE_BUFFER, this.maxInflatedLength, this.maxInflationRatio), "inflated byte");
 			try {
-				return new Parse(inflated, null, Long.MAX_VALUE).topLevel(encodingOf(this.transferSyntax));
+				return new Parse(inflated, null, Long.MAX_VALUE, values).topLevel(encodingOf(this.transferSyntax));
 			}
 			catch (ZipException ex) {
 				throw inflated.error(inflated.position(), "valid deflated data expected: " + ex.getMessage());
@@ -191,7 +267,7 @@ public final class DataSetReader {
 	 * @throws IOException if it is malformed or reading fails
 	 */
 	static DataSet readFileMeta(DicomInput in) throws IOException {
-		return new Parse(in, null, Long.MAX_VALUE).fileMeta();
+		return new Parse(in, null, Long.MAX_VALUE, true).fileMeta();
 	}
 
 	private static Encoding encodingOf(TransferSyntax transferSyntax) {
@@ -273,10 +349,15 @@ public final class DataSetReader {
 
 		private final long bulkDataThreshold;
 
-		Parse(DicomInput in, Path file, long bulkDataThreshold) {
+		private final boolean values;
+
+		private int depth;
+
+		Parse(DicomInput in, Path file, long bulkDataThreshold, boolean values) {
 			this.in = in;
 			this.file = file;
 			this.bulkDataThreshold = bulkDataThreshold;
+			this.values = values;
 		}
 
 		DataSet topLevel(Encoding encoding) throws IOException {
@@ -395,9 +476,9 @@ public final class DataSetReader {
 			checkFits(at, "value length " + length + " of " + Tag.toString(tag), length, valueStart, bound);
 			if (vr == VR.SQ) {
 				Bound sequence = new Bound(valueStart + length, "sequence");
-				dataSet.set(Attribute.ofSequence(tag, readItems(encoding, sequence.end(), sequence)));
+				dataSet.set(Attribute.ofSequence(tag, readSequence(tag, at, encoding, sequence.end(), sequence)));
 			}
-			else if (Tag.element(tag) == 0) {
+			else if (Tag.element(tag) == 0 || !this.values) {
 				skipValue(at, tag, length);
 			}
 			else if (this.file != null && length >= this.bulkDataThreshold && isBulkDataVr(vr)) {
@@ -419,7 +500,7 @@ public final class DataSetReader {
 			if (vr == VR.SQ || (vr == VR.UN && encoding.explicitVr())
 					|| (!encoding.explicitVr() && tag != PIXEL_DATA)) {
 				Encoding items = (vr == VR.UN && encoding.explicitVr()) ? IMPLICIT_LITTLE_ENDIAN : encoding;
-				dataSet.set(Attribute.ofSequence(tag, readItems(items, -1, bound)));
+				dataSet.set(Attribute.ofSequence(tag, readSequence(tag, at, items, -1, bound)));
 			}
 			else if (tag == PIXEL_DATA) {
 				dataSet.set(Attribute.ofFragments(tag, readFragments(encoding, bound)));
@@ -427,6 +508,24 @@ public final class DataSetReader {
 			else {
 				throw this.in.error(at, "defined length expected for " + Tag.toString(tag) + " with VR " + vr
 						+ " (undefined length is only allowed for SQ, UN and Pixel Data)");
+			}
+		}
+
+		/**
+		 * Read the items of a sequence one level deeper than the data set it is in.
+		 */
+		private List<DataSet> readSequence(int tag, long at, Encoding encoding, long end, Bound bound)
+				throws IOException {
+			if (this.depth == MAX_SEQUENCE_DEPTH) {
+				throw this.in.error(at, "sequence " + Tag.toString(tag) + " nests deeper than the limit of "
+						+ MAX_SEQUENCE_DEPTH + " levels");
+			}
+			this.depth++;
+			try {
+				return readItems(encoding, end, bound);
+			}
+			finally {
+				this.depth--;
 			}
 		}
 
@@ -477,7 +576,8 @@ public final class DataSetReader {
 		}
 
 		private Fragments readFragments(Encoding encoding, Bound bound) throws IOException {
-			Fragments fragments = null;
+			Fragments fragments = this.values ? null : new Fragments(null);
+			boolean first = true;
 			while (true) {
 				long at = this.in.position();
 				int available = this.in.fill(8);
@@ -489,7 +589,7 @@ public final class DataSetReader {
 				}
 				int tag = this.in.peekTag(0, encoding.bigEndian());
 				long length = this.in.peekInt(4, encoding.bigEndian()) & UNDEFINED_LENGTH;
-				if (tag == SEQUENCE_DELIMITATION && fragments != null) {
+				if (tag == SEQUENCE_DELIMITATION && !first) {
 					this.in.consume(8);
 					return fragments;
 				}
@@ -502,9 +602,12 @@ public final class DataSetReader {
 				}
 				this.in.consume(8);
 				long start = this.in.position();
-				String subject = ((fragments == null) ? "basic offset table" : "fragment") + " length " + length;
+				String subject = (first ? "basic offset table" : "fragment") + " length " + length;
 				checkFits(at, subject, length, start, bound);
-				if (fragments == null) {
+				if (!this.values) {
+					skipValue(at, ITEM, length);
+				}
+				else if (first) {
 					fragments = new Fragments(readValue(at, subject, length));
 				}
 				else if (this.file != null && length >= this.bulkDataThreshold) {
@@ -514,6 +617,7 @@ public final class DataSetReader {
 				else {
 					fragments.add(readValue(at, subject, length));
 				}
+				first = false;
 			}
 		}
 

@@ -94,6 +94,28 @@ public record DicomFile(DataSet fileMeta, DataSet dataSet) {
 		}
 	}
 
+	/**
+	 * Read the preamble and File Meta Information of a file and walk its data set to the
+	 * end of the file, element header by element header, without loading values: a cheap
+	 * check, before a file is sent, that it is neither truncated nor malformed. Values
+	 * are skipped by seeking (a deflated data set is inflated, within the limits of
+	 * {@link DataSetReader}); a length that runs past the end of the file, an item or a
+	 * sequence that never ends, or sequences nested too deep fail here.
+	 * @param path the file
+	 * @return the file meta information and the offset of the data set
+	 * @throws DicomParseException if the file is truncated or malformed; the message
+	 * names the byte offset in the file (in the inflated data set for a deflated one)
+	 * @throws IOException if reading fails
+	 */
+	public static DicomFileHeader scan(Path path) throws IOException {
+		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+			DicomInput in = DicomInput.ofChannel(channel, 0);
+			DicomFileHeader header = readHeader(in);
+			new DataSetReader(header.transferSyntax()).scan(in);
+			return header;
+		}
+	}
+
 	private static DicomFileHeader readHeader(DicomInput in) throws IOException {
 		skipPreamble(in);
 		long metaStart = in.position();

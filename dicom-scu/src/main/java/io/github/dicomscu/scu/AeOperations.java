@@ -95,9 +95,12 @@ public interface AeOperations {
 	 * @param remote the remote's name
 	 * @param file the Part 10 file
 	 * @return the outcome; a failure status is returned, not thrown
-	 * @throws java.io.UncheckedIOException if the file cannot be read or does not start
-	 * with valid File Meta Information (the cause is then a
-	 * {@link io.github.dicomscu.data.DicomParseException}); no association is opened
+	 * @throws java.io.UncheckedIOException if the file cannot be read, does not start
+	 * with valid File Meta Information, or is truncated or malformed (a length that runs
+	 * past the end of the file, an item that never ends: the whole file is checked first
+	 * with {@link io.github.dicomscu.data.DicomFile#scan(Path)}, and the cause is then a
+	 * {@link io.github.dicomscu.data.DicomParseException} naming the offset); no
+	 * association is opened
 	 * @throws NoAcceptedContextException if the remote accepted no context of the
 	 * instance's SOP class
 	 * @throws TransferSyntaxNotAcceptedException if it accepted the SOP class only with
@@ -146,8 +149,9 @@ public interface AeOperations {
 	 * contexts of one association can carry are sent over consecutive associations, each
 	 * proposing the contexts of its batch; if one of the later associations cannot be
 	 * established, its instances are {@code NOT_SENT} with the reason. A file that cannot
-	 * be read, or whose instance no accepted context fits, has a
-	 * {@link io.github.dicomscu.net.storage.StoreOutcome#NOT_SENT} result (without SOP
+	 * be read or is truncated or malformed (checked before any association, as
+	 * {@link #store(String, Path)} does), or whose instance no accepted context fits, has
+	 * a {@link io.github.dicomscu.net.storage.StoreOutcome#NOT_SENT} result (without SOP
 	 * Class and Instance UID if the file could not be read); if no file can be read, no
 	 * association is opened.
 	 * @param remote the remote's name

@@ -15,7 +15,8 @@ import io.github.dicomscu.net.storage.StoreResult;
  * The files of one {@link AeOperations#storeAll(String, java.util.Collection) storeAll}:
  * read into instances, split into batches of which each fits the 128 contexts of one
  * association, and sent batch by batch, with one result per file in the order of the
- * files. A file that cannot be read is {@code NOT_SENT} and opens no association.
+ * files. A file that cannot be read, or is truncated or malformed, is {@code NOT_SENT}
+ * and opens no association.
  */
 final class StoreBatches {
 

@@ -72,18 +72,21 @@ public interface StoreInstance {
 	}
 
 	/**
-	 * Return an instance for a Part 10 file. Only the File Meta Information is read now;
-	 * the data set is sent as its raw bytes, unparsed, when the peer accepts the file's
-	 * transfer syntax, and parsed (large values streamed from the file) and re-encoded
-	 * when it is converted to another uncompressed one.
+	 * Return an instance for a Part 10 file. The file is checked now, before any
+	 * association is opened, with {@link DicomFile#scan(Path)}: its File Meta Information
+	 * is read and its data set walked to the end of the file without loading values. The
+	 * data set is sent as its raw bytes when the peer accepts the file's transfer syntax,
+	 * and parsed (large values streamed from the file) and re-encoded when it is
+	 * converted to another uncompressed one.
 	 * @param file the file
 	 * @return the instance
 	 * @throws DicomParseException if the file does not start with valid File Meta
-	 * Information, or it lacks Media Storage SOP Class or Instance UID
+	 * Information, lacks Media Storage SOP Class or Instance UID, or its data set is
+	 * truncated or malformed; the message names the byte offset
 	 * @throws IOException if the file cannot be read
 	 */
 	static StoreInstance of(Path file) throws IOException {
-		return new FileStoreInstance(file, DicomFile.readHeader(file));
+		return new FileStoreInstance(file, DicomFile.scan(file));
 	}
 
 	/**
