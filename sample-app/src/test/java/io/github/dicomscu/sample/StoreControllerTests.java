@@ -3,6 +3,7 @@ package io.github.dicomscu.sample;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.net.peer.SampleArchive;
@@ -112,6 +113,23 @@ class StoreControllerTests {
 			.bodyJson()
 			.hasPathSatisfying("$.detail", (detail) -> detail.assertThat().asString().contains("at byte 5"))
 			.hasPathSatisfying("$.offset", (offset) -> offset.assertThat().isEqualTo(5));
+	}
+
+	@Test
+	void storeATruncatedFileIsBadRequestNamingTheOffsetAndSendsNothing() {
+		Image ct = SampleArchive.HEAD_AXIAL.image(3);
+		byte[] whole = ct.fileBytes();
+		byte[] truncated = Arrays.copyOf(whole, whole.length - 1);
+		assertThat(this.mvc.post().uri("/api/remotes/local/store").contentType(APPLICATION_DICOM).content(truncated))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.title", (title) -> title.assertThat().isEqualTo("Not a DICOM file"))
+			.hasPathSatisfying("$.detail",
+					(detail) -> detail.assertThat()
+						.asString()
+						.startsWith("The request body is not a DICOM Part 10 file: at byte "))
+			.hasPathSatisfying("$.detail", (detail) -> detail.assertThat().asString().doesNotContain("/tmp"));
+		assertThat(received.resolve(ct.sopInstanceUid() + ".dcm")).doesNotExist();
 	}
 
 	@Test

@@ -109,11 +109,13 @@ public class StoreController {
 	/**
 	 * Check that a file starts with the preamble (or directly with File Meta Information)
 	 * and File Meta Information naming a supported transfer syntax, the SOP class and the
-	 * SOP instance. The data set itself is not parsed: it is sent as it is.
+	 * SOP instance, and that its data set runs whole to the end of the file (element
+	 * headers are walked, values are not loaded): a truncated file is refused here,
+	 * before any association is opened.
 	 */
 	private static void checkPartTen(Path file, UploadedFile upload) throws IOException {
 		try {
-			DicomFileHeader header = DicomFile.readHeader(file);
+			DicomFileHeader header = DicomFile.scan(file);
 			if (isEmpty(header.sopClassUid())) {
 				throw new DicomParseException(header.dataSetOffset(),
 						"Media Storage SOP Class UID (0002,0002) expected in the file meta information");
