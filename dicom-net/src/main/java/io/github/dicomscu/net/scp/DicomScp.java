@@ -159,6 +159,14 @@ public final class DicomScp implements AutoCloseable {
 	}
 
 	/**
+	 * Return the largest data set collected in memory from a requestor.
+	 * @return the limit in bytes
+	 */
+	public long getMaxDataSetInMemory() {
+		return this.settings.maxDataSetInMemory();
+	}
+
+	/**
 	 * Return the number of connections being served.
 	 * @return the count
 	 */

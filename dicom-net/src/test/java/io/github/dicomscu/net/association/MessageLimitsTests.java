@@ -6,22 +6,15 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandTag;
 import io.github.dicomscu.net.dimse.DimseMessage;
-import io.github.dicomscu.net.dimse.Priority;
 import io.github.dicomscu.net.dimse.Status;
 import io.github.dicomscu.net.pdu.AbortReason;
-import io.github.dicomscu.net.pdu.AbortSource;
 import io.github.dicomscu.net.pdu.AssociateAc;
 import io.github.dicomscu.net.pdu.AssociateRq;
 import io.github.dicomscu.net.pdu.DicomProtocolException;
@@ -32,9 +25,7 @@ import io.github.dicomscu.net.pdu.PresentationContextAc;
 import io.github.dicomscu.net.pdu.PresentationContextResult;
 import io.github.dicomscu.net.pdu.PresentationDataValue;
 import io.github.dicomscu.net.pdu.UserInformation;
-import io.github.dicomscu.net.peer.RawRequestor;
 import io.github.dicomscu.net.peer.ScriptedPeer;
-import io.github.dicomscu.net.scp.DicomScp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -47,27 +38,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class MessageLimitsTests {
 
-	private static final String CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2";
-
 	private static final AssociationTimeouts SHORT = AssociationTimeouts.defaults()
 		.withConnect(Duration.ofSeconds(2))
 		.withAcse(Duration.ofSeconds(2))
 		.withDimse(Duration.ofSeconds(2))
 		.withArtim(Duration.ofMillis(500));
 
-	private static final byte[] PROVIDER_ABORT_INVALID_PARAMETER = { 0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00,
-			0x02, 0x06 };
+	static final byte[] PROVIDER_ABORT_INVALID_PARAMETER = { 0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02,
+			0x06 };
 
-	private static final byte[] USER_ABORT = { 0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00 };
-
-	private DicomScp scp;
-
-	@AfterEach
-	void stop() {
-		if (this.scp != null) {
-			this.scp.stop();
-		}
-	}
+	static final byte[] USER_ABORT = { 0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00 };
 
 	@Test
 	void echoResponseAnnouncingADataSetIsRefusedBeforeItsDataIsRead() throws Exception {
@@ -164,69 +144,6 @@ class MessageLimitsTests {
 		}); Association association = request(peer, MaxDataSetInMemory.DEFAULT)) {
 			assertThat(association.echo()).isZero();
 		}
-	}
-
-	@Test
-	void requestorMaximumPduLengthsTooSmallForDataAreAbortedBySCP() throws Exception {
-		this.scp = DicomScp.builder().build().start();
-		for (long length : new long[] { 1, 5, 6 }) {
-			try (RawRequestor requestor = new RawRequestor(this.scp.getPort())) {
-				assertThat(requestor.associate(length, Uid.VERIFICATION))
-					.containsExactly(PROVIDER_ABORT_INVALID_PARAMETER);
-				assertThat(requestor.isClosedByAcceptor()).isTrue();
-			}
-		}
-		awaitIdle();
-	}
-
-	@Test
-	void echoRequestAnnouncingADataSetIsAbortedBySCP() throws Exception {
-		this.scp = DicomScp.builder().build().start();
-		try (RawRequestor requestor = new RawRequestor(this.scp.getPort())) {
-			assertThat(requestor.associate(16382, Uid.VERIFICATION)[0]).isEqualTo((byte) 0x02);
-			requestor.sendCommandAnnouncingDataSet(1, Command.echoRq(1));
-			assertThat(requestor.readPdu()).containsExactly(PROVIDER_ABORT_INVALID_PARAMETER);
-			assertThat(requestor.isClosedByAcceptor()).isTrue();
-		}
-		awaitIdle();
-	}
-
-	@Test
-	void dataSetPastTheLimitIsAbortedBySCPWithOneWarning() throws Exception {
-		ListAppender<ILoggingEvent> log = new ListAppender<>();
-		ch.qos.logback.classic.Logger scpLogger = (ch.qos.logback.classic.Logger) LoggerFactory
-			.getLogger(DicomScp.class);
-		log.start();
-		scpLogger.addAppender(log);
-		try {
-			this.scp = DicomScp.builder().accept(CT_IMAGE_STORAGE).maxDataSetInMemory(4000).build().start();
-			try (RawRequestor requestor = new RawRequestor(this.scp.getPort())) {
-				assertThat(requestor.associate(16382, CT_IMAGE_STORAGE)[0]).isEqualTo((byte) 0x02);
-				requestor.sendCommandAnnouncingDataSet(1,
-						Command.storeRq(1, CT_IMAGE_STORAGE, "1.2.3.4", Priority.MEDIUM));
-				requestor.sendFragment(1, false, false, new byte[3000]);
-				requestor.sendFragment(1, false, false, new byte[3000]);
-				assertThat(requestor.readPdu()).containsExactly(USER_ABORT);
-				assertThat(requestor.isClosedByAcceptor()).isTrue();
-			}
-			awaitIdle();
-		}
-		finally {
-			scpLogger.detachAppender(log);
-		}
-		List<ILoggingEvent> warnings = log.list.stream()
-			.filter((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))
-			.toList();
-		assertThat(warnings).hasSize(1);
-		assertThat(warnings.get(0).getFormattedMessage()).matches("Aborted the association from /127\\.0\\.0\\.1:\\d+: "
-				+ "Data set of C-STORE-RQ from RAW@127\\.0\\.0\\.1:\\d+ is larger than the 4000 bytes an association holds in memory");
-	}
-
-	private void awaitIdle() throws InterruptedException {
-		for (int i = 0; i < 300 && this.scp.getActiveConnectionCount() > 0; i++) {
-			Thread.sleep(10);
-		}
-		assertThat(this.scp.getActiveConnectionCount()).isZero();
 	}
 
 	private static Command findRsp() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.dicomscu.data.Uid;
@@ -50,7 +52,7 @@ public final class RawRequestor implements AutoCloseable {
 	 * @throws IOException if the exchange fails
 	 */
 	public byte[] associate(long maxPduLength, String... abstractSyntaxes) throws IOException {
-		List<PresentationContextRq> contexts = new java.util.ArrayList<>();
+		List<PresentationContextRq> contexts = new ArrayList<>();
 		for (int i = 0; i < abstractSyntaxes.length; i++) {
 			contexts
 				.add(new PresentationContextRq(2 * i + 1, abstractSyntaxes[i], List.of(Uid.IMPLICIT_VR_LITTLE_ENDIAN)));
@@ -89,6 +91,31 @@ public final class RawRequestor implements AutoCloseable {
 	}
 
 	/**
+	 * Send data set fragments (none of them the last) until {@code total} bytes are sent
+	 * or the acceptor ends the connection.
+	 * @param contextId the presentation context id
+	 * @param fragmentLength the data bytes of each fragment
+	 * @param total how many data bytes to send at most
+	 * @return how many data bytes were written before the connection ended
+	 */
+	public long sendDataFragments(int contextId, int fragmentLength, long total) {
+		byte[] pdu = PduEncoder
+			.encode(new PDataTf(List.of(new PresentationDataValue(contextId, false, false, new byte[fragmentLength]))));
+		long sent = 0;
+		try {
+			while (sent < total) {
+				this.out.write(pdu);
+				sent += fragmentLength;
+			}
+			this.out.flush();
+		}
+		catch (IOException ex) {
+			// the acceptor aborted and closed the connection
+		}
+		return sent;
+	}
+
+	/**
 	 * Read the next PDU.
 	 * @return the PDU's bytes
 	 * @throws IOException on EOF or timeout
@@ -106,7 +133,7 @@ public final class RawRequestor implements AutoCloseable {
 		try {
 			return this.in.read() == -1;
 		}
-		catch (java.net.SocketException ex) {
+		catch (SocketException ex) {
 			return true;
 		}
 	}
