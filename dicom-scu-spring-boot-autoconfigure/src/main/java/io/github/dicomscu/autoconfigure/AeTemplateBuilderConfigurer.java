@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 import io.github.dicomscu.autoconfigure.DicomScuProperties.Context;
@@ -27,6 +28,7 @@ import io.github.dicomscu.net.pdu.AeTitle;
 import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.BindAddress;
+import io.github.dicomscu.net.association.MaxDataSetInMemory;
 import io.github.dicomscu.net.association.MaxPduLength;
 import io.github.dicomscu.net.association.Port;
 import io.github.dicomscu.net.context.ContextSet;
@@ -35,6 +37,8 @@ import io.github.dicomscu.net.context.RequestedContexts;
 import io.github.dicomscu.net.context.TooManyPresentationContextsException;
 import io.github.dicomscu.scu.AeTemplate;
 import io.github.dicomscu.scu.RemoteAe;
+
+import org.springframework.util.unit.DataSize;
 
 /**
  * Applies {@link DicomScuProperties} to an {@link AeTemplate.Builder}. Each value is
@@ -74,6 +78,8 @@ final class AeTemplateBuilderConfigurer {
 		DicomScuProperties properties = this.properties;
 		invalid.apply(PREFIX + ".ae-title", properties.getAeTitle(), builder::aeTitle, AE_TITLE_ACTION);
 		maxPduLength(properties, builder::maxPduLength, invalid);
+		maxDataSetInMemory(PREFIX + ".max-data-set-in-memory", properties.getMaxDataSetInMemory(),
+				builder::maxDataSetInMemory, invalid);
 		AssociationTimeouts timeouts = timeouts(invalid);
 		if (timeouts != null) {
 			builder.timeouts(timeouts);
@@ -131,6 +137,20 @@ final class AeTemplateBuilderConfigurer {
 		invalid.apply(PREFIX + ".max-pdu-length", properties.getMaxPduLength(), setter,
 				"Use " + MaxPduLength.NO_LIMIT + " (no limit) or a length between " + MaxPduLength.MINIMUM + " and "
 						+ MaxPduLength.MAXIMUM + " bytes, such as " + AssociationRequest.DEFAULT_MAX_PDU_LENGTH + ".");
+	}
+
+	/**
+	 * Apply a {@code max-data-set-in-memory} property to a setter that checks it with
+	 * {@link MaxDataSetInMemory}.
+	 * @param property the property's name
+	 * @param size the property's value
+	 * @param setter the setter
+	 * @param invalid collects the invalid value
+	 */
+	static void maxDataSetInMemory(String property, DataSize size, LongConsumer setter, InvalidValues invalid) {
+		invalid.apply(property, size, (value) -> setter.accept(value.toBytes()),
+				"Use a size between " + MaxDataSetInMemory.MINIMUM + "B and " + MaxDataSetInMemory.MAXIMUM
+						+ "B, such as " + DataSize.ofBytes(MaxDataSetInMemory.DEFAULT).toMegabytes() + "MB.");
 	}
 
 	/**

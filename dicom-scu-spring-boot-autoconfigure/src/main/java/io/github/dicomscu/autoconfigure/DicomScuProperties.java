@@ -10,11 +10,13 @@ import java.util.Map;
 import io.github.dicomscu.data.UidDictionary;
 import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
+import io.github.dicomscu.net.association.MaxDataSetInMemory;
 import io.github.dicomscu.net.association.Port;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.scu.AeTemplate;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of the DICOM SCU: the local AE, its timers, the presentation
@@ -50,6 +52,12 @@ public class DicomScuProperties {
 	 * Maximum length in bytes of the P-DATA-TF PDUs received, 0 for no limit.
 	 */
 	private long maxPduLength = AssociationRequest.DEFAULT_MAX_PDU_LENGTH;
+
+	/**
+	 * Largest data set received from a remote that is held in memory, such as a C-FIND
+	 * match; a larger one aborts the association.
+	 */
+	private DataSize maxDataSetInMemory = DataSize.ofBytes(MaxDataSetInMemory.DEFAULT);
 
 	/**
 	 * Transfer syntaxes, keywords or UIDs in order of preference, proposed for every
@@ -109,6 +117,14 @@ public class DicomScuProperties {
 
 	public void setMaxPduLength(long maxPduLength) {
 		this.maxPduLength = maxPduLength;
+	}
+
+	public DataSize getMaxDataSetInMemory() {
+		return this.maxDataSetInMemory;
+	}
+
+	public void setMaxDataSetInMemory(DataSize maxDataSetInMemory) {
+		this.maxDataSetInMemory = maxDataSetInMemory;
 	}
 
 	public List<String> getTransferSyntaxes() {
@@ -545,6 +561,12 @@ public class DicomScuProperties {
 		 */
 		private Path directory;
 
+		/**
+		 * Largest data set received by the storage SCP that is held in memory (one no
+		 * handler streams to a file); a larger one aborts the association.
+		 */
+		private DataSize maxDataSetInMemory = DataSize.ofBytes(MaxDataSetInMemory.DEFAULT);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -583,6 +605,14 @@ public class DicomScuProperties {
 
 		public void setDirectory(Path directory) {
 			this.directory = directory;
+		}
+
+		public DataSize getMaxDataSetInMemory() {
+			return this.maxDataSetInMemory;
+		}
+
+		public void setMaxDataSetInMemory(DataSize maxDataSetInMemory) {
+			this.maxDataSetInMemory = maxDataSetInMemory;
 		}
 
 	}

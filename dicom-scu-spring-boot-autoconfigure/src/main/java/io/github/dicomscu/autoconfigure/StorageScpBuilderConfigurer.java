@@ -54,6 +54,8 @@ final class StorageScpBuilderConfigurer {
 			builder.bindAddress(bindAddress);
 		}
 		AeTemplateBuilderConfigurer.maxPduLength(this.properties, builder::maxPduLength, invalid);
+		AeTemplateBuilderConfigurer.maxDataSetInMemory(PREFIX + ".max-data-set-in-memory", scp.getMaxDataSetInMemory(),
+				builder::maxDataSetInMemory, invalid);
 		AssociationTimeouts timeouts = new AeTemplateBuilderConfigurer(this.properties).timeouts(invalid);
 		if (timeouts != null) {
 			builder.timeouts(timeouts);

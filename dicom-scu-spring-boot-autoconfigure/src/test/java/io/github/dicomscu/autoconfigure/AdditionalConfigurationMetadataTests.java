@@ -19,6 +19,7 @@ import io.github.dicomscu.net.context.ContextSet;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,9 +57,12 @@ class AdditionalConfigurationMetadataTests {
 				property("dicom.scu.ae-title", "java.lang.String", quote(defaults.getAeTitle())),
 				property("dicom.scu.context-sets", "java.util.List<java.lang.String>",
 						array(defaults.getContextSets())),
+				dataSize("dicom.scu.max-data-set-in-memory", defaults.getMaxDataSetInMemory()),
 				property("dicom.scu.max-pdu-length", "java.lang.Long", String.valueOf(defaults.getMaxPduLength())),
 				property("dicom.scu.retrieve.storage-sop-classes", "java.util.List<java.lang.String>",
 						array(defaults.getRetrieve().getStorageSopClasses())),
+				dataSize("dicom.scu.storage-scp.max-data-set-in-memory",
+						defaults.getStorageScp().getMaxDataSetInMemory()),
 				property("dicom.scu.storage-scp.port", "java.lang.Integer",
 						String.valueOf(defaults.getStorageScp().getPort())),
 				duration("dicom.scu.timeouts.acse", defaults.getTimeouts().getAcse()),
@@ -130,6 +134,10 @@ class AdditionalConfigurationMetadataTests {
 	private static String duration(String name, Duration defaultValue) {
 		return property(name, "java.time.Duration",
 				quote(DurationStyle.SIMPLE.print(defaultValue, ChronoUnit.SECONDS)));
+	}
+
+	private static String dataSize(String name, DataSize defaultValue) {
+		return property(name, "org.springframework.util.unit.DataSize", quote(defaultValue.toMegabytes() + "MB"));
 	}
 
 	private static String hint(String name, List<Value> values) {

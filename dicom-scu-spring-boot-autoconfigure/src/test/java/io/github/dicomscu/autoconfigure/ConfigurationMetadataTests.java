@@ -12,6 +12,7 @@ import java.util.Map;
 import io.github.dicomscu.data.UidDictionary;
 import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
+import io.github.dicomscu.net.association.MaxDataSetInMemory;
 import io.github.dicomscu.net.association.Port;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.scu.AeTemplate;
@@ -26,6 +27,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +59,7 @@ class ConfigurationMetadataTests {
 		List<Map<String, Object>> properties = metadata.read("$.properties[*]");
 		assertThat(properties).extracting((property) -> property.get("name"))
 			.contains("dicom.scu.enabled", "dicom.scu.ae-title", "dicom.scu.max-pdu-length",
+					"dicom.scu.max-data-set-in-memory", "dicom.scu.storage-scp.max-data-set-in-memory",
 					"dicom.scu.timeouts.connect", "dicom.scu.timeouts.acse", "dicom.scu.timeouts.dimse",
 					"dicom.scu.timeouts.idle", "dicom.scu.transfer-syntaxes", "dicom.scu.context-sets",
 					"dicom.scu.contexts", "dicom.scu.bind-address.host", "dicom.scu.bind-address.port",
@@ -92,6 +95,10 @@ class ConfigurationMetadataTests {
 		assertThat(listDefault("dicom.scu.retrieve.storage-sop-classes"))
 			.isEqualTo(AeTemplate.DEFAULT_RETRIEVE_STORAGE_SOP_CLASSES);
 		assertThat(defaultValue("dicom.scu.storage-scp.port")).isEqualTo(Port.DICOM);
+		assertThat(DataSize.parse((String) defaultValue("dicom.scu.max-data-set-in-memory")).toBytes())
+			.isEqualTo(MaxDataSetInMemory.DEFAULT);
+		assertThat(DataSize.parse((String) defaultValue("dicom.scu.storage-scp.max-data-set-in-memory")).toBytes())
+			.isEqualTo(MaxDataSetInMemory.DEFAULT);
 	}
 
 	@Test
@@ -99,7 +106,8 @@ class ConfigurationMetadataTests {
 		List<Map<String, Object>> documented = metadata
 			.read("$.properties[?(@.name =~ /dicom\\.scu\\..*/ && @.defaultValue)]");
 		assertThat(documented).extracting((property) -> property.get("name"))
-			.contains("dicom.scu.ae-title", "dicom.scu.max-pdu-length", "dicom.scu.timeouts.idle",
+			.contains("dicom.scu.ae-title", "dicom.scu.max-pdu-length", "dicom.scu.max-data-set-in-memory",
+					"dicom.scu.storage-scp.max-data-set-in-memory", "dicom.scu.timeouts.idle",
 					"dicom.scu.health.timeout", "dicom.scu.storage-scp.port", "dicom.scu.transfer-syntaxes");
 		BeanWrapper initial = new BeanWrapperImpl(new DicomScuProperties());
 		for (Map<String, Object> property : documented) {

@@ -42,6 +42,17 @@ class DicomScuAutoConfigurationStorageScpTests {
 	}
 
 	@Test
+	void storageScpMaxDataSetInMemoryIsConfigurable() {
+		this.contextRunner
+			.withPropertyValues("dicom.scu.storage-scp.enabled=true", "dicom.scu.storage-scp.port=0",
+					"dicom.scu.storage-scp.bind-host=127.0.0.1",
+					"dicom.scu.storage-scp.directory=" + this.temp.resolve("received"),
+					"dicom.scu.storage-scp.max-data-set-in-memory=2MB")
+			.run((context) -> assertThat(context.getBean(DicomScp.class).getMaxDataSetInMemory())
+				.isEqualTo(2 * 1024 * 1024));
+	}
+
+	@Test
 	void storageScpListensWhileTheContextRunsAndStoresIntoTheDirectory() throws IOException {
 		int port = DcmtkPeer.freePort();
 		Path directory = this.temp.resolve("received");

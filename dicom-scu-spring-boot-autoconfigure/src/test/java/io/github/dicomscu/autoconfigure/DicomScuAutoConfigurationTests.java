@@ -282,6 +282,20 @@ class DicomScuAutoConfigurationTests {
 	}
 
 	@Test
+	void maxDataSetInMemoryIsConfigurable() {
+		this.contextRunner.withPropertyValues("dicom.scu.max-data-set-in-memory=8MB")
+			.run((context) -> assertThat(context.getBean(AeTemplate.class).getMaxDataSetInMemory())
+				.isEqualTo(8 * 1024 * 1024));
+	}
+
+	@Test
+	void invalidMaxDataSetInMemoryFails() {
+		this.contextRunner.withPropertyValues("dicom.scu.max-data-set-in-memory=2GB")
+			.run(failsWith("dicom.scu.max-data-set-in-memory",
+					"Maximum data set in memory 2147483648 must be between 1 and 2147483639 bytes"));
+	}
+
+	@Test
 	void invalidMaxPduLengthFails() {
 		this.contextRunner.withPropertyValues("dicom.scu.max-pdu-length=4")
 			.run(failsWith("dicom.scu.max-pdu-length", "must be 0 (no limit) or between 8 and 4294967295"));

@@ -23,6 +23,7 @@ import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.BindAddress;
+import io.github.dicomscu.net.association.MaxDataSetInMemory;
 import io.github.dicomscu.net.association.MaxPduLength;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.context.RequestedContexts;
@@ -106,6 +107,8 @@ public class AeTemplate implements AeOperations {
 
 	private final long maxPduLength;
 
+	private final long maxDataSetInMemory;
+
 	private final AssociationTimeouts timeouts;
 
 	private final BindAddress bindAddress;
@@ -121,11 +124,12 @@ public class AeTemplate implements AeOperations {
 	private AeTemplate(Builder builder) {
 		this.aeTitle = builder.aeTitle;
 		this.maxPduLength = builder.maxPduLength;
+		this.maxDataSetInMemory = builder.maxDataSetInMemory;
 		this.timeouts = builder.timeouts;
 		this.bindAddress = builder.bindAddress;
 		this.exceptionTranslator = builder.exceptionTranslator;
-		this.associations = new RemoteAssociations(this.aeTitle, this.maxPduLength, this.bindAddress,
-				this.exceptionTranslator);
+		this.associations = new RemoteAssociations(this.aeTitle, this.maxPduLength, this.maxDataSetInMemory,
+				this.bindAddress, this.exceptionTranslator);
 		this.remotes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.remotes));
 		Map<String, List<PresentationContext>> remoteContexts = new LinkedHashMap<>();
 		builder.remoteContexts.forEach((name, contexts) -> remoteContexts.put(name, contexts.toList()));
@@ -307,6 +311,15 @@ public class AeTemplate implements AeOperations {
 	}
 
 	/**
+	 * Return the largest data set collected in memory from a remote, such as a C-FIND
+	 * match; a larger one aborts the association with a {@link DataSetTooLargeException}.
+	 * @return the limit in bytes
+	 */
+	public long getMaxDataSetInMemory() {
+		return this.maxDataSetInMemory;
+	}
+
+	/**
 	 * Return the timers every association runs with unless a call gives others.
 	 * @return the timeouts
 	 */
@@ -428,6 +441,8 @@ public class AeTemplate implements AeOperations {
 
 		private long maxPduLength = AssociationRequest.DEFAULT_MAX_PDU_LENGTH;
 
+		private long maxDataSetInMemory = MaxDataSetInMemory.DEFAULT;
+
 		private AssociationTimeouts timeouts = AssociationTimeouts.defaults();
 
 		private BindAddress bindAddress;
@@ -468,6 +483,18 @@ public class AeTemplate implements AeOperations {
 		 */
 		public Builder maxPduLength(long maxPduLength) {
 			this.maxPduLength = MaxPduLength.check(maxPduLength);
+			return this;
+		}
+
+		/**
+		 * Set the largest data set collected in memory from a remote (default 64 MiB).
+		 * @param maxDataSetInMemory the limit in bytes
+		 * @return this builder
+		 * @throws IllegalArgumentException if {@link MaxDataSetInMemory#check(long)}
+		 * rejects it
+		 */
+		public Builder maxDataSetInMemory(long maxDataSetInMemory) {
+			this.maxDataSetInMemory = MaxDataSetInMemory.check(maxDataSetInMemory);
 			return this;
 		}
 

@@ -32,6 +32,9 @@ public class DefaultDicomExceptionTranslator implements DicomExceptionTranslator
 		if (ex instanceof io.github.dicomscu.net.association.DicomTimeoutException timeout) {
 			return new DicomTimeoutException(name, message, timeout.getKind(), timeout.getTimeout(), ex);
 		}
+		if (ex instanceof io.github.dicomscu.net.association.DataSetTooLargeException tooLarge) {
+			return new DataSetTooLargeException(name, message, tooLarge.getLimit(), ex);
+		}
 		if (ex instanceof io.github.dicomscu.net.pdu.DicomProtocolException) {
 			return new DicomProtocolException(name, message, ex);
 		}

@@ -22,9 +22,9 @@ import org.springframework.core.NestedRuntimeException;
  * status 0xA7xx, "Refused: Out of resources".</li>
  * </ul>
  * Every other failure is permanent: an association rejected-permanent or aborted with an
- * A-ABORT, a protocol violation, no accepted presentation context or transfer syntax, an
- * unknown move destination, any other DIMSE failure status, an unknown remote name, and
- * an {@link UncategorizedDicomException}.
+ * A-ABORT, a protocol violation, a data set larger than the in-memory limit, no accepted
+ * presentation context or transfer syntax, an unknown move destination, any other DIMSE
+ * failure status, an unknown remote name, and an {@link UncategorizedDicomException}.
  */
 public abstract class DicomAccessException extends NestedRuntimeException {
 

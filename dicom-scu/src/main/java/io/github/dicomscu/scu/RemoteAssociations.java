@@ -28,14 +28,17 @@ final class RemoteAssociations {
 
 	private final long maxPduLength;
 
+	private final long maxDataSetInMemory;
+
 	private final BindAddress bindAddress;
 
 	private final DicomExceptionTranslator translator;
 
-	RemoteAssociations(String aeTitle, long maxPduLength, BindAddress bindAddress,
+	RemoteAssociations(String aeTitle, long maxPduLength, long maxDataSetInMemory, BindAddress bindAddress,
 			DicomExceptionTranslator translator) {
 		this.aeTitle = aeTitle;
 		this.maxPduLength = maxPduLength;
+		this.maxDataSetInMemory = maxDataSetInMemory;
 		this.bindAddress = bindAddress;
 		this.translator = translator;
 	}
@@ -53,6 +56,7 @@ final class RemoteAssociations {
 			.callingAeTitle(this.aeTitle)
 			.calledAeTitle(remote.aeTitle())
 			.maxPduLength(this.maxPduLength)
+			.maxDataSetInMemory(this.maxDataSetInMemory)
 			.bindAddress(this.bindAddress)
 			.timeouts(Objects.requireNonNull(timeouts, "timeouts"))
 			.contexts(contexts)

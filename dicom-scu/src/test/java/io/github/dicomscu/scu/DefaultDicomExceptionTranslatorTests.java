@@ -116,6 +116,16 @@ class DefaultDicomExceptionTranslatorTests {
 	}
 
 	@Test
+	void dataSetTooLargeKeepsTheLimit() {
+		io.github.dicomscu.net.association.DataSetTooLargeException ex = new io.github.dicomscu.net.association.DataSetTooLargeException(
+				"Data set of C-FIND-RSP too large", 4096);
+		assertThat(translate(ex)).isInstanceOfSatisfying(DataSetTooLargeException.class, (tooLarge) -> {
+			assertThat(tooLarge).hasMessage(PREFIX + "Data set of C-FIND-RSP too large");
+			assertThat(tooLarge.getLimit()).isEqualTo(4096);
+		});
+	}
+
+	@Test
 	void noAcceptedContext() {
 		List<NegotiatedContext> negotiated = List.of(new NegotiatedContext(1, PresentationContext.of("CTImageStorage"),
 				PresentationContextResult.ABSTRACT_SYNTAX_NOT_SUPPORTED, null, true, false));
@@ -284,6 +294,9 @@ class DefaultDicomExceptionTranslatorTests {
 						new io.github.dicomscu.net.pdu.DicomProtocolException("Unexpected PDU",
 								AbortReason.UNEXPECTED_PDU),
 						DicomProtocolException.class, false),
+				row("data set too large",
+						new io.github.dicomscu.net.association.DataSetTooLargeException("Data set too large", 4096),
+						DataSetTooLargeException.class, false),
 				row("no accepted context",
 						new io.github.dicomscu.net.association.NoAcceptedContextException(peer, "1.2.840.10008.1.1",
 								List.of()),

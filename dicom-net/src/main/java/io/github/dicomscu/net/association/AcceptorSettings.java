@@ -10,21 +10,24 @@ import io.github.dicomscu.net.pdu.AeTitle;
  * What an association acceptor accepts: its AE title ({@code null} accepts any called AE
  * title), the abstract syntaxes with the transfer syntaxes accepted for each (the first
  * transfer syntax the requestor proposes that is in the list wins), the maximum PDU
- * length it receives and its timers.
+ * length it receives, the largest data set it collects in memory and its timers.
  *
  * @param aeTitle the AE title the requestor must call, or {@code null} for any
  * @param syntaxes abstract syntax UID to accepted transfer syntax UIDs
  * @param maxPduLength the maximum P-DATA-TF PDU length received, 0 for no limit
+ * @param maxDataSetInMemory the largest data set collected in memory, in bytes (see
+ * {@link MaxDataSetInMemory})
  * @param timeouts the timers
  */
 public record AcceptorSettings(String aeTitle, Map<String, List<String>> syntaxes, long maxPduLength,
-		AssociationTimeouts timeouts) {
+		long maxDataSetInMemory, AssociationTimeouts timeouts) {
 
 	public AcceptorSettings {
 		if (aeTitle != null) {
 			aeTitle = AeTitle.check("acceptor AE title", aeTitle);
 		}
 		MaxPduLength.check(maxPduLength);
+		MaxDataSetInMemory.check(maxDataSetInMemory);
 		Map<String, List<String>> copy = new LinkedHashMap<>();
 		syntaxes.forEach((abstractSyntax, transferSyntaxes) -> copy.put(abstractSyntax, List.copyOf(transferSyntaxes)));
 		syntaxes = Map.copyOf(copy);

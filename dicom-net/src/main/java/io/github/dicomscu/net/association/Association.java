@@ -86,12 +86,15 @@ public final class Association implements Closeable {
 
 	private final long peerMaxPduLength;
 
+	private final long maxDataSetInMemory;
+
 	private final MessageIdSequence messageIds = new MessageIdSequence();
 
 	private PDataOutputStream pDataOutputStream;
 
 	private Association(ProtocolMachine machine, String peer, String localAeTitle, String peerAeTitle,
-			AssociationTimeouts timeouts, List<NegotiatedContext> contexts, UserInformation peerUserInformation) {
+			AssociationTimeouts timeouts, long maxDataSetInMemory, List<NegotiatedContext> contexts,
+			UserInformation peerUserInformation) {
 		this.machine = machine;
 		this.channel = machine.channel();
 		this.writeLock = machine.writeLock();
@@ -99,6 +102,7 @@ public final class Association implements Closeable {
 		this.localAeTitle = localAeTitle;
 		this.peerAeTitle = peerAeTitle;
 		this.timeouts = timeouts;
+		this.maxDataSetInMemory = maxDataSetInMemory;
 		this.contexts = List.copyOf(contexts);
 		Map<Integer, NegotiatedContext> byId = new LinkedHashMap<>();
 		contexts.forEach((context) -> byId.put(context.id(), context));
@@ -133,11 +137,15 @@ public final class Association implements Closeable {
 			machine.write(negotiation.associateRq());
 			Pdu answer = machine.channel()
 				.read(TimeoutKind.ACSE, request.getTimeouts().acse(), awaited + " from " + peer);
-			List<NegotiatedContext> negotiated = (answer instanceof AssociateAc accept) ? negotiation.contexts(accept)
-					: null;
+			List<NegotiatedContext> negotiated = null;
+			if (answer instanceof AssociateAc accept) {
+				MaxPduLength.checkPeers(accept.userInformation().maximumLength(), "A-ASSOCIATE-AC from " + peer);
+				negotiated = negotiation.contexts(accept);
+			}
 			if (machine.received(answer, peer, awaited) == AssociationAction.AE_3) {
 				return new Association(machine, peer, request.getCallingAeTitle(), request.getCalledAeTitle(),
-						request.getTimeouts(), negotiated, ((AssociateAc) answer).userInformation());
+						request.getTimeouts(), request.getMaxDataSetInMemory(), negotiated,
+						((AssociateAc) answer).userInformation());
 			}
 			machine.closeTransport();
 			throw new AssociationRejectedException(peer, (AssociateRj) answer);
@@ -171,8 +179,11 @@ public final class Association implements Closeable {
 		String awaited = "no A-ASSOCIATE-RQ";
 		try {
 			Pdu pdu = machine.channel().read(TimeoutKind.ARTIM, settings.timeouts().artim(), awaited + " from " + peer);
-			AcceptorNegotiation negotiation = (pdu instanceof AssociateRq associateRq)
-					? new AcceptorNegotiation(associateRq, settings, overCapacity) : null;
+			AcceptorNegotiation negotiation = null;
+			if (pdu instanceof AssociateRq associateRq) {
+				MaxPduLength.checkPeers(associateRq.userInformation().maximumLength(), "A-ASSOCIATE-RQ from " + peer);
+				negotiation = new AcceptorNegotiation(associateRq, settings, overCapacity);
+			}
 			// AE-6: Sta3 if the service-provider accepts the request, else Sta13 with an
 			// A-ASSOCIATE-RJ
 			machine.received(pdu, negotiation == null || negotiation.isAcceptableByServiceProvider(), peer, awaited);
@@ -195,7 +206,7 @@ public final class Association implements Closeable {
 			machine.fire(AssociationEvent.EVT7);
 			machine.write(associateAc);
 			return new Association(machine, requestorAe, associateRq.calledAeTitle(), associateRq.callingAeTitle(),
-					settings.timeouts(), contexts, associateRq.userInformation());
+					settings.timeouts(), settings.maxDataSetInMemory(), contexts, associateRq.userInformation());
 		}
 		catch (IOException ex) {
 			throw machine.failed("negotiating the association", ex, peer);
@@ -280,6 +291,14 @@ public final class Association implements Closeable {
 
 	public String getPeerImplementationVersionName() {
 		return this.peerUserInformation.implementationVersionName();
+	}
+
+	/**
+	 * Return the largest data set collected in memory from the peer.
+	 * @return the limit in bytes
+	 */
+	public long getMaxDataSetInMemory() {
+		return this.maxDataSetInMemory;
 	}
 
 	public AssociationTimeouts getTimeouts() {
@@ -443,7 +462,7 @@ public final class Association implements Closeable {
 		if (this.machine.state() != AssociationState.STA6) {
 			throw notEstablished("receive a message");
 		}
-		MessageAssembler assembler = new MessageAssembler(this.contextsById, sinks);
+		MessageAssembler assembler = new MessageAssembler(this.contextsById, sinks, this.maxDataSetInMemory, this.peer);
 		TimeoutKind currentKind = kind;
 		Duration currentTimeout = timeout;
 		String awaited = detail + " from " + this.peer;

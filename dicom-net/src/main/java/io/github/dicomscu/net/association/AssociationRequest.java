@@ -13,8 +13,8 @@ import io.github.dicomscu.net.pdu.UserIdentityRq;
 /**
  * Everything needed to request an association: the peer, the AE titles, the presentation
  * contexts to propose (at most {@value RequestedContexts#MAXIMUM}), the maximum PDU
- * length we receive, an optional local bind address and the timers. Immutable; build with
- * {@link #builder(String, int)}.
+ * length we receive, the largest data set we collect in memory, an optional local bind
+ * address and the timers. Immutable; build with {@link #builder(String, int)}.
  */
 public final class AssociationRequest {
 
@@ -39,6 +39,8 @@ public final class AssociationRequest {
 
 	private final long maxPduLength;
 
+	private final long maxDataSetInMemory;
+
 	private final BindAddress bindAddress;
 
 	private final AssociationTimeouts timeouts;
@@ -56,6 +58,7 @@ public final class AssociationRequest {
 		RequestedContexts.checkCount(builder.contexts, "the association request");
 		this.contexts = List.copyOf(builder.contexts);
 		this.maxPduLength = builder.maxPduLength;
+		this.maxDataSetInMemory = builder.maxDataSetInMemory;
 		this.bindAddress = builder.bindAddress;
 		this.timeouts = builder.timeouts;
 		this.userIdentity = builder.userIdentity;
@@ -100,6 +103,15 @@ public final class AssociationRequest {
 		return this.maxPduLength;
 	}
 
+	/**
+	 * Return the largest data set collected in memory from the peer; a larger one aborts
+	 * the association.
+	 * @return the limit in bytes
+	 */
+	public long getMaxDataSetInMemory() {
+		return this.maxDataSetInMemory;
+	}
+
 	public BindAddress getBindAddress() {
 		return this.bindAddress;
 	}
@@ -141,6 +153,8 @@ public final class AssociationRequest {
 		private final List<PresentationContext> contexts = new ArrayList<>();
 
 		private long maxPduLength = DEFAULT_MAX_PDU_LENGTH;
+
+		private long maxDataSetInMemory = MaxDataSetInMemory.DEFAULT;
 
 		private BindAddress bindAddress;
 
@@ -194,6 +208,20 @@ public final class AssociationRequest {
 		 */
 		public Builder maxPduLength(long maxPduLength) {
 			this.maxPduLength = MaxPduLength.check(maxPduLength);
+			return this;
+		}
+
+		/**
+		 * Set the largest data set collected in memory from the peer (one not streamed to
+		 * a {@link DataSetSink}, such as a C-FIND response's identifier); a larger one
+		 * aborts the association with a {@link DataSetTooLargeException}.
+		 * @param maxDataSetInMemory the limit in bytes
+		 * @return this builder
+		 * @throws IllegalArgumentException if {@link MaxDataSetInMemory#check(long)}
+		 * rejects it
+		 */
+		public Builder maxDataSetInMemory(long maxDataSetInMemory) {
+			this.maxDataSetInMemory = MaxDataSetInMemory.check(maxDataSetInMemory);
 			return this;
 		}
 

@@ -3,10 +3,13 @@ package io.github.dicomscu.net.association;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.github.dicomscu.net.dimse.Command;
+import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.dimse.DimseMessage;
 import io.github.dicomscu.net.pdu.AbortReason;
 import io.github.dicomscu.net.pdu.DicomProtocolException;
@@ -15,16 +18,27 @@ import io.github.dicomscu.net.pdu.PresentationDataValueHandler;
 /**
  * Collects the presentation data values of one message: the command set into memory, the
  * data set into a sink or into memory, checking that fragments arrive in order on one
- * accepted context.
+ * accepted context. Memory is bounded: the command set to 64 KiB, a data set collected in
+ * memory to the association's {@link MaxDataSetInMemory limit}, and a data set on a
+ * message that takes none is refused before any byte of it is read.
  */
 final class MessageAssembler implements PresentationDataValueHandler {
 
 	/** Largest command set accepted, in bytes. */
 	private static final int MAXIMUM_COMMAND_LENGTH = 64 * 1024;
 
+	/** Messages that never carry a data set (PS3.7 sections 9.3 and 10.3). */
+	private static final Set<CommandField> WITHOUT_DATA_SET = EnumSet.of(CommandField.C_ECHO_RQ,
+			CommandField.C_ECHO_RSP, CommandField.C_STORE_RSP, CommandField.C_CANCEL_RQ, CommandField.N_DELETE_RQ,
+			CommandField.N_DELETE_RSP);
+
 	private final Map<Integer, NegotiatedContext> contexts;
 
 	private final Function<Command, DataSetSink> sinks;
+
+	private final long maxDataSetInMemory;
+
+	private final String peer;
 
 	private final ByteArrayOutputStream commandBytes = new ByteArrayOutputStream(256);
 
@@ -42,10 +56,15 @@ final class MessageAssembler implements PresentationDataValueHandler {
 	 * Create an assembler for one message.
 	 * @param contexts the negotiated contexts by id
 	 * @param sinks chooses the sink for the data set from the command set
+	 * @param maxDataSetInMemory the largest data set collected in memory, in bytes
+	 * @param peer the peer, for messages
 	 */
-	MessageAssembler(Map<Integer, NegotiatedContext> contexts, Function<Command, DataSetSink> sinks) {
+	MessageAssembler(Map<Integer, NegotiatedContext> contexts, Function<Command, DataSetSink> sinks,
+			long maxDataSetInMemory, String peer) {
 		this.contexts = contexts;
 		this.sinks = sinks;
+		this.maxDataSetInMemory = maxDataSetInMemory;
+		this.peer = peer;
 	}
 
 	/**
@@ -77,6 +96,12 @@ final class MessageAssembler implements PresentationDataValueHandler {
 			fragment.transferTo(this.commandBytes);
 			if (last) {
 				this.command = Command.decode(this.commandBytes.toByteArray());
+				if (this.command.hasDataSet() && WITHOUT_DATA_SET.contains(this.command.commandField())) {
+					throw new DicomProtocolException(
+							this.command.commandField().text() + " from " + this.peer
+									+ " announces a data set, which this message never carries",
+							AbortReason.INVALID_PDU_PARAMETER_VALUE);
+				}
 				if (!this.command.hasDataSet()) {
 					this.message = new DimseMessage(contextId, this.command, null);
 				}
@@ -97,6 +122,11 @@ final class MessageAssembler implements PresentationDataValueHandler {
 			this.sink.fragment(fragment, length, last);
 		}
 		else {
+			if (this.dataBytes.size() + length > this.maxDataSetInMemory) {
+				throw new DataSetTooLargeException("Data set of " + this.command.commandField().text() + " from "
+						+ this.peer + " is larger than the " + this.maxDataSetInMemory
+						+ " bytes an association holds in memory", this.maxDataSetInMemory);
+			}
 			fragment.transferTo(this.dataBytes);
 		}
 		if (last) {

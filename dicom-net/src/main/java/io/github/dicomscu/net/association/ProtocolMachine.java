@@ -158,8 +158,8 @@ final class ProtocolMachine {
 	 * Feed a failure of a read or write to the machine and return it as the exception to
 	 * throw: an invalid PDU (Evt19) is answered with an A-ABORT carrying its reason, an
 	 * expired ARTIM timer (Evt18) closes the connection, any other timeout is a local
-	 * A-ABORT request (Evt15), and any other failure is the closing of the connection
-	 * (Evt17).
+	 * A-ABORT request (Evt15), so is a data set over the in-memory limit, and any other
+	 * failure is the closing of the connection (Evt17).
 	 * @param activity what failed, such as "receiving a message"
 	 * @param ex the failure
 	 * @param peer the peer, for messages
@@ -179,6 +179,10 @@ final class ProtocolMachine {
 				abort(AssociationEvent.EVT15, Abort.byServiceUser());
 			}
 			return timeout;
+		}
+		if (ex instanceof DataSetTooLargeException tooLarge) {
+			abort(AssociationEvent.EVT15, Abort.byServiceUser());
+			return tooLarge;
 		}
 		boolean abortedLocally = this.state == AssociationState.STA1;
 		closeTransport();

@@ -31,6 +31,8 @@ import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.DataSetSink;
+import io.github.dicomscu.net.association.DataSetTooLargeException;
+import io.github.dicomscu.net.association.MaxDataSetInMemory;
 import io.github.dicomscu.net.association.MaxPduLength;
 import io.github.dicomscu.net.association.Port;
 import io.github.dicomscu.net.context.ContextSet;
@@ -84,7 +86,8 @@ public final class DicomScp implements AutoCloseable {
 		this.aeTitle = builder.aeTitle;
 		this.bindAddress = builder.bindAddress;
 		this.requestedPort = builder.port;
-		this.settings = new AcceptorSettings(builder.aeTitle, builder.syntaxes, builder.maxPduLength, builder.timeouts);
+		this.settings = new AcceptorSettings(builder.aeTitle, builder.syntaxes, builder.maxPduLength,
+				builder.maxDataSetInMemory, builder.timeouts);
 		this.maxAssociations = builder.maxAssociations;
 		this.handlers = new EnumMap<>(builder.handlers);
 		this.name = "dicom-scp-" + instances.incrementAndGet();
@@ -153,6 +156,14 @@ public final class DicomScp implements AutoCloseable {
 	 */
 	public String getAeTitle() {
 		return this.aeTitle;
+	}
+
+	/**
+	 * Return the largest data set collected in memory from a requestor.
+	 * @return the limit in bytes
+	 */
+	public long getMaxDataSetInMemory() {
+		return this.settings.maxDataSetInMemory();
 	}
 
 	/**
@@ -245,6 +256,9 @@ public final class DicomScp implements AutoCloseable {
 				return;
 			}
 			serveRequests(association);
+		}
+		catch (DataSetTooLargeException ex) {
+			logger.warn("Aborted the association from {}: {}", socket.getRemoteSocketAddress(), ex.getMessage());
 		}
 		catch (DicomNetworkException ex) {
 			logger.info("Association from {} ended: {}", socket.getRemoteSocketAddress(), ex.getMessage());
@@ -356,6 +370,8 @@ public final class DicomScp implements AutoCloseable {
 
 		private long maxPduLength = AssociationRequest.DEFAULT_MAX_PDU_LENGTH;
 
+		private long maxDataSetInMemory = MaxDataSetInMemory.DEFAULT;
+
 		private AssociationTimeouts timeouts = AssociationTimeouts.defaults();
 
 		private int maxAssociations = 50;
@@ -453,6 +469,20 @@ public final class DicomScp implements AutoCloseable {
 		 */
 		public Builder maxPduLength(long maxPduLength) {
 			this.maxPduLength = MaxPduLength.check(maxPduLength);
+			return this;
+		}
+
+		/**
+		 * Set the largest data set collected in memory from a requestor (one that no
+		 * handler streams to a {@link DataSetSink}); a larger one aborts the association
+		 * with one WARN line.
+		 * @param maxDataSetInMemory the limit in bytes
+		 * @return this builder
+		 * @throws IllegalArgumentException if {@link MaxDataSetInMemory#check(long)}
+		 * rejects it
+		 */
+		public Builder maxDataSetInMemory(long maxDataSetInMemory) {
+			this.maxDataSetInMemory = MaxDataSetInMemory.check(maxDataSetInMemory);
 			return this;
 		}
 

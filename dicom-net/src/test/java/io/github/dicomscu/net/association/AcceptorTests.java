@@ -5,11 +5,21 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
+import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.net.context.PresentationContext;
+import io.github.dicomscu.net.dimse.Command;
+import io.github.dicomscu.net.dimse.Priority;
+import io.github.dicomscu.net.peer.RawRequestor;
 import io.github.dicomscu.net.peer.ScriptedPeer;
 import io.github.dicomscu.net.scp.DicomScp;
 
@@ -18,7 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Our acceptor against raw, misbehaving requestors: ARTIM, malformed PDUs, unexpected
- * PDUs.
+ * PDUs, a maximum PDU length too small for data, a data set on a C-ECHO-RQ and a data set
+ * past the in-memory limit.
  */
 class AcceptorTests {
 
@@ -112,6 +123,67 @@ class AcceptorTests {
 			.build())) {
 			assertThat(association.echo()).isZero();
 		}
+	}
+
+	@Test
+	void requestorMaximumPduLengthsTooSmallForDataAreAbortedBySCP() throws Exception {
+		this.scp = DicomScp.builder().build().start();
+		for (long length : new long[] { 1, 5, 6 }) {
+			try (RawRequestor requestor = new RawRequestor(this.scp.getPort())) {
+				assertThat(requestor.associate(length, Uid.VERIFICATION))
+					.containsExactly(MessageLimitsTests.PROVIDER_ABORT_INVALID_PARAMETER);
+				assertThat(requestor.isClosedByAcceptor()).isTrue();
+			}
+		}
+		awaitIdle();
+	}
+
+	@Test
+	void echoRequestAnnouncingADataSetIsAbortedBySCP() throws Exception {
+		this.scp = DicomScp.builder().build().start();
+		try (RawRequestor requestor = new RawRequestor(this.scp.getPort())) {
+			assertThat(requestor.associate(16382, Uid.VERIFICATION)[0]).isEqualTo((byte) 0x02);
+			requestor.sendCommandAnnouncingDataSet(1, Command.echoRq(1));
+			assertThat(requestor.readPdu()).containsExactly(MessageLimitsTests.PROVIDER_ABORT_INVALID_PARAMETER);
+			assertThat(requestor.isClosedByAcceptor()).isTrue();
+		}
+		awaitIdle();
+	}
+
+	@Test
+	void dataSetPastTheLimitIsAbortedBySCPWithOneWarning() throws Exception {
+		ListAppender<ILoggingEvent> log = new ListAppender<>();
+		ch.qos.logback.classic.Logger scpLogger = (ch.qos.logback.classic.Logger) LoggerFactory
+			.getLogger(DicomScp.class);
+		log.start();
+		scpLogger.addAppender(log);
+		try {
+			this.scp = DicomScp.builder()
+				.accept(MemoryBoundedScpTests.CT_IMAGE_STORAGE)
+				.maxDataSetInMemory(4000)
+				.build()
+				.start();
+			try (RawRequestor requestor = new RawRequestor(this.scp.getPort())) {
+				assertThat(requestor.associate(16382, MemoryBoundedScpTests.CT_IMAGE_STORAGE)[0])
+					.isEqualTo((byte) 0x02);
+				requestor.sendCommandAnnouncingDataSet(1,
+						Command.storeRq(1, MemoryBoundedScpTests.CT_IMAGE_STORAGE, "1.2.3.4", Priority.MEDIUM));
+				requestor.sendFragment(1, false, false, new byte[3000]);
+				requestor.sendFragment(1, false, false, new byte[3000]);
+				assertThat(requestor.readPdu()).containsExactly(MessageLimitsTests.USER_ABORT);
+				assertThat(requestor.isClosedByAcceptor()).isTrue();
+			}
+			awaitIdle();
+		}
+		finally {
+			scpLogger.detachAppender(log);
+		}
+		List<ILoggingEvent> warnings = log.list.stream()
+			.filter((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))
+			.toList();
+		assertThat(warnings).hasSize(1);
+		assertThat(warnings.get(0).getFormattedMessage()).matches("Aborted the association from /127\\.0\\.0\\.1:\\d+: "
+				+ "Data set of C-STORE-RQ from RAW@127\\.0\\.0\\.1:\\d+ is larger than the 4000 bytes an association holds in memory");
 	}
 
 	private void awaitIdle() throws InterruptedException {

@@ -246,7 +246,8 @@ class ProtocolMachineTests {
 	private static Association accept(ScriptedPeer peer, String aeTitle) throws Exception {
 		SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", peer.port()));
 		AcceptorSettings settings = new AcceptorSettings(aeTitle,
-				Map.of(Uid.VERIFICATION, List.of(Uid.IMPLICIT_VR_LITTLE_ENDIAN)), 16384, SHORT);
+				Map.of(Uid.VERIFICATION, List.of(Uid.IMPLICIT_VR_LITTLE_ENDIAN)), 16384, MaxDataSetInMemory.DEFAULT,
+				SHORT);
 		return Association.accept(channel.socket(), settings, false);
 	}
 

@@ -79,6 +79,19 @@ class ValueRulesTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> AssociationRequest.builder("localhost", 104).maxPduLength(7))
 			.withMessage("Maximum PDU length 7 must be 0 (no limit) or between 8 and 4294967295");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AssociationRequest.builder("localhost", 104).maxDataSetInMemory(-1))
+			.withMessage("Maximum data set in memory -1 must be between 1 and 2147483639 bytes");
+	}
+
+	@Test
+	void maxDataSetInMemoryIsOneToTheLargestArray() {
+		assertThat(MaxDataSetInMemory.check(1)).isEqualTo(1);
+		assertThat(MaxDataSetInMemory.check(Integer.MAX_VALUE - 8)).isEqualTo(Integer.MAX_VALUE - 8);
+		assertThat(AssociationRequest.builder("localhost", 104)
+			.context(PresentationContext.of(Uid.VERIFICATION))
+			.build()
+			.getMaxDataSetInMemory()).isEqualTo(64 * 1024 * 1024);
 	}
 
 	@Test
@@ -90,8 +103,15 @@ class ValueRulesTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new AcceptorSettings(null,
 					Map.of(Uid.VERIFICATION, PresentationContext.DEFAULT_TRANSFER_SYNTAXES), -1,
-					AssociationTimeouts.defaults()))
+					MaxDataSetInMemory.DEFAULT, AssociationTimeouts.defaults()))
 			.withMessage("Maximum PDU length -1 must be 0 (no limit) or between 8 and 4294967295");
+		assertThatIllegalArgumentException().isThrownBy(() -> DicomScp.builder().maxDataSetInMemory(0))
+			.withMessage("Maximum data set in memory 0 must be between 1 and 2147483639 bytes");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new AcceptorSettings(null,
+					Map.of(Uid.VERIFICATION, PresentationContext.DEFAULT_TRANSFER_SYNTAXES), 0,
+					MaxDataSetInMemory.MAXIMUM + 1, AssociationTimeouts.defaults()))
+			.withMessage("Maximum data set in memory 2147483640 must be between 1 and 2147483639 bytes");
 	}
 
 }

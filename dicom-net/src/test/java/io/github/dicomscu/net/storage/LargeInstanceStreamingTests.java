@@ -1,17 +1,13 @@
 package io.github.dicomscu.net.storage;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.net.benchmark.CtInstances;
 import io.github.dicomscu.net.benchmark.StoreBenchmark;
+import io.github.dicomscu.net.peer.ChildJvm;
 import io.github.dicomscu.net.scp.DicomScp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,9 +42,10 @@ class LargeInstanceStreamingTests {
 			.maxPduLength(131072)
 			.build()
 			.start()) {
-			Process sender = new ProcessBuilder(javaExecutable(), "-Xmx64m", "-cp", classpath(),
-					StoreBenchmark.class.getName(), "127.0.0.1", Integer.toString(scp.getPort()), "ANY-SCP", "131072",
-					"0", "1", directory.toString(), "-")
+			Process sender = new ProcessBuilder(ChildJvm.javaExecutable(), "-Xmx64m", "-cp",
+					ChildJvm.classpath(StoreBenchmark.class, StoreInstance.class), StoreBenchmark.class.getName(),
+					"127.0.0.1", Integer.toString(scp.getPort()), "ANY-SCP", "131072", "0", "1", directory.toString(),
+					"-")
 				.redirectErrorStream(true)
 				.start();
 			boolean finished = sender.waitFor(60, TimeUnit.SECONDS);
@@ -95,28 +93,6 @@ class LargeInstanceStreamingTests {
 				throw new IOException("Unexpected end of file at " + at);
 			}
 			at += read;
-		}
-	}
-
-	private static String javaExecutable() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	private static String classpath() throws URISyntaxException {
-		List<Class<?>> classes = List.of(StoreBenchmark.class, StoreInstance.class, org.slf4j.Logger.class,
-				ch.qos.logback.classic.Logger.class, ch.qos.logback.core.Appender.class);
-		return classes.stream()
-			.map(LargeInstanceStreamingTests::location)
-			.distinct()
-			.collect(Collectors.joining(File.pathSeparator));
-	}
-
-	private static String location(Class<?> type) {
-		try {
-			return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 
