@@ -31,6 +31,7 @@ import io.github.dicomscu.net.dimse.Status;
 import io.github.dicomscu.net.dimse.StatusCategory;
 import io.github.dicomscu.net.pdu.AbortReason;
 import io.github.dicomscu.net.storage.InstanceReceipt;
+import io.github.dicomscu.net.storage.InvalidInstanceException;
 import io.github.dicomscu.net.storage.ReceivedInstance;
 
 /**
@@ -274,6 +275,10 @@ public final class GetScu {
 			ReceivedInstance instance;
 			try {
 				instance = receipt.finish(transferSyntaxUid);
+			}
+			catch (InvalidInstanceException ex) {
+				logger.warn("Refusing {} from {}: {}", sopInstanceUid, this.association.getPeer(), ex.getMessage());
+				return ex.getStatus();
 			}
 			catch (IOException ex) {
 				logger.warn("Cannot receive {} from {}: {}", sopInstanceUid, this.association.getPeer(),
