@@ -277,7 +277,7 @@ public final class GetScu {
 				instance = receipt.finish(transferSyntaxUid);
 			}
 			catch (InvalidInstanceException ex) {
-				logger.warn("Refusing {} from {}: {}", sopInstanceUid, this.association.getPeer(), ex.getMessage());
+				logger.warn("Refusing a C-STORE-RQ from {}: {}", this.association.getPeer(), ex.getMessage());
 				return ex.getStatus();
 			}
 			catch (IOException ex) {
