@@ -1,10 +1,8 @@
 package io.github.dicomscu.net.storage;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,20 +16,19 @@ import io.github.dicomscu.data.DataSetWriter;
 import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.data.TransferSyntax;
 import io.github.dicomscu.net.association.Association;
-import io.github.dicomscu.net.association.AssociationRequest;
-import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.DataSetSource;
 import io.github.dicomscu.net.benchmark.CtInstances;
-import io.github.dicomscu.net.context.PresentationContext;
-import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.dimse.Priority;
 import io.github.dicomscu.net.dimse.Status;
 import io.github.dicomscu.net.scp.DicomScp;
 import io.github.dicomscu.net.scp.RequestHandler;
 
+import static io.github.dicomscu.net.storage.StoreRoundTripTests.UNCOMPRESSED;
 import static io.github.dicomscu.net.storage.StoreRoundTripTests.dataSetBytes;
 import static io.github.dicomscu.net.storage.StoreRoundTripTests.listing;
+import static io.github.dicomscu.net.storage.StoreRoundTripTests.request;
 import static io.github.dicomscu.net.storage.StoreRoundTripTests.sentBytes;
+import static io.github.dicomscu.net.storage.StoreRoundTripTests.storageScp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,10 +41,6 @@ class StorageScpChecksTests {
 	private static final String CT = CtInstances.CT_IMAGE_STORAGE;
 
 	private static final String MR = "1.2.840.10008.5.1.4.1.1.4";
-
-	private static final List<TransferSyntax> UNCOMPRESSED = List.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
-			TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN,
-			TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
 
 	@TempDir
 	Path temp;
@@ -151,7 +144,7 @@ class StorageScpChecksTests {
 			handled.add(instance.sopInstanceUid());
 			return Status.SUCCESS;
 		});
-		try (DicomScp scp = storageScp(storage);
+		try (DicomScp scp = storageScp(storage, UNCOMPRESSED);
 				Association association = request(scp, StoreContexts.forInstances(List.of(Raw.of(CT, "1", syntax))))) {
 			StoreResult refused = StoreScu.store(association,
 					Raw.of(CT, "1.2.3.1", syntax, encode(syntax, uids(CT, "1.2.3.2"))), Priority.MEDIUM);
@@ -174,7 +167,7 @@ class StorageScpChecksTests {
 			files.add(CtInstances.write(this.temp.resolve(syntax.uid()), 1, syntax).get(0));
 			instances.add(StoreInstance.of(files.get(files.size() - 1)));
 		}
-		try (DicomScp scp = storageScp(StorageScp.toDirectory(received))) {
+		try (DicomScp scp = storageScp(StorageScp.toDirectory(received), UNCOMPRESSED)) {
 			for (StoreInstance instance : instances) {
 				try (Association association = request(scp, StoreContexts.forInstances(List.of(instance)))) {
 					assertThat(StoreScu.store(association, instance, Priority.MEDIUM).outcome())
@@ -219,25 +212,10 @@ class StorageScpChecksTests {
 	}
 
 	private static StoreResult store(RequestHandler storage, Raw instance) throws Exception {
-		try (DicomScp scp = storageScp(storage);
+		try (DicomScp scp = storageScp(storage, UNCOMPRESSED);
 				Association association = request(scp, StoreContexts.forInstances(List.of(instance)))) {
 			return StoreScu.store(association, instance, Priority.MEDIUM);
 		}
-	}
-
-	private static DicomScp storageScp(RequestHandler storage) throws IOException {
-		return DicomScp.builder()
-			.accept(CT, UNCOMPRESSED.stream().map(TransferSyntax::uid).toArray(String[]::new))
-			.handler(CommandField.C_STORE_RQ, storage)
-			.build()
-			.start();
-	}
-
-	private static Association request(DicomScp scp, List<PresentationContext> contexts) throws Exception {
-		return Association.request(AssociationRequest.builder("127.0.0.1", scp.getPort())
-			.contexts(contexts)
-			.timeouts(AssociationTimeouts.defaults().withDimse(Duration.ofSeconds(10)))
-			.build());
 	}
 
 	private static DataSet uids(String sopClassUid, String sopInstanceUid) {
