@@ -261,7 +261,7 @@ public final class GetScu {
 					status = Status.CANNOT_UNDERSTAND;
 				}
 				else {
-					status = receive(receipt, context.transferSyntax(), sopInstanceUid);
+					status = receive(receipt, context, sopInstanceUid);
 				}
 			}
 			this.association.send(message.contextId(), Command.storeRsp(storeRq, status));
@@ -271,10 +271,10 @@ public final class GetScu {
 		 * Finish the receipt and hand the instance to the receiver; the file is deleted
 		 * when the receipt is closed.
 		 */
-		private int receive(InstanceReceipt receipt, String transferSyntaxUid, String sopInstanceUid) {
+		private int receive(InstanceReceipt receipt, NegotiatedContext context, String sopInstanceUid) {
 			ReceivedInstance instance;
 			try {
-				instance = receipt.finish(transferSyntaxUid);
+				instance = receipt.finish(context);
 			}
 			catch (InvalidInstanceException ex) {
 				logger.warn("Refusing a C-STORE-RQ from {}: {}", this.association.getPeer(), ex.getMessage());

@@ -261,15 +261,17 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 	/**
 	 * Check the data set, then write the File Meta Information for the transfer syntax
 	 * the data set came in and close the file.
-	 * @param transferSyntaxUid the transfer syntax of the presentation context
+	 * @param context the presentation context the message came on
 	 * @return the instance and its complete Part 10 file, which stays until this receipt
 	 * is closed, unless moved away before
 	 * @throws IOException if receiving or writing failed
-	 * @throws InvalidInstanceException if the data set does not decode to its end in the
-	 * transfer syntax, is empty, or does not carry valid SOP Class and Instance UIDs
-	 * equal to those of the request
+	 * @throws InvalidInstanceException if the context is not one of the request's SOP
+	 * class, or the data set does not decode to its end in the context's transfer syntax,
+	 * is empty, or does not carry valid SOP Class and Instance UIDs equal to those of the
+	 * request
 	 */
-	public ReceivedInstance finish(String transferSyntaxUid) throws IOException, InvalidInstanceException {
+	public ReceivedInstance finish(NegotiatedContext context) throws IOException, InvalidInstanceException {
+		String transferSyntaxUid = context.transferSyntax();
 		if (this.failure == null && this.buffered > 0) {
 			writeBuffer();
 		}
@@ -279,7 +281,7 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 		if (!this.complete) {
 			throw new IOException("The data set of instance " + this.sopInstanceUid + " is incomplete");
 		}
-		check(transferSyntaxUid);
+		check(context);
 		try {
 			byte[] header = header(transferSyntaxUid);
 			if (header.length == this.reserved) {
@@ -301,19 +303,23 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 	}
 
 	/**
-	 * Check the data set as the scanner of its transfer syntax saw it.
+	 * Check the context, then the data set as the scanner of the context's transfer
+	 * syntax saw it; there is one, as the scanners cover every accepted context of the
+	 * SOP class.
 	 */
-	private void check(String transferSyntaxUid) throws InvalidInstanceException {
+	private void check(NegotiatedContext context) throws InvalidInstanceException {
+		if (!context.abstractSyntax().equals(this.sopClassUid)) {
+			throw new InvalidInstanceException(Status.SOP_CLASS_NOT_SUPPORTED,
+					"Presentation context is for another SOP Class",
+					"the request came on presentation context " + context.id() + " of "
+							+ DataSetScanner.printable(context.abstractSyntax()) + ", not of its SOP class "
+							+ DataSetScanner.printable(this.sopClassUid));
+		}
+		String transferSyntaxUid = context.transferSyntax();
 		DataSetScanner scanner = this.scanners.stream()
 			.filter((candidate) -> candidate.decodes(transferSyntaxUid))
 			.findFirst()
-			.orElse(null);
-		if (scanner == null) {
-			throw new InvalidInstanceException(Status.SOP_CLASS_NOT_SUPPORTED,
-					"Presentation context is not one of the SOP Class",
-					"the data set came on a presentation context with transfer syntax " + transferSyntaxUid
-							+ ", which no accepted context of SOP class " + this.sopClassUid + " has");
-		}
+			.orElseThrow();
 		scanner.finish();
 		if (scanner.problem() != null) {
 			throw new InvalidInstanceException(Status.CANNOT_UNDERSTAND,

@@ -40,10 +40,11 @@ import io.github.dicomscu.net.scp.RequestHandler;
  * Otherwise no file is kept and the response is
  * {@link Status#DATA_SET_DOES_NOT_MATCH_SOP_CLASS} for an empty data set or a missing,
  * invalid or different UID, and {@link Status#CANNOT_UNDERSTAND} for a data set that does
- * not decode or a request without valid Affected SOP Class and Instance UIDs, each with
- * an Error Comment and one WARN line. {@link Status#OUT_OF_RESOURCES} answers a file that
- * cannot be written or kept, {@link Status#PROCESSING_FAILURE} a handler that fails
- * otherwise.
+ * not decode or a request without valid Affected SOP Class and Instance UIDs, and
+ * {@link Status#SOP_CLASS_NOT_SUPPORTED} for a request on a presentation context of
+ * another SOP class, each with an Error Comment and one WARN line.
+ * {@link Status#OUT_OF_RESOURCES} answers a file that cannot be written or kept,
+ * {@link Status#PROCESSING_FAILURE} a handler that fails otherwise.
  * <p>
  * Register it with {@link #addTo(DicomScp.Builder)}, which also makes the acceptor accept
  * every storage SOP class with {@link #TRANSFER_SYNTAXES}. Thread-safe: one instance
@@ -188,13 +189,11 @@ public final class StorageScp implements RequestHandler {
 	 */
 	private void store(Association association, DimseMessage request, InstanceReceipt receipt)
 			throws DicomNetworkException {
-		String transferSyntaxUid = association.getContext(request.contextId())
-			.map(NegotiatedContext::transferSyntax)
-			.orElseThrow();
+		NegotiatedContext context = association.getContext(request.contextId()).orElseThrow();
 		try (receipt) {
 			ReceivedInstance instance;
 			try {
-				instance = receipt.finish(transferSyntaxUid);
+				instance = receipt.finish(context);
 			}
 			catch (InvalidInstanceException ex) {
 				logger.warn("C-STORE of {} from {} refused: {}", request.command().affectedSopInstanceUid(),

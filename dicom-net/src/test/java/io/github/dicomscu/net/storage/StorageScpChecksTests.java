@@ -17,7 +17,10 @@ import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.data.TransferSyntax;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.DataSetSource;
+import io.github.dicomscu.net.association.NegotiatedContext;
 import io.github.dicomscu.net.benchmark.CtInstances;
+import io.github.dicomscu.net.dimse.Command;
+import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.dimse.Priority;
 import io.github.dicomscu.net.dimse.Status;
 import io.github.dicomscu.net.scp.DicomScp;
@@ -133,6 +136,34 @@ class StorageScpChecksTests {
 		StoreResult result = store(inMemory, Raw.of(CT, "1.2.3.1", syntax, encode(syntax, uids(CT, "1.2.3.9"))));
 
 		assertThat(result.status()).isEqualTo(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS);
+		assertThat(listing(received)).isEmpty();
+	}
+
+	@Test
+	void aRequestOnAContextOfAnotherSopClassIsNotSupportedAndNotKept() throws Exception {
+		TransferSyntax syntax = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
+		Path received = this.temp.resolve("received");
+		Raw ct = Raw.of(CT, "1.2.3.1", syntax, encode(syntax, uids(CT, "1.2.3.1")));
+		StoreResult result;
+		try (DicomScp scp = DicomScp.builder()
+			.accept(CT, syntax.uid())
+			.accept(MR, syntax.uid())
+			.handler(CommandField.C_STORE_RQ, StorageScp.toDirectory(received))
+			.build()
+			.start();
+				Association association = request(scp,
+						StoreContexts.forInstances(List.of(ct, Raw.of(MR, "1.2.3.2", syntax))))) {
+			NegotiatedContext mr = association.getNegotiatedContexts()
+				.stream()
+				.filter((context) -> context.abstractSyntax().equals(MR))
+				.findFirst()
+				.orElseThrow();
+			association.send(mr.id(), Command.storeRq(1, CT, "1.2.3.1", Priority.MEDIUM), ct.bytes());
+			result = StoreResult.answered(ct, syntax.uid(),
+					association.receiveResponse(1, CommandField.C_STORE_RSP).command());
+		}
+		assertThat(result.status()).isEqualTo(Status.SOP_CLASS_NOT_SUPPORTED);
+		assertThat(result.errorComment()).isEqualTo("Presentation context is for another SOP Class");
 		assertThat(listing(received)).isEmpty();
 	}
 
