@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -44,9 +45,9 @@ import io.github.dicomscu.net.dimse.Status;
  * content is patient data.
  * <p>
  * The bytes written are also fed to a {@link DataSetScanner} for each encoding the
- * message may come in, so that {@link #finish(String)} knows, without reading the file
- * again, whether the data set decoded to its end and carries the SOP Class and Instance
- * UIDs of the request.
+ * message may come in, so that {@link #finish(NegotiatedContext)} knows, without reading
+ * the file again, whether the data set decoded to its end and carries the SOP Class and
+ * Instance UIDs of the request.
  * <p>
  * A failure to write is remembered, not thrown, so that the association survives and the
  * request is answered with a failure status; the rest of the data set is then skipped.
@@ -179,16 +180,18 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 	}
 
 	/**
-	 * Create a file, with {@link #FILE_PERMISSIONS} where the file system knows them.
+	 * Create a file, where the file system knows POSIX permissions with
+	 * {@link #FILE_PERMISSIONS} from the start, then set again past the umask.
 	 */
 	private static FileChannel createNew(Path file) throws IOException {
-		FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+		Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
 				StandardOpenOption.READ);
+		if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			return FileChannel.open(file, options);
+		}
+		FileChannel channel = FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS));
 		try {
 			Files.setPosixFilePermissions(file, FILE_PERMISSIONS);
-		}
-		catch (UnsupportedOperationException ex) {
-			logger.trace("No POSIX permissions on {}", file);
 		}
 		catch (IOException ex) {
 			channel.close();
