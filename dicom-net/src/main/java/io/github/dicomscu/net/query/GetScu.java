@@ -31,6 +31,7 @@ import io.github.dicomscu.net.dimse.Status;
 import io.github.dicomscu.net.dimse.StatusCategory;
 import io.github.dicomscu.net.pdu.AbortReason;
 import io.github.dicomscu.net.storage.InstanceReceipt;
+import io.github.dicomscu.net.storage.InvalidInstanceException;
 import io.github.dicomscu.net.storage.ReceivedInstance;
 
 /**
@@ -260,7 +261,7 @@ public final class GetScu {
 					status = Status.CANNOT_UNDERSTAND;
 				}
 				else {
-					status = receive(receipt, context.transferSyntax(), sopInstanceUid);
+					status = receive(receipt, context, sopInstanceUid);
 				}
 			}
 			this.association.send(message.contextId(), Command.storeRsp(storeRq, status));
@@ -270,10 +271,14 @@ public final class GetScu {
 		 * Finish the receipt and hand the instance to the receiver; the file is deleted
 		 * when the receipt is closed.
 		 */
-		private int receive(InstanceReceipt receipt, String transferSyntaxUid, String sopInstanceUid) {
+		private int receive(InstanceReceipt receipt, NegotiatedContext context, String sopInstanceUid) {
 			ReceivedInstance instance;
 			try {
-				instance = receipt.finish(transferSyntaxUid);
+				instance = receipt.finish(context);
+			}
+			catch (InvalidInstanceException ex) {
+				logger.warn("Refusing a C-STORE-RQ from {}: {}", this.association.getPeer(), ex.getMessage());
+				return ex.getStatus();
 			}
 			catch (IOException ex) {
 				logger.warn("Cannot receive {} from {}: {}", sopInstanceUid, this.association.getPeer(),

@@ -8,8 +8,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
@@ -19,10 +25,12 @@ import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.data.FileMetaInformation;
 import io.github.dicomscu.data.TransferSyntax;
+import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.DataSetSink;
 import io.github.dicomscu.net.association.NegotiatedContext;
 import io.github.dicomscu.net.dimse.Command;
+import io.github.dicomscu.net.dimse.Status;
 
 /**
  * The receipt of one C-STORE data set into a Part 10 file, for the storage SCP and for
@@ -32,6 +40,14 @@ import io.github.dicomscu.net.dimse.Command;
  * syntax) of the message is known. The room is sized for the transfer syntax the context
  * most likely has; if the message came on a context whose transfer syntax UID has another
  * length, the data set is copied (in the kernel) to a new file behind the right header.
+ * Files are created readable and writable by their owner only ({@code rw-------}, set
+ * explicitly, whatever the umask, where the file system has POSIX permissions), as their
+ * content is patient data.
+ * <p>
+ * The bytes written are also fed to a {@link DataSetScanner} for each encoding the
+ * message may come in, so that {@link #finish(NegotiatedContext)} knows, without reading
+ * the file again, whether the data set decoded to its end and carries the SOP Class and
+ * Instance UIDs of the request.
  * <p>
  * A failure to write is remembered, not thrown, so that the association survives and the
  * request is answered with a failure status; the rest of the data set is then skipped.
@@ -43,11 +59,15 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 
 	private static final int BUFFER_SIZE = 256 * 1024;
 
+	private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
+
 	private final String sopClassUid;
 
 	private final String sopInstanceUid;
 
 	private final String sourceAeTitle;
+
+	private final List<DataSetScanner> scanners = new ArrayList<>();
 
 	private Path file;
 
@@ -88,7 +108,13 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 		String sopInstanceUid = storeRq.affectedSopInstanceUid();
 		InstanceReceipt receipt = new InstanceReceipt(sopClassUid, sopInstanceUid, association.getPeerAeTitle());
 		try {
-			receipt.reserved = receipt.header(likelyTransferSyntax(association, sopClassUid)).length;
+			List<String> syntaxes = transferSyntaxes(association, sopClassUid);
+			receipt.reserved = receipt.header(syntaxes.get(0)).length;
+			for (String syntax : syntaxes) {
+				if (receipt.scanners.stream().noneMatch((scanner) -> scanner.decodes(syntax))) {
+					receipt.scanners.add(DataSetScanner.forTransferSyntax(syntax));
+				}
+			}
 			receipt.createFile(directory);
 			receipt.buffer = new byte[BUFFER_SIZE];
 		}
@@ -101,15 +127,17 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 	}
 
 	/**
-	 * Return the transfer syntax of the first accepted context of a SOP class.
+	 * Return the transfer syntaxes of the accepted contexts of a SOP class, first the one
+	 * of the first context, which the data set most likely comes in; Explicit VR Little
+	 * Endian if there is none.
 	 */
-	private static String likelyTransferSyntax(Association association, String sopClassUid) {
-		return association.getNegotiatedContexts()
+	private static List<String> transferSyntaxes(Association association, String sopClassUid) {
+		List<String> syntaxes = association.getNegotiatedContexts()
 			.stream()
 			.filter((context) -> context.isAccepted() && context.abstractSyntax().equals(sopClassUid))
 			.map(NegotiatedContext::transferSyntax)
-			.findFirst()
-			.orElse(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
+			.toList();
+		return syntaxes.isEmpty() ? List.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid()) : syntaxes;
 	}
 
 	/**
@@ -135,8 +163,7 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 			String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong());
 			Path candidate = directory.resolve(prefix + suffix + ".part");
 			try {
-				this.channel = FileChannel.open(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-						StandardOpenOption.READ);
+				this.channel = createNew(candidate);
 				this.file = candidate;
 			}
 			catch (NoSuchFileException ex) {
@@ -152,6 +179,28 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 		}
 	}
 
+	/**
+	 * Create a file, where the file system knows POSIX permissions with
+	 * {@link #FILE_PERMISSIONS} from the start, then set again past the umask.
+	 */
+	private static FileChannel createNew(Path file) throws IOException {
+		Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+				StandardOpenOption.READ);
+		if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			return FileChannel.open(file, options);
+		}
+		FileChannel channel = FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS));
+		try {
+			Files.setPosixFilePermissions(file, FILE_PERMISSIONS);
+		}
+		catch (IOException ex) {
+			channel.close();
+			Files.deleteIfExists(file);
+			throw ex;
+		}
+		return channel;
+	}
+
 	@Override
 	public void fragment(InputStream fragment, long length, boolean last) throws IOException {
 		long remaining = length;
@@ -165,6 +214,7 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 			if (read < 0) {
 				break;
 			}
+			scan(this.buffer, this.buffered, read);
 			this.buffered += read;
 			this.received += read;
 			remaining -= read;
@@ -185,11 +235,18 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 			}
 			int count = Math.min(this.buffer.length - this.buffered, dataSet.length - at);
 			System.arraycopy(dataSet, at, this.buffer, this.buffered, count);
+			scan(dataSet, at, count);
 			this.buffered += count;
 			this.received += count;
 			at += count;
 		}
 		this.complete = true;
+	}
+
+	private void scan(byte[] bytes, int offset, int length) {
+		for (DataSetScanner scanner : this.scanners) {
+			scanner.update(bytes, offset, length);
+		}
 	}
 
 	private void writeBuffer() {
@@ -205,14 +262,19 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 	}
 
 	/**
-	 * Write the File Meta Information for the transfer syntax the data set came in and
-	 * close the file.
-	 * @param transferSyntaxUid the transfer syntax of the presentation context
+	 * Check the data set, then write the File Meta Information for the transfer syntax
+	 * the data set came in and close the file.
+	 * @param context the presentation context the message came on
 	 * @return the instance and its complete Part 10 file, which stays until this receipt
 	 * is closed, unless moved away before
 	 * @throws IOException if receiving or writing failed
+	 * @throws InvalidInstanceException if the context is not one of the request's SOP
+	 * class, or the data set does not decode to its end in the context's transfer syntax,
+	 * is empty, or does not carry valid SOP Class and Instance UIDs equal to those of the
+	 * request
 	 */
-	public ReceivedInstance finish(String transferSyntaxUid) throws IOException {
+	public ReceivedInstance finish(NegotiatedContext context) throws IOException, InvalidInstanceException {
+		String transferSyntaxUid = context.transferSyntax();
 		if (this.failure == null && this.buffered > 0) {
 			writeBuffer();
 		}
@@ -222,6 +284,7 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 		if (!this.complete) {
 			throw new IOException("The data set of instance " + this.sopInstanceUid + " is incomplete");
 		}
+		check(context);
 		try {
 			byte[] header = header(transferSyntaxUid);
 			if (header.length == this.reserved) {
@@ -242,9 +305,59 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 				this.file);
 	}
 
+	/**
+	 * Check the context, then the data set as the scanner of the context's transfer
+	 * syntax saw it; there is one, as the scanners cover every accepted context of the
+	 * SOP class.
+	 */
+	private void check(NegotiatedContext context) throws InvalidInstanceException {
+		if (!context.abstractSyntax().equals(this.sopClassUid)) {
+			throw new InvalidInstanceException(Status.SOP_CLASS_NOT_SUPPORTED,
+					"Presentation context is for another SOP Class",
+					"the request came on presentation context " + context.id() + " of "
+							+ DataSetScanner.printable(context.abstractSyntax()) + ", not of its SOP class "
+							+ DataSetScanner.printable(this.sopClassUid));
+		}
+		String transferSyntaxUid = context.transferSyntax();
+		DataSetScanner scanner = this.scanners.stream()
+			.filter((candidate) -> candidate.decodes(transferSyntaxUid))
+			.findFirst()
+			.orElseThrow();
+		scanner.finish();
+		if (scanner.problem() != null) {
+			throw new InvalidInstanceException(Status.CANNOT_UNDERSTAND,
+					"Data Set cannot be decoded " + scanner.problem(),
+					"the data set does not decode in transfer syntax " + transferSyntaxUid + ": " + scanner.problem());
+		}
+		if (scanner.length() == 0) {
+			throw mismatch("Data Set is empty", "the data set is empty");
+		}
+		checkUid("SOP Class UID", scanner.sopClassUid(), this.sopClassUid);
+		checkUid("SOP Instance UID", scanner.sopInstanceUid(), this.sopInstanceUid);
+	}
+
+	private static void checkUid(String name, String found, String requested) throws InvalidInstanceException {
+		if (found == null) {
+			throw mismatch("Data Set has no " + name, "the data set has no " + name);
+		}
+		if (!found.equals(requested)) {
+			throw mismatch(name + " differs from the Affected " + name, "the data set's " + name + " " + found
+					+ " is not the Affected " + name + " " + DataSetScanner.printable(requested) + " of the request");
+		}
+		if (!Uid.isValid(found)) {
+			throw mismatch(name + " is not a valid UID",
+					"the data set's " + name + " " + found + " is not a valid UID");
+		}
+	}
+
+	private static InvalidInstanceException mismatch(String errorComment, String message) {
+		return new InvalidInstanceException(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, errorComment, message);
+	}
+
 	private void moveBehind(byte[] header) throws IOException {
-		Path moved = Files.createTempFile(this.file.getParent(), this.file.getFileName().toString(), ".part");
-		try (FileChannel target = FileChannel.open(moved, StandardOpenOption.WRITE)) {
+		Path moved = this.file.resolveSibling(
+				this.file.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
+		try (FileChannel target = createNew(moved)) {
 			writeFully(target, ByteBuffer.wrap(header), 0);
 			target.position(header.length);
 			long copied = 0;
@@ -280,6 +393,7 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		this.scanners.forEach(DataSetScanner::release);
 		try {
 			if (this.channel != null) {
 				this.channel.close();

@@ -10,9 +10,9 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.data.DicomParseException;
 import io.github.dicomscu.data.TransferSyntax;
+import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.data.UidDictionary;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.association.Association;
@@ -29,14 +29,22 @@ import io.github.dicomscu.net.scp.RequestHandler;
 
 /**
  * The C-STORE service provider (PS3.4 Annex B): receives each data set straight from the
- * connection into a temporary Part 10 file, never holding it in memory, checks that it
- * parses (unless it is deflated), and then either renames it to
- * {@code <SOP Instance UID>.dcm} in a directory (replacing an earlier copy) or hands it
- * to a {@link StoredInstanceHandler}. The response is the handler's status (success for
- * the directory), {@link Status#OUT_OF_RESOURCES} when the file cannot be written or
- * kept, {@link Status#CANNOT_UNDERSTAND} when the data set is malformed or the request
- * lacks its SOP Class or Instance UID, and {@link Status#PROCESSING_FAILURE} when the
- * handler fails otherwise.
+ * connection into a temporary Part 10 file, never holding it in memory, checks it while
+ * its bytes stream to the file (see {@link InstanceReceipt}; the file is not parsed
+ * again), and then either renames it to {@code <SOP Instance UID>.dcm} in a directory
+ * (replacing an earlier copy) or hands it to a {@link StoredInstanceHandler}.
+ * <p>
+ * The response is the handler's status (success for the directory) only for a data set
+ * that decoded to its end in its transfer syntax (inflated where deflated), is not empty,
+ * and carries valid SOP Class and Instance UIDs equal to the request's Affected ones.
+ * Otherwise no file is kept and the response is
+ * {@link Status#DATA_SET_DOES_NOT_MATCH_SOP_CLASS} for an empty data set or a missing,
+ * invalid or different UID, and {@link Status#CANNOT_UNDERSTAND} for a data set that does
+ * not decode or a request without valid Affected SOP Class and Instance UIDs, and
+ * {@link Status#SOP_CLASS_NOT_SUPPORTED} for a request on a presentation context of
+ * another SOP class, each with an Error Comment and one WARN line.
+ * {@link Status#OUT_OF_RESOURCES} answers a file that cannot be written or kept,
+ * {@link Status#PROCESSING_FAILURE} a handler that fails otherwise.
  * <p>
  * Register it with {@link #addTo(DicomScp.Builder)}, which also makes the acceptor accept
  * every storage SOP class with {@link #TRANSFER_SYNTAXES}. Thread-safe: one instance
@@ -60,7 +68,7 @@ public final class StorageScp implements RequestHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(StorageScp.class);
 
-	private static final int MAX_UID_LENGTH = 64;
+	private static final int MAX_FILE_NAME_LENGTH = Uid.MAX_LENGTH;
 
 	private static final int MAX_ERROR_COMMENT_LENGTH = 64;
 
@@ -82,7 +90,9 @@ public final class StorageScp implements RequestHandler {
 	 * Return a storage SCP that keeps the instances as Part 10 files named
 	 * {@code <SOP Instance UID>.dcm} in a directory (created if missing). Files are
 	 * received under a hidden temporary name in the same directory and renamed atomically
-	 * once complete, so the directory never shows a partial instance.
+	 * once complete and checked, so the directory never shows a partial or refused
+	 * instance. Every file has the mode {@code rw-------} (owner only, whatever the
+	 * umask) where the file system has POSIX permissions.
 	 * @param directory the directory
 	 * @return the storage SCP
 	 */
@@ -164,6 +174,7 @@ public final class StorageScp implements RequestHandler {
 			problem = "C-STORE request without a data set";
 		}
 		if (problem != null) {
+			logger.warn("C-STORE-RQ {} from {} refused: {}", command.messageId(), association.getPeer(), problem);
 			respond(association, request, Status.CANNOT_UNDERSTAND, problem);
 			return;
 		}
@@ -178,13 +189,17 @@ public final class StorageScp implements RequestHandler {
 	 */
 	private void store(Association association, DimseMessage request, InstanceReceipt receipt)
 			throws DicomNetworkException {
-		String transferSyntaxUid = association.getContext(request.contextId())
-			.map(NegotiatedContext::transferSyntax)
-			.orElseThrow();
+		NegotiatedContext context = association.getContext(request.contextId()).orElseThrow();
 		try (receipt) {
 			ReceivedInstance instance;
 			try {
-				instance = receipt.finish(transferSyntaxUid);
+				instance = receipt.finish(context);
+			}
+			catch (InvalidInstanceException ex) {
+				logger.warn("C-STORE of {} from {} refused: {}", request.command().affectedSopInstanceUid(),
+						association.getPeer(), ex.getMessage());
+				respond(association, request, ex.getStatus(), ex.getErrorComment());
+				return;
 			}
 			catch (IOException ex) {
 				logger.warn("C-STORE of {} from {} failed: {}", request.command().affectedSopInstanceUid(),
@@ -221,11 +236,6 @@ public final class StorageScp implements RequestHandler {
 	}
 
 	private int keep(Association association, ReceivedInstance instance) throws IOException {
-		if (isCheckable(instance.transferSyntaxUid())) {
-			// parsed only to check that it is well formed; large values are skipped, not
-			// read
-			DicomFile.read(instance.file());
-		}
 		int status = this.handler.stored(instance);
 		if (status < 0 || status > MAX_STATUS) {
 			throw new IllegalStateException("The handler returned " + status + ", which is not a status code");
@@ -234,20 +244,6 @@ public final class StorageScp implements RequestHandler {
 				UidDictionary.nameOf(instance.sopClassUid()), association.getPeer(),
 				Status.toString(status, CommandField.C_STORE_RSP));
 		return status;
-	}
-
-	/**
-	 * Return whether a data set in a transfer syntax is checked before it is kept: not
-	 * when deflated, as the whole data set would then be inflated into memory, nor when
-	 * the codec does not know the syntax.
-	 */
-	private static boolean isCheckable(String transferSyntaxUid) {
-		try {
-			return !TransferSyntax.of(transferSyntaxUid).isDeflated();
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 	private static void respond(Association association, DimseMessage request, int status, String errorComment)
@@ -283,18 +279,13 @@ public final class StorageScp implements RequestHandler {
 	 * Class or Instance UID.
 	 */
 	private static String problemWith(Command command) {
-		if (!isUid(command.affectedSopClassUid())) {
+		if (!Uid.isValid(command.affectedSopClassUid())) {
 			return "No valid Affected SOP Class UID";
 		}
-		if (!isUid(command.affectedSopInstanceUid())) {
+		if (!Uid.isValid(command.affectedSopInstanceUid())) {
 			return "No valid Affected SOP Instance UID";
 		}
 		return null;
-	}
-
-	private static boolean isUid(String uid) {
-		return uid != null && !uid.isEmpty() && uid.length() <= MAX_UID_LENGTH
-				&& uid.chars().allMatch((c) -> c == '.' || (c >= '0' && c <= '9'));
 	}
 
 	/**
@@ -306,7 +297,7 @@ public final class StorageScp implements RequestHandler {
 	 */
 	static String fileNameOf(String sopInstanceUid) {
 		StringBuilder name = new StringBuilder();
-		for (int i = 0; i < sopInstanceUid.length() && name.length() < MAX_UID_LENGTH; i++) {
+		for (int i = 0; i < sopInstanceUid.length() && name.length() < MAX_FILE_NAME_LENGTH; i++) {
 			char c = sopInstanceUid.charAt(i);
 			name.append((c == '.' || (c >= '0' && c <= '9')) ? c : '_');
 		}

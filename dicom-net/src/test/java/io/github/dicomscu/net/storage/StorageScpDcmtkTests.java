@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.data.DicomFileHeader;
 import io.github.dicomscu.data.FileMetaInformation;
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * file that {@code dcmftest} accepts, named by its SOP Instance UID, with the data set
  * equal to the one sent ({@code storescu} re-encodes uncompressed data sets in the syntax
  * it prefers, with sequences of defined length, so the bytes differ; the JPEG one stays
- * JPEG).
+ * JPEG); a deflated one is inflated to its end before Success, and a UID of {@code .}
+ * gets a failure and no file.
  */
 class StorageScpDcmtkTests {
 
@@ -67,6 +69,39 @@ class StorageScpDcmtkTests {
 		assertThat(
 				DicomFile.readHeader(arrived.get(DicomFile.readHeader(jpeg).sopInstanceUid())).transferSyntax().uid())
 			.isEqualTo(JPEG_BASELINE);
+	}
+
+	@Test
+	void aDeflatedInstanceFromStorescuIsInflatedToItsEndAndStoredAsSent() throws Exception {
+		Path file = CtInstances.write(this.temp.resolve("in"), 1, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).get(0);
+		Path received = this.temp.resolve("received");
+		DicomScp.Builder builder = DicomScp.builder().aeTitle("OURSCP");
+		try (DicomScp scp = StorageScp.toDirectory(received).addTo(builder).build().start()) {
+			storescu(scp, List.of("--propose-deflated"), List.of(file));
+		}
+		Path copy = received.resolve(DicomFile.readHeader(file).sopInstanceUid() + ".dcm");
+		assertThat(DicomFile.readHeader(copy).transferSyntax())
+			.isEqualTo(TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+		assertThat(dataSet(copy)).isEqualTo(dataSet(file));
+		assertThat(DcmtkPeer.run(Duration.ofSeconds(10), "dcmftest", copy.toString()).output()).startsWith("yes:");
+	}
+
+	@Test
+	void storescuIsAnsweredAFailureForAUidThatIsOnlyADotAndNoFileIsKept() throws Exception {
+		Path file = this.temp.resolve("dot.dcm");
+		DataSet dataSet = new DataSet().setString("SOPClassUID", CtInstances.CT_IMAGE_STORAGE)
+			.setString("SOPInstanceUID", ".")
+			.setString("PatientID", "7");
+		DicomFile.write(file, dataSet, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
+		Path received = this.temp.resolve("received");
+		DicomScp.Builder builder = DicomScp.builder().aeTitle("OURSCP");
+		DcmtkPeer.Result result;
+		try (DicomScp scp = StorageScp.toDirectory(received).addTo(builder).build().start()) {
+			result = DcmtkPeer.run(Duration.ofSeconds(30), "storescu", "-v", "-aec", "OURSCP", "127.0.0.1",
+					Integer.toString(scp.getPort()), file.toString());
+		}
+		assertThat(result.output()).contains("Received Store Response (Error: CannotUnderstand)");
+		assertThat(StoreRoundTripTests.listing(received)).isEmpty();
 	}
 
 	private static void storescu(DicomScp scp, List<String> options, List<Path> files) {

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoreRoundTripTests {
 
-	private static final List<TransferSyntax> UNCOMPRESSED = List.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
+	static final List<TransferSyntax> UNCOMPRESSED = List.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
 			TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN,
 			TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
 
@@ -309,7 +309,7 @@ class StoreRoundTripTests {
 		}
 	}
 
-	private static DicomScp storageScp(RequestHandler storage, List<TransferSyntax> accepted) throws IOException {
+	static DicomScp storageScp(RequestHandler storage, List<TransferSyntax> accepted) throws IOException {
 		return DicomScp.builder()
 			.accept(CtInstances.CT_IMAGE_STORAGE, accepted.stream().map(TransferSyntax::uid).toArray(String[]::new))
 			.handler(CommandField.C_STORE_RQ, storage)
@@ -317,7 +317,7 @@ class StoreRoundTripTests {
 			.start();
 	}
 
-	private static Association request(DicomScp scp, List<PresentationContext> contexts) throws Exception {
+	static Association request(DicomScp scp, List<PresentationContext> contexts) throws Exception {
 		return Association.request(AssociationRequest.builder("127.0.0.1", scp.getPort())
 			.contexts(contexts)
 			.timeouts(AssociationTimeouts.defaults().withDimse(Duration.ofSeconds(10)))
