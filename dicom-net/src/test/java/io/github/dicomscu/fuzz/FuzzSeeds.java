@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.Deflater;
 
@@ -85,9 +86,11 @@ final class FuzzSeeds {
 						new PresentationContextAc(3, PresentationContextResult.USER_REJECTION, null),
 						new PresentationContextAc(5, PresentationContextResult.TRANSFER_SYNTAXES_NOT_SUPPORTED, null)),
 				UserInformation.builder()
-					.maximumLength(16382)
-					.implementationClassUid("2.25.123456789012345")
-					.implementationVersionName("STORESCP_1")
+					.maximumLength(0)
+					.implementationClassUid("1.2.3")
+					.asyncOperationsWindow(new AsyncOperationsWindow(1, 1))
+					.roleSelection(new RoleSelection(STUDY_ROOT_GET, true, true))
+					.extendedNegotiation(new SopClassExtendedNegotiation(STUDY_ROOT_FIND, new byte[] { 1 }))
 					.userIdentityAc(new UserIdentityAc(new byte[] { 0x0A, 0x0B, 0x0C, 0x0D }))
 					.build());
 		PDataTf data = new PDataTf(List.of(new PresentationDataValue(1, true, true, Command.echoRq(7).encode()),
@@ -96,6 +99,21 @@ final class FuzzSeeds {
 				PduEncoder.encode(AssociateRj.of(RejectResult.PERMANENT, RejectReason.CALLED_AE_TITLE_NOT_RECOGNIZED)),
 				PduEncoder.encode(data), PduEncoder.encode(new ReleaseRq()), PduEncoder.encode(new ReleaseRp()),
 				PduEncoder.encode(Abort.byServiceProvider(AbortReason.INVALID_PDU_PARAMETER_VALUE)));
+	}
+
+	static List<byte[]> pduStreams() {
+		List<byte[]> pdus = pdus();
+		Command store = Command.storeRq(3, CT_IMAGE_STORAGE, "1.2.3.4.5", Priority.MEDIUM);
+		byte[] dataSet = new DataSetWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).toByteArray(image(false));
+		int half = dataSet.length / 2;
+		byte[] storeMessage = concat(
+				PduEncoder.encode(new PDataTf(List.of(new PresentationDataValue(3, true, true, store.encode())))),
+				PduEncoder.encode(new PDataTf(
+						List.of(new PresentationDataValue(3, false, false, Arrays.copyOfRange(dataSet, 0, half)),
+								new PresentationDataValue(3, false, true,
+										Arrays.copyOfRange(dataSet, half, dataSet.length))))));
+		return List.of(concat(pdus.get(0), pdus.get(3), pdus.get(4)), concat(pdus.get(1), storeMessage, pdus.get(5)),
+				concat(storeMessage, pdus.get(6)));
 	}
 
 	static List<byte[]> commands() {
@@ -158,6 +176,14 @@ final class FuzzSeeds {
 		finally {
 			deflater.end();
 		}
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
 	}
 
 	private static DataSet image(boolean encapsulated) {

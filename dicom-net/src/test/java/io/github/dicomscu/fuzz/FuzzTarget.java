@@ -1,5 +1,6 @@
 package io.github.dicomscu.fuzz;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import io.github.dicomscu.data.TransferSyntax;
 import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.pdu.DicomProtocolException;
 import io.github.dicomscu.net.pdu.PduDecoder;
+import io.github.dicomscu.net.pdu.PduType;
 
 /**
  * A decoder under fuzzing: its valid seed encodings, how one input is decoded, and which
@@ -26,6 +28,33 @@ enum FuzzTarget {
 		@Override
 		void decode(byte[] input, Path scratch) throws Exception {
 			PduDecoder.decode(input, MAXIMUM_RECEIVE_LENGTH);
+		}
+	},
+
+	/**
+	 * A {@link PduDecoder} over a stream of PDUs, read as an association does:
+	 * {@link PduDecoder#nextType()}, then P-DATA-TF values through
+	 * {@link PduDecoder#readPresentationDataValues} with their fragments read byte by
+	 * byte and in chunks, every other PDU through {@link PduDecoder#read()}.
+	 */
+	PDU_STREAM(DicomProtocolException.class, FuzzSeeds::pduStreams) {
+		@Override
+		void decode(byte[] input, Path scratch) throws Exception {
+			PduDecoder decoder = new PduDecoder(new ByteArrayInputStream(input), MAXIMUM_RECEIVE_LENGTH);
+			byte[] chunk = new byte[7];
+			for (PduType next = decoder.nextType(); next != null; next = decoder.nextType()) {
+				if (next != PduType.P_DATA_TF) {
+					decoder.read();
+					continue;
+				}
+				decoder.readPresentationDataValues((contextId, command, last, fragment, length) -> {
+					if (fragment.read() >= 0) {
+						while (fragment.read(chunk, 0, chunk.length) > 0) {
+							continue;
+						}
+					}
+				});
+			}
 		}
 	},
 
