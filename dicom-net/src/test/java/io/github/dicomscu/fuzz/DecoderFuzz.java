@@ -22,6 +22,8 @@ public final class DecoderFuzz {
 
 	private static final long HANG_NANOS = 5_000_000_000L;
 
+	private static final String PROJECT_PACKAGE = "io.github.dicomscu.";
+
 	private static final long REPORT_NANOS = 60_000_000_000L;
 
 	private final Map<String, Failure> failures = new LinkedHashMap<>();
@@ -117,11 +119,12 @@ public final class DecoderFuzz {
 
 	private void record(FuzzTarget target, String what, StackTraceElement[] stack, byte[] input) {
 		String key = target + ": " + what + " at " + ((stack.length > 0) ? stack[0] : "?");
-		for (StackTraceElement frame : stack) {
-			if (frame.getClassName().startsWith("io.github.dicomscu.") && frame != stack[0]
-					&& !frame.getClassName().startsWith("io.github.dicomscu.fuzz.")) {
-				key += " via " + frame;
-				break;
+		if (stack.length > 0 && !stack[0].getClassName().startsWith(PROJECT_PACKAGE)) {
+			for (StackTraceElement frame : stack) {
+				if (frame.getClassName().startsWith(PROJECT_PACKAGE)) {
+					key += " via " + frame;
+					break;
+				}
 			}
 		}
 		synchronized (this.failures) {
