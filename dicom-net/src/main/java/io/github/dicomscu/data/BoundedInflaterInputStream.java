@@ -13,8 +13,8 @@ import java.util.zip.InflaterInputStream;
  */
 final class BoundedInflaterInputStream extends InflaterInputStream {
 
-	/** The inflated length up to which the ratio is not checked, 1 MiB. */
-	static final long RATIO_ALLOWANCE = 1024 * 1024;
+	/** The inflated length up to which the ratio is not checked. */
+	static final long RATIO_ALLOWANCE = DataSetReader.INFLATION_RATIO_ALLOWANCE;
 
 	private final long maxLength;
 

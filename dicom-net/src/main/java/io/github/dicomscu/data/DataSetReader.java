@@ -61,6 +61,9 @@ public final class DataSetReader {
 	/** The default maximum ratio of inflated to deflated bytes, 100. */
 	public static final int DEFAULT_MAX_INFLATION_RATIO = 100;
 
+	/** The inflated length up to which the inflation ratio is not checked, 1 MiB. */
+	public static final long INFLATION_RATIO_ALLOWANCE = 1024 * 1024;
+
 	static final int ITEM = 0xFFFEE000;
 
 	static final int ITEM_DELIMITATION = 0xFFFEE00D;

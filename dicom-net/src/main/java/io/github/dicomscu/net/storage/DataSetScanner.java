@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
+import io.github.dicomscu.data.DataSetReader;
 import io.github.dicomscu.data.Tag;
 import io.github.dicomscu.data.TagDictionary;
 import io.github.dicomscu.data.TagEntry;
@@ -139,7 +140,10 @@ final class DataSetScanner {
 			while (this.problem == null) {
 				int count = this.inflater.inflate(this.inflated);
 				if (count > 0) {
-					scan(this.inflated, 0, count);
+					checkInflation();
+					if (this.problem == null) {
+						scan(this.inflated, 0, count);
+					}
 				}
 				else if (this.inflater.needsDictionary()) {
 					fail(this.position, "valid deflated data expected, found a preset dictionary");
@@ -151,6 +155,24 @@ final class DataSetScanner {
 		}
 		catch (DataFormatException ex) {
 			fail(this.position, "valid deflated data expected: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Apply the data set reader's limits to inflation, so that what the reader would
+	 * refuse as a decompression bomb fails here too: the inflated length, and the ratio
+	 * of inflated to deflated bytes past the allowance.
+	 */
+	private void checkInflation() {
+		long inflatedLength = this.inflater.getBytesWritten();
+		if (inflatedLength > DataSetReader.DEFAULT_MAX_INFLATED_LENGTH) {
+			fail(this.position, "deflated data that inflates to at most " + DataSetReader.DEFAULT_MAX_INFLATED_LENGTH
+					+ " bytes expected");
+		}
+		else if (inflatedLength > DataSetReader.INFLATION_RATIO_ALLOWANCE
+				&& inflatedLength > this.inflater.getBytesRead() * DataSetReader.DEFAULT_MAX_INFLATION_RATIO) {
+			fail(this.position, "deflated data that inflates at most " + DataSetReader.DEFAULT_MAX_INFLATION_RATIO
+					+ " times expected");
 		}
 	}
 
