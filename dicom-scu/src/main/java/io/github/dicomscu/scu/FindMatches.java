@@ -3,6 +3,7 @@ package io.github.dicomscu.scu;
 import java.util.Spliterators;
 import java.util.function.Consumer;
 
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
@@ -80,7 +81,7 @@ final class FindMatches extends Spliterators.AbstractSpliterator<DataSet> {
 		catch (DicomNetworkException ex) {
 			this.association.abort();
 			logger.warn("Cancelling the C-FIND on the association with remote '{}' ({}) failed: {}", this.remote.name(),
-					this.association.getPeer(), ex.getMessage());
+					PrintableText.of(this.association.getPeer()), PrintableText.of(ex.getMessage()));
 			return;
 		}
 		this.associations.end(this.remote, this.association);

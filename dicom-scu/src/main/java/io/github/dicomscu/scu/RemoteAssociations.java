@@ -3,6 +3,7 @@ package io.github.dicomscu.scu;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
@@ -102,7 +103,7 @@ final class RemoteAssociations {
 		catch (DicomNetworkException ex) {
 			association.abort();
 			logger.warn("Release of the association with remote '{}' ({}) failed: {}", remote.name(),
-					association.getPeer(), ex.getMessage());
+					PrintableText.of(association.getPeer()), PrintableText.of(ex.getMessage()));
 		}
 	}
 
@@ -117,7 +118,8 @@ final class RemoteAssociations {
 			List<NegotiatedContext> contexts = association.getNegotiatedContexts();
 			long accepted = contexts.stream().filter(NegotiatedContext::isAccepted).count();
 			logger.info("Association with remote '{}' ({}): {} of {} presentation contexts accepted, {} rejected",
-					remote.name(), association.getPeer(), accepted, contexts.size(), contexts.size() - accepted);
+					remote.name(), PrintableText.of(association.getPeer()), accepted, contexts.size(),
+					contexts.size() - accepted);
 		}
 	}
 

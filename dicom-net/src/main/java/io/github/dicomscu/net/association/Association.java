@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.data.UidDictionary;
 import io.github.dicomscu.net.dimse.Command;
@@ -195,8 +196,8 @@ public final class Association implements Closeable {
 					// AE-8: the service-user rejects
 					machine.fire(AssociationEvent.EVT8);
 				}
-				logger.info("Rejecting association from {}: {}, {}", requestorAe, reject.resultEnum().text(),
-						reject.reason().text());
+				logger.info("Rejecting association from {}: {}, {}", PrintableText.of(requestorAe),
+						reject.resultEnum().text(), reject.reason().text());
 				machine.write(reject);
 				machine.awaitClose(settings.timeouts().artim());
 				return null;
@@ -528,8 +529,8 @@ public final class Association implements Closeable {
 						}
 					}
 					case AR_10 -> answerRelease();
-					default ->
-						logger.debug("Discarding P-DATA-TF from {} received while awaiting A-RELEASE-RP", this.peer);
+					default -> logger.debug("Discarding P-DATA-TF from {} received while awaiting A-RELEASE-RP",
+							PrintableText.of(this.peer));
 				}
 			}
 		}
@@ -558,7 +559,8 @@ public final class Association implements Closeable {
 				return;
 			}
 			catch (DicomNetworkException ex) {
-				logger.debug("Release of the association with {} failed: {}", this.peer, ex.getMessage());
+				logger.debug("Release of the association with {} failed: {}", PrintableText.of(this.peer),
+						PrintableText.of(ex.getMessage()));
 			}
 		}
 		abort();
@@ -628,14 +630,16 @@ public final class Association implements Closeable {
 	private void logNegotiation() {
 		if (logger.isDebugEnabled()) {
 			StringBuilder table = new StringBuilder();
-			table.append(String.format("Association %s %s %s negotiated %d presentation contexts:%n", this.localAeTitle,
-					this.machine.isRequestor() ? "->" : "<-", this.peer, this.contexts.size()));
+			table.append(String.format("Association %s %s %s negotiated %d presentation contexts:%n",
+					PrintableText.escape(this.localAeTitle), this.machine.isRequestor() ? "->" : "<-",
+					PrintableText.escape(this.peer), this.contexts.size()));
 			table.append(
 					String.format("  %3s  %-56s  %-50s  %s%n", "ID", "Abstract Syntax", "Result", "Transfer Syntax"));
 			for (NegotiatedContext context : this.contexts) {
 				table.append(String.format("  %3d  %-56s  %-50s  %s%n", context.id(),
-						UidDictionary.nameOf(context.abstractSyntax()), context.result().text(),
-						context.isAccepted() ? UidDictionary.nameOf(context.transferSyntax()) : "-"));
+						PrintableText.escape(UidDictionary.nameOf(context.abstractSyntax())), context.result().text(),
+						context.isAccepted() ? PrintableText.escape(UidDictionary.nameOf(context.transferSyntax()))
+								: "-"));
 			}
 			logger.debug(table.toString().stripTrailing());
 		}

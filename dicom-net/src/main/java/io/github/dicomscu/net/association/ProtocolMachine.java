@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.net.pdu.Abort;
 import io.github.dicomscu.net.pdu.AbortReason;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
@@ -225,11 +226,11 @@ final class ProtocolMachine {
 			}
 		}
 		catch (DicomTimeoutException ex) {
-			logger.debug("Closing the connection after the ARTIM wait: {}", ex.getMessage());
+			logger.debug("Closing the connection after the ARTIM wait: {}", PrintableText.of(ex.getMessage()));
 			fire(AssociationEvent.EVT18);
 		}
 		catch (IOException ex) {
-			logger.debug("Closing the connection while awaiting its close: {}", ex.getMessage());
+			logger.debug("Closing the connection while awaiting its close: {}", PrintableText.of(ex.getMessage()));
 		}
 		closeTransport();
 	}
@@ -267,7 +268,7 @@ final class ProtocolMachine {
 			this.channel.write(abort);
 		}
 		catch (IOException ex) {
-			logger.debug("Could not send A-ABORT: {}", ex.getMessage());
+			logger.debug("Could not send A-ABORT: {}", PrintableText.of(ex.getMessage()));
 		}
 		finally {
 			this.writeLock.unlock();

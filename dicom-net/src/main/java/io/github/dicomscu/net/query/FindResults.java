@@ -10,6 +10,7 @@ import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.dimse.DimseFailureException;
@@ -73,7 +74,7 @@ public final class FindResults implements AutoCloseable {
 			DataSet match = this.request.identifierOf(response);
 			if (match == null) {
 				logger.debug("Ignoring a pending C-FIND-RSP without identifier from {}",
-						this.request.association().getPeer());
+						PrintableText.of(this.request.association().getPeer()));
 				continue;
 			}
 			this.matchCount++;
@@ -193,8 +194,8 @@ public final class FindResults implements AutoCloseable {
 			this.status = code;
 		}
 		logger.debug("C-FIND {} to {} cancelled after {} matches ({} more discarded), final status {}",
-				this.request.messageId(), this.request.association().getPeer(), this.matchCount, discarded,
-				Status.toString(this.status, CommandField.C_FIND_RSP));
+				this.request.messageId(), PrintableText.of(this.request.association().getPeer()), this.matchCount,
+				discarded, Status.toString(this.status, CommandField.C_FIND_RSP));
 	}
 
 	private void complete(Command response) throws DimseFailureException {

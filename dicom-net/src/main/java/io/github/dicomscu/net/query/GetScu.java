@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.DicomParseException;
 import io.github.dicomscu.net.association.AssociationClosedException;
@@ -227,8 +228,8 @@ public final class GetScu {
 				this.sink = InstanceReceipt.start(TEMPORARY_DIRECTORY, this.association, command);
 			}
 			catch (IllegalArgumentException ex) {
-				logger.warn("Cannot receive {} from {}: {}", command.affectedSopInstanceUid(),
-						this.association.getPeer(), ex.getMessage());
+				logger.warn("Cannot receive {} from {}: {}", PrintableText.of(command.affectedSopInstanceUid()),
+						PrintableText.of(this.association.getPeer()), PrintableText.of(ex.getMessage()));
 				return DISCARD;
 			}
 			return this.sink;
@@ -254,7 +255,7 @@ public final class GetScu {
 					logger.warn(
 							"Refusing C-STORE-RQ of {} on presentation context {} from {}: no accepted context "
 									+ "with the SCP role for that SOP class",
-							sopClassUid, context.id(), this.association.getPeer());
+							PrintableText.of(sopClassUid), context.id(), PrintableText.of(this.association.getPeer()));
 					status = Status.SOP_CLASS_NOT_SUPPORTED;
 				}
 				else if (receipt == null) {
@@ -277,12 +278,13 @@ public final class GetScu {
 				instance = receipt.finish(context);
 			}
 			catch (InvalidInstanceException ex) {
-				logger.warn("Refusing a C-STORE-RQ from {}: {}", this.association.getPeer(), ex.getMessage());
+				logger.warn("Refusing a C-STORE-RQ from {}: {}", PrintableText.of(this.association.getPeer()),
+						PrintableText.of(ex.getMessage()));
 				return ex.getStatus();
 			}
 			catch (IOException ex) {
-				logger.warn("Cannot receive {} from {}: {}", sopInstanceUid, this.association.getPeer(),
-						ex.getMessage());
+				logger.warn("Cannot receive {} from {}: {}", PrintableText.of(sopInstanceUid),
+						PrintableText.of(this.association.getPeer()), PrintableText.of(ex.getMessage()));
 				return Status.OUT_OF_RESOURCES;
 			}
 			return deliver(instance);
@@ -298,25 +300,26 @@ public final class GetScu {
 				return status;
 			}
 			catch (DicomParseException ex) {
-				logger.warn("Instance {} from {} is malformed: {}", instance.sopInstanceUid(),
-						this.association.getPeer(), ex.getMessage());
+				logger.warn("Instance {} from {} is malformed: {}", PrintableText.of(instance.sopInstanceUid()),
+						PrintableText.of(this.association.getPeer()), PrintableText.of(ex.getMessage()));
 				return Status.CANNOT_UNDERSTAND;
 			}
 			catch (IOException ex) {
-				logger.warn("Cannot keep instance {} from {}: {}", instance.sopInstanceUid(),
-						this.association.getPeer(), ex.getMessage());
+				logger.warn("Cannot keep instance {} from {}: {}", PrintableText.of(instance.sopInstanceUid()),
+						PrintableText.of(this.association.getPeer()), PrintableText.of(ex.getMessage()));
 				return Status.OUT_OF_RESOURCES;
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Receiver failed on instance {} from {}", instance.sopInstanceUid(),
-						this.association.getPeer(), ex);
+				logger.warn("Receiver failed on instance {} from {}", PrintableText.of(instance.sopInstanceUid()),
+						PrintableText.of(this.association.getPeer()), ex);
 				return Status.CANNOT_UNDERSTAND;
 			}
 		}
 
 		private RetrieveResult complete(Command response, DataSet identifier) throws RetrieveFailedException {
 			RetrieveResult result = RetrieveResult.of(response, identifier);
-			logger.debug("C-GET {} to {} ended: {}", this.request.messageId(), this.association.getPeer(), result);
+			logger.debug("C-GET {} to {} ended: {}", this.request.messageId(),
+					PrintableText.of(this.association.getPeer()), PrintableText.of(result));
 			if (result.category() == StatusCategory.FAILURE) {
 				throw new RetrieveFailedException(this.association.getPeer(), CommandField.C_GET_RQ, result,
 						response.errorComment());

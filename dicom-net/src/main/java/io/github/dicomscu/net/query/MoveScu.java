@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.association.Association;
@@ -113,8 +114,8 @@ public final class MoveScu {
 				continue;
 			}
 			RetrieveResult result = RetrieveResult.of(command, request.identifierOf(response));
-			logger.debug("C-MOVE {} to {} for {} ended: {}", request.messageId(), association.getPeer(), destination,
-					result);
+			logger.debug("C-MOVE {} to {} for {} ended: {}", request.messageId(),
+					PrintableText.of(association.getPeer()), PrintableText.of(destination), PrintableText.of(result));
 			if (result.category() != StatusCategory.FAILURE) {
 				return result;
 			}

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.association.TimeoutKind;
@@ -195,7 +196,7 @@ public final class DicomScp implements AutoCloseable {
 			server.close();
 		}
 		catch (IOException ex) {
-			logger.debug("Closing the server socket failed: {}", ex.getMessage());
+			logger.debug("Closing the server socket failed: {}", PrintableText.of(ex.getMessage()));
 		}
 		this.associations.forEach(Association::abort);
 		this.connections.forEach(DicomScp::closeQuietly);
@@ -226,7 +227,7 @@ public final class DicomScp implements AutoCloseable {
 			}
 			catch (IOException ex) {
 				if (!server.isClosed()) {
-					logger.warn("Accepting a connection failed: {}", ex.getMessage());
+					logger.warn("Accepting a connection failed: {}", PrintableText.of(ex.getMessage()));
 				}
 				continue;
 			}
@@ -258,10 +259,12 @@ public final class DicomScp implements AutoCloseable {
 			serveRequests(association);
 		}
 		catch (DataSetTooLargeException ex) {
-			logger.warn("Aborted the association from {}: {}", socket.getRemoteSocketAddress(), ex.getMessage());
+			logger.warn("Aborted the association from {}: {}", socket.getRemoteSocketAddress(),
+					PrintableText.of(ex.getMessage()));
 		}
 		catch (DicomNetworkException ex) {
-			logger.info("Association from {} ended: {}", socket.getRemoteSocketAddress(), ex.getMessage());
+			logger.warn("Association from {} ended: {}", socket.getRemoteSocketAddress(),
+					PrintableText.of(ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Association from {} failed", socket.getRemoteSocketAddress(), ex);
@@ -286,7 +289,7 @@ public final class DicomScp implements AutoCloseable {
 				DimseMessage request = association.receive(TimeoutKind.IDLE, association.getTimeouts().idle(),
 						"no request", (command) -> sink[0] = dataSetSink(association, command));
 				if (request == null) {
-					logger.debug("{} released", association);
+					logger.debug("{} released", PrintableText.of(association));
 					return;
 				}
 				dispatch(association, request, sink[0]);
@@ -321,7 +324,7 @@ public final class DicomScp implements AutoCloseable {
 		Command command = request.command();
 		CommandField field = command.commandField();
 		if (field.isResponse() || field == CommandField.C_CANCEL_RQ) {
-			logger.debug("Ignoring {} from {}: no handler", field.text(), association.getPeer());
+			logger.debug("Ignoring {} from {}: no handler", field.text(), PrintableText.of(association.getPeer()));
 			return;
 		}
 		Command response = new Command().putUS(CommandTag.COMMAND_FIELD, field.code() | 0x8000)
@@ -341,7 +344,7 @@ public final class DicomScp implements AutoCloseable {
 				closeable.close();
 			}
 			catch (Exception ex) {
-				logger.warn("Closing the data set sink {} failed: {}", sink, ex.getMessage());
+				logger.warn("Closing the data set sink {} failed: {}", sink, PrintableText.of(ex.getMessage()));
 			}
 		}
 	}

@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.data.FileMetaInformation;
@@ -174,7 +175,7 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 				directoryCreated = true;
 			}
 			catch (FileAlreadyExistsException ex) {
-				logger.debug("Temporary file {} exists, choosing another name", candidate);
+				logger.debug("Temporary file {} exists, choosing another name", PrintableText.of(candidate));
 			}
 		}
 	}
@@ -403,7 +404,7 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 			}
 		}
 		catch (IOException ex) {
-			logger.warn("Cannot delete the received file {}: {}", this.file, ex.getMessage());
+			logger.warn("Cannot delete the received file {}: {}", this.file, PrintableText.of(ex.getMessage()));
 		}
 		this.channel = null;
 		this.file = null;

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.DicomParseException;
 import io.github.dicomscu.data.TransferSyntax;
 import io.github.dicomscu.data.Uid;
@@ -174,7 +175,8 @@ public final class StorageScp implements RequestHandler {
 			problem = "C-STORE request without a data set";
 		}
 		if (problem != null) {
-			logger.warn("C-STORE-RQ {} from {} refused: {}", command.messageId(), association.getPeer(), problem);
+			logger.warn("C-STORE-RQ {} from {} refused: {}", command.messageId(),
+					PrintableText.of(association.getPeer()), PrintableText.of(problem));
 			respond(association, request, Status.CANNOT_UNDERSTAND, problem);
 			return;
 		}
@@ -196,14 +198,16 @@ public final class StorageScp implements RequestHandler {
 				instance = receipt.finish(context);
 			}
 			catch (InvalidInstanceException ex) {
-				logger.warn("C-STORE of {} from {} refused: {}", request.command().affectedSopInstanceUid(),
-						association.getPeer(), ex.getMessage());
+				logger.warn("C-STORE of {} from {} refused: {}",
+						PrintableText.of(request.command().affectedSopInstanceUid()),
+						PrintableText.of(association.getPeer()), PrintableText.of(ex.getMessage()));
 				respond(association, request, ex.getStatus(), ex.getErrorComment());
 				return;
 			}
 			catch (IOException ex) {
-				logger.warn("C-STORE of {} from {} failed: {}", request.command().affectedSopInstanceUid(),
-						association.getPeer(), ex.getMessage());
+				logger.warn("C-STORE of {} from {} failed: {}",
+						PrintableText.of(request.command().affectedSopInstanceUid()),
+						PrintableText.of(association.getPeer()), PrintableText.of(ex.getMessage()));
 				respond(association, request, Status.OUT_OF_RESOURCES, "Cannot write the instance");
 				return;
 			}
@@ -219,18 +223,20 @@ public final class StorageScp implements RequestHandler {
 			respond(association, request, status, null);
 		}
 		catch (DicomParseException ex) {
-			logger.warn("C-STORE of {} from {}: malformed data set: {}", command.affectedSopInstanceUid(),
-					association.getPeer(), ex.getMessage());
+			logger.warn("C-STORE of {} from {}: malformed data set: {}",
+					PrintableText.of(command.affectedSopInstanceUid()), PrintableText.of(association.getPeer()),
+					PrintableText.of(ex.getMessage()));
 			respond(association, request, Status.CANNOT_UNDERSTAND, ex.getMessage());
 		}
 		catch (IOException ex) {
-			logger.warn("C-STORE of {} from {}: cannot keep the instance: {}", command.affectedSopInstanceUid(),
-					association.getPeer(), ex.getMessage());
+			logger.warn("C-STORE of {} from {}: cannot keep the instance: {}",
+					PrintableText.of(command.affectedSopInstanceUid()), PrintableText.of(association.getPeer()),
+					PrintableText.of(ex.getMessage()));
 			respond(association, request, Status.OUT_OF_RESOURCES, "Cannot keep the instance");
 		}
 		catch (RuntimeException ex) {
-			logger.error("C-STORE of {} from {}: handling the instance failed", command.affectedSopInstanceUid(),
-					association.getPeer(), ex);
+			logger.error("C-STORE of {} from {}: handling the instance failed",
+					PrintableText.of(command.affectedSopInstanceUid()), PrintableText.of(association.getPeer()), ex);
 			respond(association, request, Status.PROCESSING_FAILURE, "Processing failure");
 		}
 	}
@@ -240,8 +246,8 @@ public final class StorageScp implements RequestHandler {
 		if (status < 0 || status > MAX_STATUS) {
 			throw new IllegalStateException("The handler returned " + status + ", which is not a status code");
 		}
-		logger.debug("C-STORE of {} ({}) from {}: {}", instance.sopInstanceUid(),
-				UidDictionary.nameOf(instance.sopClassUid()), association.getPeer(),
+		logger.debug("C-STORE of {} ({}) from {}: {}", PrintableText.of(instance.sopInstanceUid()),
+				PrintableText.of(UidDictionary.nameOf(instance.sopClassUid())), PrintableText.of(association.getPeer()),
 				Status.toString(status, CommandField.C_STORE_RSP));
 		return status;
 	}

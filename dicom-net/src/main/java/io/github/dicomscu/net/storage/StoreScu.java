@@ -8,6 +8,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.TransferSyntax;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.pdu.DicomProtocolException;
@@ -132,8 +133,9 @@ public final class StoreScu {
 		}
 		StoreResult result = StoreResult.answered(instance, context.transferSyntax(), response.command());
 		if (logger.isDebugEnabled()) {
-			logger.debug("C-STORE of {} as {} to {}: {} ({})", instance, source.describeTarget(context),
-					association.getPeer(), result.outcome(), result.statusText());
+			logger.debug("C-STORE of {} as {} to {}: {} ({})", PrintableText.of(instance),
+					PrintableText.of(source.describeTarget(context)), PrintableText.of(association.getPeer()),
+					result.outcome(), result.statusText());
 		}
 		return result;
 	}

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,8 @@ import io.github.dicomscu.net.pdu.UserInformation;
  * the command says.
  */
 public final class RawRequestor implements AutoCloseable {
+
+	private static final int CALLING_AE_TITLE_OFFSET = 26;
 
 	private final Socket socket;
 
@@ -52,14 +55,30 @@ public final class RawRequestor implements AutoCloseable {
 	 * @throws IOException if the exchange fails
 	 */
 	public byte[] associate(long maxPduLength, String... abstractSyntaxes) throws IOException {
+		return associate("RAW", maxPduLength, abstractSyntaxes);
+	}
+
+	/**
+	 * Send an A-ASSOCIATE-RQ as {@link #associate(long, String...)} does, with a calling
+	 * AE title of any 16 ASCII characters or fewer, control characters included.
+	 * @param callingAeTitle the calling AE title, written as is
+	 * @param maxPduLength the maximum length announced
+	 * @param abstractSyntaxes the abstract syntax UIDs
+	 * @return the answer PDU's bytes
+	 * @throws IOException if the exchange fails
+	 */
+	public byte[] associate(String callingAeTitle, long maxPduLength, String... abstractSyntaxes) throws IOException {
 		List<PresentationContextRq> contexts = new ArrayList<>();
 		for (int i = 0; i < abstractSyntaxes.length; i++) {
 			contexts
 				.add(new PresentationContextRq(2 * i + 1, abstractSyntaxes[i], List.of(Uid.IMPLICIT_VR_LITTLE_ENDIAN)));
 		}
-		this.out.write(PduEncoder
+		byte[] associateRq = PduEncoder
 			.encode(new AssociateRq(1, "ANY-SCP", "RAW", Uid.DICOM_APPLICATION_CONTEXT, contexts, new UserInformation(
-					maxPduLength, "1.2.3.4", "RAW", null, List.of(), List.of(), List.of(), null, null, List.of()))));
+					maxPduLength, "1.2.3.4", "RAW", null, List.of(), List.of(), List.of(), null, null, List.of())));
+		byte[] title = String.format("%-16s", callingAeTitle).getBytes(StandardCharsets.US_ASCII);
+		System.arraycopy(title, 0, associateRq, CALLING_AE_TITLE_OFFSET, title.length);
+		this.out.write(associateRq);
 		this.out.flush();
 		return readPdu();
 	}

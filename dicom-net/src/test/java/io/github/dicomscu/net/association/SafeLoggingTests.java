@@ -1,0 +1,151 @@
+package io.github.dicomscu.net.association;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import io.github.dicomscu.data.Uid;
+import io.github.dicomscu.net.pdu.AssociateRq;
+import io.github.dicomscu.net.pdu.PduEncoder;
+import io.github.dicomscu.net.pdu.PresentationContextRq;
+import io.github.dicomscu.net.pdu.UserInformation;
+import io.github.dicomscu.net.peer.RawRequestor;
+import io.github.dicomscu.net.peer.ScriptedPeer;
+import io.github.dicomscu.net.scp.DicomScp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The acceptor's log against hostile requestors: text from the wire is logged with its
+ * control characters escaped, and a malformed request costs one WARN line (no ERROR, no
+ * stack trace) and an A-ABORT on the wire.
+ */
+class SafeLoggingTests {
+
+	private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
+	private final Logger engineLogger = (Logger) LoggerFactory.getLogger("io.github.dicomscu");
+
+	private Level engineLevel;
+
+	private DicomScp scp;
+
+	@BeforeEach
+	void captureLog() {
+		this.engineLevel = this.engineLogger.getLevel();
+		this.engineLogger.setLevel(Level.DEBUG);
+		this.log.start();
+		this.engineLogger.addAppender(this.log);
+	}
+
+	@AfterEach
+	void stop() {
+		if (this.scp != null) {
+			this.scp.stop();
+		}
+		this.engineLogger.detachAppender(this.log);
+		this.engineLogger.setLevel(this.engineLevel);
+	}
+
+	@Test
+	void callingAeTitleWithControlCharactersIsLoggedEscapedOnOneWarnLine() throws Exception {
+		this.scp = DicomScp.builder().build().start();
+		try (RawRequestor requestor = new RawRequestor(this.scp.getPort())) {
+			assertThat(requestor.associate("EVIL\r\nFORGED\u001B[2J", 16382, Uid.VERIFICATION))
+				.containsExactly(MessageLimitsTests.PROVIDER_ABORT_INVALID_PARAMETER);
+			assertThat(requestor.isClosedByAcceptor()).isTrue();
+		}
+		awaitIdle();
+		ILoggingEvent warning = onlyWarning();
+		assertThat(warning.getFormattedMessage()).contains("EVIL\\r\\nFORGED\\u001B[2J");
+		assertThat(warning.getThrowableProxy()).isNull();
+		assertThat(this.log.list)
+			.allSatisfy((event) -> assertThat(event.getFormattedMessage()).doesNotContain("\r", "\u001B")
+				.doesNotContainPattern("EVIL\n"));
+	}
+
+	@Test
+	void associateRequestWithAControlCharacterInAUidIsAbortedWithOneEscapedWarnLine() throws Exception {
+		this.scp = DicomScp.builder().build().start();
+		byte[] associateRq = associateRq(Uid.VERIFICATION);
+		replace(associateRq, Uid.VERIFICATION, "1.2\r\n40.10008.1.1");
+		assertThat(exchange(associateRq)).containsExactly(0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, 0x06);
+		awaitIdle();
+		ILoggingEvent warning = onlyWarning();
+		assertThat(warning.getFormattedMessage()).contains("1.2\\r\\n40.10008.1.1").doesNotContain("\r", "\n");
+		assertThat(warning.getThrowableProxy()).isNull();
+	}
+
+	@Test
+	void associateRequestWithAnItemOverrunningThePduIsAbortedWithOneWarnLine() throws Exception {
+		this.scp = DicomScp.builder().build().start();
+		byte[] associateRq = associateRq(Uid.VERIFICATION);
+		int applicationContextItemLength = 76;
+		associateRq[applicationContextItemLength] = (byte) 0xFF;
+		associateRq[applicationContextItemLength + 1] = (byte) 0xFF;
+		byte[] abort = exchange(associateRq);
+		assertThat(abort).hasSize(10);
+		assertThat(abort[0]).isEqualTo((byte) 0x07);
+		assertThat(abort[8]).isEqualTo((byte) 0x02);
+		awaitIdle();
+		assertThat(onlyWarning().getThrowableProxy()).isNull();
+	}
+
+	private static byte[] associateRq(String abstractSyntax) {
+		return PduEncoder.encode(new AssociateRq(1, "ANY-SCP", "RAW", Uid.DICOM_APPLICATION_CONTEXT,
+				List.of(new PresentationContextRq(1, abstractSyntax, List.of(Uid.IMPLICIT_VR_LITTLE_ENDIAN))),
+				new UserInformation(16384, "1.2.3.4", "RAW", null, List.of(), List.of(), List.of(), null, null,
+						List.of())));
+	}
+
+	private static void replace(byte[] pdu, String original, String replacement) {
+		byte[] from = original.getBytes(StandardCharsets.US_ASCII);
+		byte[] to = replacement.getBytes(StandardCharsets.US_ASCII);
+		String text = new String(pdu, StandardCharsets.ISO_8859_1);
+		int at = text.lastIndexOf(original);
+		assertThat(at).isPositive();
+		assertThat(to).hasSameSizeAs(from);
+		System.arraycopy(to, 0, pdu, at, to.length);
+	}
+
+	private byte[] exchange(byte[] pdu) throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.scp.getPort())) {
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			out.write(pdu);
+			out.flush();
+			InputStream in = socket.getInputStream();
+			byte[] answer = ScriptedPeer.readPdu(in);
+			assertThat(in.read()).isEqualTo(-1);
+			return answer;
+		}
+	}
+
+	private ILoggingEvent onlyWarning() {
+		List<ILoggingEvent> warnings = this.log.list.stream()
+			.filter((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))
+			.toList();
+		assertThat(warnings).hasSize(1);
+		assertThat(warnings.get(0).getLevel()).isEqualTo(Level.WARN);
+		return warnings.get(0);
+	}
+
+	private void awaitIdle() throws InterruptedException {
+		for (int i = 0; i < 300 && this.scp.getActiveConnectionCount() > 0; i++) {
+			Thread.sleep(10);
+		}
+		assertThat(this.scp.getActiveConnectionCount()).isZero();
+	}
+
+}
