@@ -404,7 +404,8 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 			}
 		}
 		catch (IOException ex) {
-			logger.warn("Cannot delete the received file {}: {}", this.file, PrintableText.of(ex.getMessage()));
+			logger.warn("Cannot delete the received file {}: {}", PrintableText.of(this.file),
+					PrintableText.of(ex.getMessage()));
 		}
 		this.channel = null;
 		this.file = null;

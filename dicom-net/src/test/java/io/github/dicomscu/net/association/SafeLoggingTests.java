@@ -102,6 +102,28 @@ class SafeLoggingTests {
 		assertThat(onlyWarning().getThrowableProxy()).isNull();
 	}
 
+	@Test
+	void unexpectedPduIsAbortedWithOneWarnLine() throws Exception {
+		this.scp = DicomScp.builder().build().start();
+		byte[] pDataTf = { 0x04, 0x00, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x04, 0x01, 0x03, 0x00, 0x00 };
+		assertThat(exchange(pDataTf)).containsExactly(0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, 0x02);
+		awaitIdle();
+		assertThat(onlyWarning().getThrowableProxy()).isNull();
+	}
+
+	@Test
+	void malformedCommandSetIsAbortedWithOneWarnLine() throws Exception {
+		this.scp = DicomScp.builder().build().start();
+		try (RawRequestor requestor = new RawRequestor(this.scp.getPort())) {
+			assertThat(requestor.associate(16382, Uid.VERIFICATION)[0]).isEqualTo((byte) 0x02);
+			requestor.sendFragment(1, true, true, new byte[] { 0x00, 0x00, 0x00, 0x01, 0x7F, 0x7F, 0x7F });
+			assertThat(requestor.readPdu()[0]).isEqualTo((byte) 0x07);
+			assertThat(requestor.isClosedByAcceptor()).isTrue();
+		}
+		awaitIdle();
+		assertThat(onlyWarning().getThrowableProxy()).isNull();
+	}
+
 	private static byte[] associateRq(String abstractSyntax) {
 		return PduEncoder.encode(new AssociateRq(1, "ANY-SCP", "RAW", Uid.DICOM_APPLICATION_CONTEXT,
 				List.of(new PresentationContextRq(1, abstractSyntax, List.of(Uid.IMPLICIT_VR_LITTLE_ENDIAN))),
