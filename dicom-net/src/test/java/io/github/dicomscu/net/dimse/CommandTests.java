@@ -148,9 +148,39 @@ class CommandTests {
 	}
 
 	@Test
-	void decodeRejectsElementOutsideCommandGroup() {
-		byte[] bytes = concat(us(CommandTag.COMMAND_FIELD, 0x0030), element(0x00080016, new byte[2]));
-		assertInvalid(bytes, "Element (0008,0016) at offset 10 is not in command group 0000");
+	void decodeKeepsElementsOutsideCommandGroupApartAndNeverEncodesThem() throws DicomProtocolException {
+		byte[] commandGroup = concat(us(CommandTag.COMMAND_FIELD, 0x8010), us(CommandTag.STATUS, 0xB000));
+		byte[] failed = element(0x00080058, "1.2.3.2\\1.2.3.5 ".getBytes(StandardCharsets.US_ASCII));
+		byte[] bytes = concat(ul(CommandTag.COMMAND_GROUP_LENGTH, commandGroup.length), commandGroup, failed);
+		Command command = Command.decode(bytes);
+		assertThat(command.status()).isEqualTo(0xB000);
+		assertThat(command.getNonCommandStrings(0x00080058)).containsExactly("1.2.3.2", "1.2.3.5");
+		assertThat(command.getNonCommandStrings(0x00080016)).isEmpty();
+		assertThat(command.contains(0x00080058)).isFalse();
+		assertThat(command.encode())
+			.isEqualTo(concat(ul(CommandTag.COMMAND_GROUP_LENGTH, commandGroup.length), commandGroup));
+	}
+
+	@Test
+	void decodeAcceptsGroupLengthCoveringElementsOutsideCommandGroup() throws DicomProtocolException {
+		byte[] following = concat(us(CommandTag.COMMAND_FIELD, 0x8021),
+				element(0x00080058, "1.2.3.2\0".getBytes(StandardCharsets.US_ASCII)));
+		Command command = Command.decode(concat(ul(CommandTag.COMMAND_GROUP_LENGTH, following.length), following));
+		assertThat(command.getNonCommandStrings(0x00080058)).containsExactly("1.2.3.2");
+	}
+
+	@Test
+	void decodeRejectsGroupLengthMatchingNeitherExtent() {
+		byte[] following = concat(us(CommandTag.COMMAND_FIELD, 0x8021), element(0x00080058, new byte[2]));
+		assertInvalid(concat(ul(CommandTag.COMMAND_GROUP_LENGTH, 12), following),
+				"(0000,0000) CommandGroupLength at offset 0 is 12 but 10 bytes follow it");
+	}
+
+	@Test
+	void decodeRejectsElementOutsideCommandGroupOutOfOrder() {
+		byte[] bytes = concat(us(CommandTag.COMMAND_FIELD, 0x0030), element(0x00080058, new byte[2]),
+				element(0x00080016, new byte[2]));
+		assertInvalid(bytes, "Element (0008,0016) at offset 20 is out of ascending order: it follows (0008,0058)");
 	}
 
 	@Test
@@ -262,6 +292,11 @@ class CommandTests {
 		assertThatExceptionOfType(DicomProtocolException.class).isThrownBy(() -> Command.decode(bytes))
 			.withMessage("Invalid DIMSE command set: " + message)
 			.satisfies((ex) -> assertThat(ex.getAbortReason()).isEqualTo(AbortReason.INVALID_PDU_PARAMETER_VALUE));
+	}
+
+	private static byte[] ul(int tag, int value) {
+		return element(tag,
+				new byte[] { (byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24) });
 	}
 
 	private static byte[] us(int tag, int value) {
