@@ -4,7 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import io.github.dicomscu.net.pdu.DicomProtocolException;
 import io.github.dicomscu.net.pdu.AbortReason;
@@ -152,7 +157,25 @@ class CommandTests {
 		byte[] commandGroup = concat(us(CommandTag.COMMAND_FIELD, 0x8010), us(CommandTag.STATUS, 0xB000));
 		byte[] failed = element(0x00080058, "1.2.3.2\\1.2.3.5 ".getBytes(StandardCharsets.US_ASCII));
 		byte[] bytes = concat(ul(CommandTag.COMMAND_GROUP_LENGTH, commandGroup.length), commandGroup, failed);
-		Command command = Command.decode(bytes);
+		ListAppender<ILoggingEvent> log = new ListAppender<>();
+		Logger logger = (Logger) LoggerFactory.getLogger(Command.class);
+		Level level = logger.getLevel();
+		logger.setLevel(Level.DEBUG);
+		logger.addAppender(log);
+		log.start();
+		Command command;
+		try {
+			command = Command.decode(bytes);
+		}
+		finally {
+			logger.detachAppender(log);
+			logger.setLevel(level);
+		}
+		assertThat(log.list).singleElement().satisfies((event) -> {
+			assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
+			assertThat(event.getFormattedMessage())
+				.isEqualTo("Command set carries elements outside group 0000, read as they are: (0008,0058)");
+		});
 		assertThat(command.status()).isEqualTo(0xB000);
 		assertThat(command.getNonCommandStrings(0x00080058)).containsExactly("1.2.3.2", "1.2.3.5");
 		assertThat(command.getNonCommandStrings(0x00080016)).isEmpty();

@@ -1,20 +1,12 @@
 package io.github.dicomscu.net.storage;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.dicomscu.data.TransferSyntax;
-import io.github.dicomscu.net.association.Association;
-import io.github.dicomscu.net.association.AssociationRequest;
-import io.github.dicomscu.net.association.AssociationTimeouts;
-import io.github.dicomscu.net.benchmark.CtInstances;
 import io.github.dicomscu.net.dimse.CommandTag;
-import io.github.dicomscu.net.dimse.Priority;
 import io.github.dicomscu.net.dimse.Status;
 import io.github.dicomscu.net.peer.DimseScript;
 import io.github.dicomscu.net.peer.ScriptedPeer;
@@ -33,7 +25,7 @@ class StoreResponseChecksTests {
 
 	@Test
 	void aResponseNamingAnotherInstanceIsAFailureAndTheAssociationGoesOn() throws Exception {
-		List<StoreInstance> instances = instances(3);
+		List<StoreInstance> instances = StoreAbortTests.instances(this.temp);
 		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
 			DimseScript.accept(in, out);
 			DimseScript.Message first = DimseScript.read(in);
@@ -46,7 +38,7 @@ class StoreResponseChecksTests {
 				.putUid(CommandTag.AFFECTED_SOP_INSTANCE_UID, third.command().affectedSopInstanceUid()), null);
 			DimseScript.release(in, out);
 		})) {
-			List<StoreResult> results = storeAll(peer, instances);
+			List<StoreResult> results = StoreAbortTests.storeAll(peer, instances);
 
 			assertThat(results).extracting(StoreResult::outcome)
 				.containsExactly(StoreOutcome.FAILURE, StoreOutcome.SUCCESS, StoreOutcome.SUCCESS);
@@ -57,23 +49,6 @@ class StoreResponseChecksTests {
 					+ ", not the one sent; whether the peer stored this instance is unknown");
 			assertThat(results.get(1).detail()).isNull();
 			assertThat(results.get(2).detail()).isNull();
-		}
-	}
-
-	private List<StoreInstance> instances(int count) throws Exception {
-		List<StoreInstance> instances = new ArrayList<>();
-		for (Path file : CtInstances.write(this.temp, count, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)) {
-			instances.add(StoreInstance.of(file));
-		}
-		return instances;
-	}
-
-	private static List<StoreResult> storeAll(ScriptedPeer peer, List<StoreInstance> instances) throws Exception {
-		try (Association association = Association.request(AssociationRequest.builder("127.0.0.1", peer.port())
-			.contexts(StoreContexts.forInstances(instances))
-			.timeouts(AssociationTimeouts.defaults().withDimse(Duration.ofSeconds(5)))
-			.build())) {
-			return StoreScu.storeAll(association, instances, Priority.MEDIUM);
 		}
 	}
 
