@@ -76,6 +76,12 @@ public final class DataSetReader {
 
 	private static final int PIXEL_REPRESENTATION = 0x00280103;
 
+	private static final int SOP_CLASS_UID = 0x00080016;
+
+	private static final int SOP_INSTANCE_UID = 0x00080018;
+
+	private static final int MAX_UID_LENGTH = 64;
+
 	private static final int FILE_META_GROUP = 0x0002;
 
 	private static final int FIRST_CHUNK = 1024 * 1024;
@@ -230,12 +236,15 @@ public final class DataSetReader {
 	/**
 	 * Walk a data set from the rest of an input to its end, element header by element
 	 * header, skipping values: a file channel seeks over them, a deflated data set is
-	 * inflated without keeping them.
+	 * inflated without keeping them. Only the top-level SOP Class UID (0008,0016) and SOP
+	 * Instance UID (0008,0018) are read, when their values fit a UID.
 	 * @param in the input
+	 * @return a data set with only those of the two UIDs that were found (and the empty
+	 * structure of sequences)
 	 * @throws IOException if the data set is malformed or reading fails
 	 */
-	void scan(DicomInput in) throws IOException {
-		parse(in, null, false);
+	DataSet scan(DicomInput in) throws IOException {
+		return parse(in, null, false);
 	}
 
 	private DataSet parse(DicomInput in, Path file, boolean values) throws IOException {
@@ -481,7 +490,7 @@ public final class DataSetReader {
 				Bound sequence = new Bound(valueStart + length, "sequence");
 				dataSet.set(Attribute.ofSequence(tag, readSequence(tag, at, encoding, sequence.end(), sequence)));
 			}
-			else if (Tag.element(tag) == 0 || !this.values) {
+			else if (Tag.element(tag) == 0 || (!this.values && !isTopLevelSopUid(tag, length))) {
 				skipValue(at, tag, length);
 			}
 			else if (this.file != null && length >= this.bulkDataThreshold && isBulkDataVr(vr)) {
@@ -496,6 +505,10 @@ public final class DataSetReader {
 				}
 				dataSet.set(Attribute.of(tag, vr, value));
 			}
+		}
+
+		private boolean isTopLevelSopUid(int tag, long length) {
+			return this.depth == 0 && (tag == SOP_CLASS_UID || tag == SOP_INSTANCE_UID) && length <= MAX_UID_LENGTH;
 		}
 
 		private void readUndefinedLength(DataSet dataSet, int tag, VR vr, long at, Encoding encoding, Bound bound)

@@ -30,6 +30,10 @@ public record DicomFile(DataSet fileMeta, DataSet dataSet) {
 
 	private static final int PREAMBLE_LENGTH = 128;
 
+	private static final int SOP_CLASS_UID = 0x00080016;
+
+	private static final int SOP_INSTANCE_UID = 0x00080018;
+
 	private static final byte[] PREFIX = "DICM".getBytes(StandardCharsets.US_ASCII);
 
 	/**
@@ -100,9 +104,11 @@ public record DicomFile(DataSet fileMeta, DataSet dataSet) {
 	 * check, before a file is sent, that it is neither truncated nor malformed. Values
 	 * are skipped by seeking (a deflated data set is inflated, within the limits of
 	 * {@link DataSetReader}); a length that runs past the end of the file, an item or a
-	 * sequence that never ends, or sequences nested too deep fail here.
+	 * sequence that never ends, or sequences nested too deep fail here. The data set's
+	 * own SOP Class UID (0008,0016) and SOP Instance UID (0008,0018) are read on the way.
 	 * @param path the file
-	 * @return the file meta information and the offset of the data set
+	 * @return the file meta information, the offset of the data set and the data set's
+	 * SOP Class and Instance UID
 	 * @throws DicomParseException if the file is truncated or malformed; the message
 	 * names the byte offset in the file (in the inflated data set for a deflated one)
 	 * @throws IOException if reading fails
@@ -111,8 +117,9 @@ public record DicomFile(DataSet fileMeta, DataSet dataSet) {
 		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
 			DicomInput in = DicomInput.ofChannel(channel, 0);
 			DicomFileHeader header = readHeader(in);
-			new DataSetReader(header.transferSyntax()).scan(in);
-			return header;
+			DataSet uids = new DataSetReader(header.transferSyntax()).scan(in);
+			return new DicomFileHeader(header.fileMeta(), header.transferSyntax(), header.dataSetOffset(),
+					uids.getString(SOP_CLASS_UID), uids.getString(SOP_INSTANCE_UID));
 		}
 	}
 

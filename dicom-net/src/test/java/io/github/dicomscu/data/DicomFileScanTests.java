@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +32,32 @@ class DicomFileScanTests {
 				"ExplicitVRBigEndian", "DeflatedExplicitVRLittleEndian" }) {
 			Path file = this.temp.resolve(transferSyntax + ".dcm");
 			DicomFile.write(file, SampleDataSets.sample(), transferSyntax);
-			assertThat(DicomFile.scan(file)).isEqualTo(DicomFile.readHeader(file));
+			DicomFileHeader header = DicomFile.readHeader(file);
+			assertThat(DicomFile.scan(file)).isEqualTo(new DicomFileHeader(header.fileMeta(), header.transferSyntax(),
+					header.dataSetOffset(), header.sopClassUid(), header.sopInstanceUid()));
 		}
+	}
+
+	@Test
+	void readsTheDataSetsOwnUidsAtTopLevelOnly() throws IOException {
+		DataSet dataSet = SampleDataSets.sample();
+		DataSet item = new DataSet().setString("SOPInstanceUID", "9.9.9").setString("SOPClassUID", "9.9");
+		dataSet.set(Attribute.ofSequence(TagDictionary.tagOf("ReferencedImageSequence"), List.of(item)));
+		for (String transferSyntax : new String[] { "ImplicitVRLittleEndian", "ExplicitVRBigEndian",
+				"DeflatedExplicitVRLittleEndian" }) {
+			Path file = this.temp.resolve("nested-" + transferSyntax + ".dcm");
+			DicomFile.write(file, dataSet, transferSyntax);
+			DicomFileHeader header = DicomFile.scan(file);
+			assertThat(header.dataSetSopClassUid()).isEqualTo(dataSet.getString("SOPClassUID"));
+			assertThat(header.dataSetSopInstanceUid()).isEqualTo(dataSet.getString("SOPInstanceUID"));
+		}
+	}
+
+	@Test
+	void aDataSetWithoutUidsScansWithoutThem() throws IOException {
+		DicomFileHeader header = DicomFile.scan(write(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, SERIES_DESCRIPTION));
+		assertThat(header.dataSetSopClassUid()).isNull();
+		assertThat(header.dataSetSopInstanceUid()).isNull();
 	}
 
 	@Test

@@ -10,6 +10,9 @@ import java.util.SortedMap;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.github.dicomscu.net.pdu.DicomProtocolException;
 import io.github.dicomscu.net.pdu.AbortReason;
 
@@ -23,12 +26,17 @@ import io.github.dicomscu.net.pdu.AbortReason;
  * derived from the other elements, so {@link #encode()} always writes the right value. An
  * element of the {@link CommandTag command dictionary} only takes a value of its own VR;
  * an element outside it takes the VR of the method that sets it, and when decoded is kept
- * as raw bytes (VR UN) and written back unchanged.
+ * as raw bytes (VR UN) and written back unchanged. Elements outside group 0000, which
+ * some peers put into a command set against PS3.7 (Orthanc adds Failed SOP Instance UID
+ * List (0008,0058) to its C-GET and C-MOVE responses), are kept apart when decoded, can
+ * be read with {@link #getNonCommandStrings(int)}, and are never encoded.
  * <p>
  * A command is mutable and not thread-safe; build it on one thread, then share it only
  * for reading.
  */
 public final class Command {
+
+	private static final Logger logger = LoggerFactory.getLogger(Command.class);
 
 	/**
 	 * Command Data Set Type (0000,0800) value meaning that no data set follows the
@@ -62,6 +70,8 @@ public final class Command {
 	private static final String UNKNOWN_VR = "UN";
 
 	private final SortedMap<Integer, Element> elements = new TreeMap<>();
+
+	private final SortedMap<Integer, byte[]> nonCommandElements = new TreeMap<>();
 
 	/**
 	 * Create an empty command set.
@@ -471,11 +481,13 @@ public final class Command {
 	}
 
 	/**
-	 * Decode a command set encoded with Implicit VR Little Endian. Decoding is strict:
-	 * every element must belong to group 0000, tags must ascend, each value must fit in
-	 * the bytes and in its VR, a Command Group Length must equal the bytes that follow
-	 * it, and Command Field must be present and known. An odd-length string value is
-	 * accepted and padded.
+	 * Decode a command set encoded with Implicit VR Little Endian. Decoding is strict
+	 * about group 0000: tags must ascend, each value must fit in the bytes and in its VR,
+	 * a Command Group Length must equal the bytes of the group 0000 elements that follow
+	 * it (or all bytes that follow it), and Command Field must be present and known. An
+	 * odd-length string value is accepted and padded. Elements outside group 0000 are
+	 * tolerated, as non-conformant peers send them: they are kept for
+	 * {@link #getNonCommandStrings(int)} and named in one DEBUG line.
 	 * @param bytes the encoded command set
 	 * @return the command
 	 * @throws DicomProtocolException with reason
@@ -486,6 +498,8 @@ public final class Command {
 		ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
 		Command command = new Command();
 		int previousTag = -1;
+		int commandGroupEnd = bytes.length;
+		int groupLengthOffset = -1;
 		while (buffer.hasRemaining()) {
 			int offset = buffer.position();
 			if (buffer.remaining() < ELEMENT_HEADER_LENGTH) {
@@ -494,13 +508,10 @@ public final class Command {
 			}
 			int tag = (Short.toUnsignedInt(buffer.getShort()) << 16) | Short.toUnsignedInt(buffer.getShort());
 			long length = Integer.toUnsignedLong(buffer.getInt());
-			if ((tag >>> 16) != 0) {
-				throw invalid("Element %s at offset %d is not in command group 0000", CommandTag.toString(tag), offset);
-			}
 			if (tag == previousTag) {
 				throw invalid("Element %s at offset %d is repeated", describe(tag), offset);
 			}
-			if (tag < previousTag) {
+			if (Integer.compareUnsigned(tag, previousTag) < 0 && previousTag != -1) {
 				throw invalid("Element %s at offset %d is out of ascending order: it follows %s", describe(tag), offset,
 						describe(previousTag));
 			}
@@ -510,13 +521,48 @@ public final class Command {
 			}
 			byte[] value = new byte[(int) length];
 			buffer.get(value);
-			command.putDecoded(tag, value, offset, bytes.length);
+			if ((tag >>> 16) != 0) {
+				commandGroupEnd = Math.min(commandGroupEnd, offset);
+				command.nonCommandElements.put(tag, value);
+			}
+			else {
+				command.putDecoded(tag, value, offset);
+				groupLengthOffset = (tag == CommandTag.COMMAND_GROUP_LENGTH) ? offset : groupLengthOffset;
+			}
 			previousTag = tag;
+		}
+		if (groupLengthOffset != -1) {
+			checkGroupLength(bytes, groupLengthOffset, commandGroupEnd);
 		}
 		if (!command.elements.containsKey(CommandTag.COMMAND_FIELD)) {
 			throw invalid("Command set has no %s", describe(CommandTag.COMMAND_FIELD));
 		}
+		if (!command.nonCommandElements.isEmpty() && logger.isDebugEnabled()) {
+			StringJoiner tags = new StringJoiner(", ");
+			command.nonCommandElements.keySet().forEach((tag) -> tags.add(CommandTag.toString(tag)));
+			logger.debug("Command set carries elements outside group 0000, read as they are: {}", tags);
+		}
 		return command;
+	}
+
+	/**
+	 * Return the text values of an element outside group 0000 that the peer put into the
+	 * decoded command set, such as Failed SOP Instance UID List (0008,0058): the value
+	 * read as ASCII, split at backslashes, each without leading and trailing spaces and
+	 * trailing 0x00 padding.
+	 * @param tag the tag, outside group 0000
+	 * @return the values, empty if the command set has no such element
+	 */
+	public String[] getNonCommandStrings(int tag) {
+		byte[] value = this.nonCommandElements.get(tag);
+		if (value == null) {
+			return new String[0];
+		}
+		String text = stripTrailing(new String(value, StandardCharsets.US_ASCII)).strip();
+		return text.isEmpty() ? new String[0]
+				: Arrays.stream(text.split("\\\\", -1))
+					.map((part) -> stripTrailing(part).strip())
+					.toArray(String[]::new);
 	}
 
 	/**
@@ -532,7 +578,18 @@ public final class Command {
 		return lines.toString();
 	}
 
-	private void putDecoded(int tag, byte[] value, int offset, int totalLength) throws DicomProtocolException {
+	private static void checkGroupLength(byte[] bytes, int offset, int commandGroupEnd) throws DicomProtocolException {
+		long groupLength = unsignedInt(
+				Arrays.copyOfRange(bytes, offset + ELEMENT_HEADER_LENGTH, offset + GROUP_LENGTH_ELEMENT_LENGTH));
+		int following = bytes.length - offset - GROUP_LENGTH_ELEMENT_LENGTH;
+		int followingInGroup = commandGroupEnd - offset - GROUP_LENGTH_ELEMENT_LENGTH;
+		if (groupLength != following && groupLength != followingInGroup) {
+			throw invalid("%s at offset %d is %d but %d bytes follow it", describe(CommandTag.COMMAND_GROUP_LENGTH),
+					offset, groupLength, followingInGroup);
+		}
+	}
+
+	private void putDecoded(int tag, byte[] value, int offset) throws DicomProtocolException {
 		String vr = CommandTag.vrOf(tag);
 		int expectedLength = switch (vr) {
 			case "US" -> 2;
@@ -548,12 +605,6 @@ public final class Command {
 					offset, value.length);
 		}
 		if (tag == CommandTag.COMMAND_GROUP_LENGTH) {
-			long groupLength = unsignedInt(value);
-			int following = totalLength - offset - GROUP_LENGTH_ELEMENT_LENGTH;
-			if (groupLength != following) {
-				throw invalid("%s at offset %d is %d but %d bytes follow it", describe(tag), offset, groupLength,
-						following);
-			}
 			return;
 		}
 		if (tag == CommandTag.COMMAND_FIELD) {

@@ -14,7 +14,7 @@ import io.github.dicomscu.net.dimse.StatusCategory;
  * The outcome of a C-MOVE or C-GET operation as its final response reports it: the
  * status, the sub-operation counts, and the SOP Instance UIDs of the sub-operations that
  * failed, from Failed SOP Instance UID List (0008,0058) of the final response's
- * identifier.
+ * identifier, or of its command set where a non-conformant peer (Orthanc) puts it.
  *
  * @param operation the request, {@link CommandField#C_MOVE_RQ} or
  * {@link CommandField#C_GET_RQ}
@@ -41,12 +41,14 @@ public record RetrieveResult(CommandField operation, int status, int remaining, 
 	 * Read the outcome of a final response.
 	 * @param response the final C-MOVE-RSP or C-GET-RSP command
 	 * @param identifier its identifier, or {@code null}
-	 * @return the result
+	 * @return the result, with the failed UIDs of the identifier, else those the command
+	 * set carries
 	 */
 	static RetrieveResult of(Command response, DataSet identifier) {
 		RetrieveProgress counts = RetrieveProgress.of(response);
-		List<String> failedUids = (identifier != null)
-				? Arrays.asList(identifier.getStrings(FAILED_SOP_INSTANCE_UID_LIST)) : List.of();
+		String[] listed = (identifier != null) ? identifier.getStrings(FAILED_SOP_INSTANCE_UID_LIST) : new String[0];
+		List<String> failedUids = Arrays
+			.asList((listed.length > 0) ? listed : response.getNonCommandStrings(FAILED_SOP_INSTANCE_UID_LIST));
 		return new RetrieveResult(response.commandField(), response.status(), counts.remaining(), counts.completed(),
 				counts.failed(), counts.warning(), failedUids);
 	}

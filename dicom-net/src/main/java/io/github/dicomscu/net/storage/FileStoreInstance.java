@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.github.dicomscu.data.DataSetWriter;
 import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.data.DicomFileHeader;
@@ -19,8 +22,14 @@ import io.github.dicomscu.net.association.DataSetSource;
  * NULL byte if their length is odd, as a deflated data set must be padded, PS3.5 section
  * A.5); another uncompressed one is parsed with bulk data left in the file and
  * re-encoded.
+ * <p>
+ * Its SOP Class and Instance UID are the data set's own (0008,0016) and (0008,0018), read
+ * by {@link DicomFile#scan}, which the peer checks the C-STORE request against; the file
+ * meta information's Media Storage ones only stand in where the data set has none.
  */
 final class FileStoreInstance implements StoreInstance {
+
+	private static final Logger logger = LoggerFactory.getLogger(FileStoreInstance.class);
 
 	private final Path file;
 
@@ -33,16 +42,31 @@ final class FileStoreInstance implements StoreInstance {
 	FileStoreInstance(Path file, DicomFileHeader header) throws DicomParseException {
 		this.file = file;
 		this.header = header;
-		this.sopClassUid = required(header.sopClassUid(), "Media Storage SOP Class UID (0002,0002)");
-		this.sopInstanceUid = required(header.sopInstanceUid(), "Media Storage SOP Instance UID (0002,0003)");
+		this.sopClassUid = authoritative(header.sopClassUid(), header.dataSetSopClassUid(),
+				"Media Storage SOP Class UID (0002,0002)", "SOP Class UID (0008,0016)");
+		this.sopInstanceUid = authoritative(header.sopInstanceUid(), header.dataSetSopInstanceUid(),
+				"Media Storage SOP Instance UID (0002,0003)", "SOP Instance UID (0008,0018)");
 	}
 
-	private String required(String uid, String name) throws DicomParseException {
-		if (uid == null || uid.isEmpty()) {
-			throw new DicomParseException(this.header.dataSetOffset(),
-					name + " expected in the file meta information of " + this.file);
+	/**
+	 * Return the data set's UID where it has one, as DCMTK's storescu does, warning if
+	 * the file meta information names another; else the file meta information's.
+	 */
+	private String authoritative(String metaUid, String dataSetUid, String metaName, String dataSetName)
+			throws DicomParseException {
+		boolean inMeta = metaUid != null && !metaUid.isEmpty();
+		if (dataSetUid == null || dataSetUid.isEmpty()) {
+			if (!inMeta) {
+				throw new DicomParseException(this.header.dataSetOffset(),
+						metaName + " expected in the file meta information of " + this.file);
+			}
+			return metaUid;
 		}
-		return uid;
+		if (inMeta && !metaUid.equals(dataSetUid)) {
+			logger.warn("{} of {} is {} but its data set's {} is {}; sending the data set's", metaName, this.file,
+					DataSetScanner.printable(metaUid), dataSetName, DataSetScanner.printable(dataSetUid));
+		}
+		return dataSetUid;
 	}
 
 	@Override

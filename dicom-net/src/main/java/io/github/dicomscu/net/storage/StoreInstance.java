@@ -77,12 +77,16 @@ public interface StoreInstance {
 	 * is read and its data set walked to the end of the file without loading values. The
 	 * data set is sent as its raw bytes when the peer accepts the file's transfer syntax,
 	 * and parsed (large values streamed from the file) and re-encoded when it is
-	 * converted to another uncompressed one.
+	 * converted to another uncompressed one. Its SOP Class and Instance UID are those of
+	 * the data set, (0008,0016) and (0008,0018), as DCMTK's storescu sends them: where
+	 * the File Meta Information's Media Storage SOP Class or Instance UID differs, one
+	 * WARN line says so; where the data set lacks one, the File Meta Information's is
+	 * used.
 	 * @param file the file
 	 * @return the instance
 	 * @throws DicomParseException if the file does not start with valid File Meta
-	 * Information, lacks Media Storage SOP Class or Instance UID, or its data set is
-	 * truncated or malformed; the message names the byte offset
+	 * Information, has neither the data set's nor the Media Storage SOP Class or Instance
+	 * UID, or its data set is truncated or malformed; the message names the byte offset
 	 * @throws IOException if the file cannot be read
 	 */
 	static StoreInstance of(Path file) throws IOException {

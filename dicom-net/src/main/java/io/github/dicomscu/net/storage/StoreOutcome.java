@@ -14,7 +14,10 @@ public enum StoreOutcome {
 	 */
 	WARNING,
 
-	/** The peer answered with a failure status and did not store the instance. */
+	/**
+	 * The peer answered with a failure status and did not store the instance, or its
+	 * answer names another SOP Instance UID than the one sent.
+	 */
 	FAILURE,
 
 	/**

@@ -25,7 +25,8 @@ import io.github.dicomscu.net.dimse.StatusCategory;
  * @param offendingElements the Offending Element (0000,0901) tags of the response (group
  * in the high 16 bits), empty if none
  * @param outcome the outcome
- * @param detail why the instance was not sent or is unconfirmed, else {@code null}
+ * @param detail why the instance was not sent or is unconfirmed, or why an answer that
+ * does not name the instance sent is a failure, else {@code null}
  */
 public record StoreResult(String sopInstanceUid, String sopClassUid, String transferSyntaxUid, int status,
 		String statusText, String errorComment, List<Integer> offendingElements, StoreOutcome outcome, String detail) {
@@ -39,7 +40,9 @@ public record StoreResult(String sopInstanceUid, String sopClassUid, String tran
 	}
 
 	/**
-	 * Return the result of an instance the peer answered.
+	 * Return the result of an instance the peer answered. A response whose Affected SOP
+	 * Instance UID (0000,1000) names another instance is a {@link StoreOutcome#FAILURE}
+	 * whatever its status, with a detail naming both UIDs.
 	 * @param instance the instance
 	 * @param transferSyntaxUid the transfer syntax it was sent in
 	 * @param response the C-STORE response
@@ -53,9 +56,17 @@ public record StoreResult(String sopInstanceUid, String sopClassUid, String tran
 			case WARNING -> StoreOutcome.WARNING;
 			default -> StoreOutcome.FAILURE;
 		};
+		String answeredUid = response.affectedSopInstanceUid();
+		String detail = null;
+		if (answeredUid != null && !answeredUid.equals(instance.sopInstanceUid())) {
+			outcome = StoreOutcome.FAILURE;
+			detail = "The C-STORE response names SOP Instance UID " + DataSetScanner.printable(answeredUid)
+					+ ", not the one sent; whether the peer stored this instance is unknown";
+		}
 		List<Integer> offending = Arrays.stream(response.getTags(CommandTag.OFFENDING_ELEMENT)).boxed().toList();
 		return new StoreResult(instance.sopInstanceUid(), instance.sopClassUid(), transferSyntaxUid, status,
-				Status.meaningOf(status, CommandField.C_STORE_RSP), response.errorComment(), offending, outcome, null);
+				Status.meaningOf(status, CommandField.C_STORE_RSP), response.errorComment(), offending, outcome,
+				detail);
 	}
 
 	/**

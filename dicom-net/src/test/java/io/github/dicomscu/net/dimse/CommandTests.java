@@ -4,7 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import io.github.dicomscu.net.pdu.DicomProtocolException;
 import io.github.dicomscu.net.pdu.AbortReason;
@@ -148,9 +153,57 @@ class CommandTests {
 	}
 
 	@Test
-	void decodeRejectsElementOutsideCommandGroup() {
-		byte[] bytes = concat(us(CommandTag.COMMAND_FIELD, 0x0030), element(0x00080016, new byte[2]));
-		assertInvalid(bytes, "Element (0008,0016) at offset 10 is not in command group 0000");
+	void decodeKeepsElementsOutsideCommandGroupApartAndNeverEncodesThem() throws DicomProtocolException {
+		byte[] commandGroup = concat(us(CommandTag.COMMAND_FIELD, 0x8010), us(CommandTag.STATUS, 0xB000));
+		byte[] failed = element(0x00080058, "1.2.3.2\\1.2.3.5 ".getBytes(StandardCharsets.US_ASCII));
+		byte[] bytes = concat(ul(CommandTag.COMMAND_GROUP_LENGTH, commandGroup.length), commandGroup, failed);
+		ListAppender<ILoggingEvent> log = new ListAppender<>();
+		Logger logger = (Logger) LoggerFactory.getLogger(Command.class);
+		Level level = logger.getLevel();
+		logger.setLevel(Level.DEBUG);
+		logger.addAppender(log);
+		log.start();
+		Command command;
+		try {
+			command = Command.decode(bytes);
+		}
+		finally {
+			logger.detachAppender(log);
+			logger.setLevel(level);
+		}
+		assertThat(log.list).singleElement().satisfies((event) -> {
+			assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
+			assertThat(event.getFormattedMessage())
+				.isEqualTo("Command set carries elements outside group 0000, read as they are: (0008,0058)");
+		});
+		assertThat(command.status()).isEqualTo(0xB000);
+		assertThat(command.getNonCommandStrings(0x00080058)).containsExactly("1.2.3.2", "1.2.3.5");
+		assertThat(command.getNonCommandStrings(0x00080016)).isEmpty();
+		assertThat(command.contains(0x00080058)).isFalse();
+		assertThat(command.encode())
+			.isEqualTo(concat(ul(CommandTag.COMMAND_GROUP_LENGTH, commandGroup.length), commandGroup));
+	}
+
+	@Test
+	void decodeAcceptsGroupLengthCoveringElementsOutsideCommandGroup() throws DicomProtocolException {
+		byte[] following = concat(us(CommandTag.COMMAND_FIELD, 0x8021),
+				element(0x00080058, "1.2.3.2\0".getBytes(StandardCharsets.US_ASCII)));
+		Command command = Command.decode(concat(ul(CommandTag.COMMAND_GROUP_LENGTH, following.length), following));
+		assertThat(command.getNonCommandStrings(0x00080058)).containsExactly("1.2.3.2");
+	}
+
+	@Test
+	void decodeRejectsGroupLengthMatchingNeitherExtent() {
+		byte[] following = concat(us(CommandTag.COMMAND_FIELD, 0x8021), element(0x00080058, new byte[2]));
+		assertInvalid(concat(ul(CommandTag.COMMAND_GROUP_LENGTH, 12), following),
+				"(0000,0000) CommandGroupLength at offset 0 is 12 but 10 bytes follow it");
+	}
+
+	@Test
+	void decodeRejectsElementOutsideCommandGroupOutOfOrder() {
+		byte[] bytes = concat(us(CommandTag.COMMAND_FIELD, 0x0030), element(0x00080058, new byte[2]),
+				element(0x00080016, new byte[2]));
+		assertInvalid(bytes, "Element (0008,0016) at offset 20 is out of ascending order: it follows (0008,0058)");
 	}
 
 	@Test
@@ -262,6 +315,11 @@ class CommandTests {
 		assertThatExceptionOfType(DicomProtocolException.class).isThrownBy(() -> Command.decode(bytes))
 			.withMessage("Invalid DIMSE command set: " + message)
 			.satisfies((ex) -> assertThat(ex.getAbortReason()).isEqualTo(AbortReason.INVALID_PDU_PARAMETER_VALUE));
+	}
+
+	private static byte[] ul(int tag, int value) {
+		return element(tag,
+				new byte[] { (byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24) });
 	}
 
 	private static byte[] us(int tag, int value) {

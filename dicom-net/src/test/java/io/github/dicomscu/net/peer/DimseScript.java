@@ -143,8 +143,22 @@ public final class DimseScript {
 	public static void send(OutputStream out, int contextId, Command command, byte[] dataSet) throws IOException {
 		command.putUS(CommandTag.COMMAND_DATA_SET_TYPE,
 				(dataSet != null) ? Command.DATA_SET_PRESENT : Command.NO_DATA_SET);
-		out.write(PduEncoder
-			.encode(new PDataTf(List.of(new PresentationDataValue(contextId, true, true, command.encode())))));
+		send(out, contextId, command.encode(), dataSet);
+	}
+
+	/**
+	 * Send a DIMSE message whose command set is given as encoded bytes, for command sets
+	 * that {@link Command#encode()} does not produce (such as one carrying elements
+	 * outside group 0000).
+	 * @param out the peer's output
+	 * @param contextId the presentation context id
+	 * @param commandSet the encoded command set
+	 * @param dataSet the encoded data set, or {@code null}
+	 * @throws IOException if writing fails
+	 */
+	public static void send(OutputStream out, int contextId, byte[] commandSet, byte[] dataSet) throws IOException {
+		out.write(
+				PduEncoder.encode(new PDataTf(List.of(new PresentationDataValue(contextId, true, true, commandSet)))));
 		if (dataSet != null) {
 			out.write(PduEncoder
 				.encode(new PDataTf(List.of(new PresentationDataValue(contextId, false, true, dataSet)))));

@@ -105,6 +105,29 @@ class GetScuTests {
 	}
 
 	@Test
+	void finalResponseWithFailedInstancesInTheCommandSetAsOrthancSendsItIsReported() throws Exception {
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			DimseScript.accept(in, out);
+			DimseScript.Message get = DimseScript.read(in);
+			DimseScript.send(out, 3, Command.storeRq(7, SampleArchive.CT_IMAGE_STORAGE, "1.2.3.1", Priority.MEDIUM),
+					FindScuTests.encode(instance(SampleArchive.CT_IMAGE_STORAGE, "1.2.3.1")));
+			DimseScript.read(in);
+			DimseScript.send(out, get.contextId(), MoveScuTests.withFailedUidList(
+					MoveScuTests.counts(get, Status.COERCION_OF_DATA_ELEMENTS, 0, 1, 1, 0), "1.2.3.2"), null);
+			DimseScript.release(in, out);
+		}); Association association = FindScuTests.open(peer, CONTEXTS)) {
+			RetrieveResult result = GetScu.get(association,
+					Query.studyRoot(QueryLevel.SERIES).match("SeriesInstanceUID", "1.2.3"), (instance) -> {
+						instance.readDataSet();
+						return Status.SUCCESS;
+					});
+			assertThat(result)
+				.isEqualTo(new RetrieveResult(CommandField.C_GET_RQ, 0xB000, 0, 1, 1, 0, List.of("1.2.3.2")));
+			assertThat(association.isEstablished()).isTrue();
+		}
+	}
+
+	@Test
 	void receiverFailuresBecomeStoreStatuses() throws Exception {
 		List<Integer> statuses = new ArrayList<>();
 		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {

@@ -1,5 +1,9 @@
 package io.github.dicomscu.net.query;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +63,23 @@ class MoveScuTests {
 			assertThat(move.getString(CommandTag.MOVE_DESTINATION)).isEqualTo("WORKSTATION");
 			assertThat(move.getInt(CommandTag.PRIORITY, -1)).isEqualTo(Priority.LOW.code());
 			assertThat(request.get().dataSet()).isEqualTo(FindScuTests.encode(identifier));
+		}
+	}
+
+	@Test
+	void failedInstancesInTheCommandSetAsOrthancSendsThemAreReported() throws Exception {
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			DimseScript.accept(in, out);
+			DimseScript.Message move = DimseScript.read(in);
+			DimseScript.send(out, move.contextId(),
+					withFailedUidList(counts(move, 0xA702, 0, 1, 2, 0), "1.2.3.2\\1.2.3.3"), null);
+			DimseScript.release(in, out);
+		}); Association association = FindScuTests.open(peer, List.of(STUDY_ROOT_MOVE))) {
+			RetrieveFailedException ex = catchThrowableOfType(RetrieveFailedException.class, () -> MoveScu
+				.move(association, Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", "1.2.3"), "STORESCP"));
+			assertThat(ex.getResult()).isEqualTo(
+					new RetrieveResult(CommandField.C_MOVE_RQ, 0xA702, 0, 1, 2, 0, List.of("1.2.3.2", "1.2.3.3")));
+			assertThat(association.isEstablished()).isTrue();
 		}
 	}
 
@@ -130,6 +151,22 @@ class MoveScuTests {
 			assertThat(cancelRq.messageIdBeingRespondedTo()).isEqualTo(1);
 			assertThat(peer.receivedAfterScript()).isEmpty();
 		}
+	}
+
+	/**
+	 * Encode a response command set as Orthanc does: Failed SOP Instance UID List
+	 * (0008,0058) after the group 0000 elements, outside the Command Group Length.
+	 */
+	static byte[] withFailedUidList(Command response, String uids) {
+		response.putUS(CommandTag.COMMAND_DATA_SET_TYPE, Command.NO_DATA_SET);
+		byte[] value = (uids.length() % 2 == 0) ? uids.getBytes(StandardCharsets.US_ASCII)
+				: (uids + "\0").getBytes(StandardCharsets.US_ASCII);
+		ByteBuffer element = ByteBuffer.allocate(8 + value.length).order(ByteOrder.LITTLE_ENDIAN);
+		element.putShort((short) 0x0008).putShort((short) 0x0058).putInt(value.length).put(value);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		bytes.writeBytes(response.encode());
+		bytes.writeBytes(element.array());
+		return bytes.toByteArray();
 	}
 
 	static Command counts(DimseScript.Message request, int status, int remaining, int completed, int failed,

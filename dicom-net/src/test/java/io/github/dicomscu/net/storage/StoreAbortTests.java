@@ -90,14 +90,21 @@ class StoreAbortTests {
 	}
 
 	private List<StoreInstance> instances() throws IOException {
+		return instances(this.temp.resolve("in"));
+	}
+
+	/**
+	 * Write three CT instances in Explicit VR Little Endian as files in a directory.
+	 */
+	static List<StoreInstance> instances(Path directory) throws IOException {
 		List<StoreInstance> instances = new ArrayList<>();
-		for (Path file : CtInstances.write(this.temp.resolve("in"), 3, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)) {
+		for (Path file : CtInstances.write(directory, 3, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)) {
 			instances.add(StoreInstance.of(file));
 		}
 		return instances;
 	}
 
-	private static List<StoreResult> storeAll(ScriptedPeer peer, List<StoreInstance> instances) throws Exception {
+	static List<StoreResult> storeAll(ScriptedPeer peer, List<StoreInstance> instances) throws Exception {
 		try (Association association = Association.request(AssociationRequest.builder("127.0.0.1", peer.port())
 			.contexts(StoreContexts.forInstances(instances))
 			.timeouts(AssociationTimeouts.defaults().withDimse(Duration.ofSeconds(5)))

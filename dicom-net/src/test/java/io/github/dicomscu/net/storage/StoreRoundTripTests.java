@@ -1,6 +1,7 @@
 package io.github.dicomscu.net.storage;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -301,6 +302,50 @@ class StoreRoundTripTests {
 			assertThat(results.get(0).detail()).contains("No accepted presentation context for CT Image Storage")
 				.contains("abstract-syntax-not-supported");
 		}
+	}
+
+	@Test
+	void aFileWhoseMetaNamesAnotherInstanceIsSentWithTheDataSetsUid() throws Exception {
+		Path file = CtInstances.write(this.temp.resolve("in"), 1, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).get(0);
+		String dataSetUid = dataSet(file).getString("SOPInstanceUID");
+		String metaUid = withOtherMetaInstanceUid(file);
+		Path received = this.temp.resolve("received");
+		try (DicomScp scp = storageScp(StorageScp.toDirectory(received), UNCOMPRESSED)) {
+			StoreInstance instance = StoreInstance.of(file);
+
+			StoreResult result = storeAll(scp, List.of(instance)).get(0);
+
+			assertThat(result.outcome()).isEqualTo(StoreOutcome.SUCCESS);
+			assertThat(result.sopInstanceUid()).isEqualTo(dataSetUid);
+			assertThat(result.sopClassUid()).isEqualTo(CtInstances.CT_IMAGE_STORAGE);
+		}
+		assertThat(listing(received)).containsExactly(received.resolve(dataSetUid + ".dcm"));
+		assertThat(DicomFile.readHeader(received.resolve(dataSetUid + ".dcm")).sopInstanceUid()).isEqualTo(dataSetUid)
+			.isNotEqualTo(metaUid);
+		assertThat(dataSetBytes(received.resolve(dataSetUid + ".dcm"))).isEqualTo(sentBytes(file));
+	}
+
+	/**
+	 * Change the last digit of the Media Storage SOP Instance UID in a file's meta
+	 * information, so that it differs from the data set's SOP Instance UID.
+	 * @return the UID the meta information now names
+	 */
+	static String withOtherMetaInstanceUid(Path file) throws IOException {
+		DicomFileHeader header = DicomFile.readHeader(file);
+		String uid = header.sopInstanceUid();
+		byte[] bytes = Files.readAllBytes(file);
+		byte[] pattern = uid.getBytes(StandardCharsets.US_ASCII);
+		int at = 0;
+		while (!Arrays.equals(bytes, at, at + pattern.length, pattern, 0, pattern.length)) {
+			at++;
+		}
+		assertThat(at).isLessThan((int) header.dataSetOffset());
+		int last = at + pattern.length - 1;
+		bytes[last] = (byte) ((bytes[last] == '9') ? '8' : bytes[last] + 1);
+		Files.write(file, bytes);
+		String metaUid = DicomFile.readHeader(file).sopInstanceUid();
+		assertThat(metaUid).isNotEqualTo(uid).hasSameSizeAs(uid);
+		return metaUid;
 	}
 
 	private List<StoreResult> storeAll(DicomScp scp, List<StoreInstance> instances) throws Exception {

@@ -143,6 +143,24 @@ class StoreScuDcmtkTests {
 		}
 	}
 
+	@Test
+	void aFileWhoseMetaNamesAnotherInstanceArrivesUnderTheDataSetsUid() throws Exception {
+		Path file = CtInstances.write(this.temp.resolve("in"), 1, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).get(0);
+		String dataSetUid = dataSet(file).getString("SOPInstanceUID");
+		StoreRoundTripTests.withOtherMetaInstanceUid(file);
+		Path out = this.temp.resolve("out");
+		try (DcmtkPeer storescp = storescp(out, "+xe")) {
+			StoreResult result = storeAll(storescp, List.of(StoreInstance.of(file))).get(0);
+
+			assertThat(result.outcome()).isEqualTo(StoreOutcome.SUCCESS);
+			assertThat(result.sopInstanceUid()).isEqualTo(dataSetUid);
+		}
+		Map<String, Path> arrived = DcmtkStorageFixtures.filesByInstanceUid(out);
+		assertThat(arrived).containsOnlyKeys(dataSetUid);
+		assertThat(DicomFile.readHeader(arrived.get(dataSetUid)).sopInstanceUid()).isEqualTo(dataSetUid);
+		assertThat(dataSetBytes(arrived.get(dataSetUid))).isEqualTo(sentBytes(file));
+	}
+
 	private void assertArrivesUnchanged(TransferSyntax syntax, String storescpOption) throws Exception {
 		List<Path> files = CtInstances.write(this.temp.resolve("in"), 2, syntax);
 		Path out = this.temp.resolve("out");
