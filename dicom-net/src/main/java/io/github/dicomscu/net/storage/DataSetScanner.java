@@ -7,6 +7,7 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 import io.github.dicomscu.data.DataSetReader;
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.Tag;
 import io.github.dicomscu.data.TagDictionary;
 import io.github.dicomscu.data.TagEntry;
@@ -450,27 +451,7 @@ final class DataSetScanner {
 		while (end > 0 && (this.captured[end - 1] == 0 || this.captured[end - 1] == ' ')) {
 			end--;
 		}
-		return printable(new String(this.captured, 0, end, StandardCharsets.ISO_8859_1));
-	}
-
-	/**
-	 * Return text from the wire fit for a log line: anything outside printable ASCII, and
-	 * the backslash, written as {@code \xNN}.
-	 * @param text the text
-	 * @return the printable text
-	 */
-	static String printable(String text) {
-		StringBuilder printable = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c >= 0x20 && c < 0x7F && c != '\\') {
-				printable.append(c);
-			}
-			else {
-				printable.append(String.format("\\x%02X", (int) c));
-			}
-		}
-		return printable.toString();
+		return PrintableText.escape(new String(this.captured, 0, end, StandardCharsets.ISO_8859_1));
 	}
 
 	private void fail(long offset, String problem) {

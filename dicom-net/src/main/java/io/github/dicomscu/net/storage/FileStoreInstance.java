@@ -13,6 +13,7 @@ import io.github.dicomscu.data.DataSetWriter;
 import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.data.DicomFileHeader;
 import io.github.dicomscu.data.DicomParseException;
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.TransferSyntax;
 import io.github.dicomscu.net.association.DataSetSource;
 
@@ -64,7 +65,7 @@ final class FileStoreInstance implements StoreInstance {
 		}
 		if (inMeta && !metaUid.equals(dataSetUid)) {
 			logger.warn("{} of {} is {} but its data set's {} is {}; sending the data set's", metaName, this.file,
-					DataSetScanner.printable(metaUid), dataSetName, DataSetScanner.printable(dataSetUid));
+					PrintableText.escape(metaUid), dataSetName, PrintableText.escape(dataSetUid));
 		}
 		return dataSetUid;
 	}

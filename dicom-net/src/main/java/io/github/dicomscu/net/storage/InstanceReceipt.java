@@ -316,8 +316,8 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 			throw new InvalidInstanceException(Status.SOP_CLASS_NOT_SUPPORTED,
 					"Presentation context is for another SOP Class",
 					"the request came on presentation context " + context.id() + " of "
-							+ DataSetScanner.printable(context.abstractSyntax()) + ", not of its SOP class "
-							+ DataSetScanner.printable(this.sopClassUid));
+							+ PrintableText.escape(context.abstractSyntax()) + ", not of its SOP class "
+							+ PrintableText.escape(this.sopClassUid));
 		}
 		String transferSyntaxUid = context.transferSyntax();
 		DataSetScanner scanner = this.scanners.stream()
@@ -343,7 +343,7 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 		}
 		if (!found.equals(requested)) {
 			throw mismatch(name + " differs from the Affected " + name, "the data set's " + name + " " + found
-					+ " is not the Affected " + name + " " + DataSetScanner.printable(requested) + " of the request");
+					+ " is not the Affected " + name + " " + PrintableText.escape(requested) + " of the request");
 		}
 		if (!Uid.isValid(found)) {
 			throw mismatch(name + " is not a valid UID",

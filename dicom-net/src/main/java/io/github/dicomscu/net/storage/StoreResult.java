@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.dimse.CommandTag;
@@ -60,7 +61,7 @@ public record StoreResult(String sopInstanceUid, String sopClassUid, String tran
 		String detail = null;
 		if (answeredUid != null && !answeredUid.equals(instance.sopInstanceUid())) {
 			outcome = StoreOutcome.FAILURE;
-			detail = "The C-STORE response names SOP Instance UID " + DataSetScanner.printable(answeredUid)
+			detail = "The C-STORE response names SOP Instance UID " + PrintableText.escape(answeredUid)
 					+ ", not the one sent; whether the peer stored this instance is unknown";
 		}
 		List<Integer> offending = Arrays.stream(response.getTags(CommandTag.OFFENDING_ELEMENT)).boxed().toList();

@@ -161,7 +161,7 @@ class DataSetScannerTests {
 		DataSetScanner scanner = scan(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, encoded, 2);
 
 		assertThat(scanner.problem()).isNull();
-		assertThat(scanner.sopClassUid()).isEqualTo("1.2\\x0D\\x0A");
+		assertThat(scanner.sopClassUid()).isEqualTo("1.2\\r\\n");
 		assertThat(scanner.sopInstanceUid()).isEqualTo("(a value of 70 bytes)");
 	}
 

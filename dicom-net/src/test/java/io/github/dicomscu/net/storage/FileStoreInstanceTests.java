@@ -55,7 +55,7 @@ class FileStoreInstanceTests {
 		finally {
 			logger.detachAppender(log);
 		}
-		String metaUid = uid.substring(0, uid.length() - 1) + "\\x0A";
+		String metaUid = uid.substring(0, uid.length() - 1) + "\\n";
 		assertThat(log.list).singleElement().satisfies((event) -> {
 			assertThat(event.getLevel()).isEqualTo(Level.WARN);
 			assertThat(event.getFormattedMessage())
