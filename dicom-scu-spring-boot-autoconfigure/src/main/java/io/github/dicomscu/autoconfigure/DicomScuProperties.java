@@ -13,6 +13,7 @@ import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.MaxDataSetInMemory;
 import io.github.dicomscu.net.association.Port;
 import io.github.dicomscu.net.context.PresentationContext;
+import io.github.dicomscu.net.scp.ScpCapacity;
 import io.github.dicomscu.scu.AeTemplate;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -567,6 +568,25 @@ public class DicomScuProperties {
 		 */
 		private DataSize maxDataSetInMemory = DataSize.ofBytes(MaxDataSetInMemory.DEFAULT);
 
+		/**
+		 * Maximum number of associations the storage SCP serves at once; more are
+		 * rejected transiently with local-limit-exceeded.
+		 */
+		private int maxAssociations = ScpCapacity.DEFAULT_MAX_ASSOCIATIONS;
+
+		/**
+		 * Maximum number of associations the storage SCP serves at once for one calling
+		 * AE title; more are rejected transiently with local-limit-exceeded.
+		 */
+		private int maxAssociationsPerCallingAeTitle = ScpCapacity.DEFAULT_MAX_ASSOCIATIONS_PER_CALLING_AE_TITLE;
+
+		/**
+		 * Maximum number of connections to the storage SCP that await their
+		 * A-ASSOCIATE-RQ at once, each until its ARTIM timer expires; a connection beyond
+		 * them is closed at once.
+		 */
+		private int maxPendingConnections = ScpCapacity.DEFAULT_MAX_PENDING_CONNECTIONS;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -613,6 +633,30 @@ public class DicomScuProperties {
 
 		public void setMaxDataSetInMemory(DataSize maxDataSetInMemory) {
 			this.maxDataSetInMemory = maxDataSetInMemory;
+		}
+
+		public int getMaxAssociations() {
+			return this.maxAssociations;
+		}
+
+		public void setMaxAssociations(int maxAssociations) {
+			this.maxAssociations = maxAssociations;
+		}
+
+		public int getMaxAssociationsPerCallingAeTitle() {
+			return this.maxAssociationsPerCallingAeTitle;
+		}
+
+		public void setMaxAssociationsPerCallingAeTitle(int maxAssociationsPerCallingAeTitle) {
+			this.maxAssociationsPerCallingAeTitle = maxAssociationsPerCallingAeTitle;
+		}
+
+		public int getMaxPendingConnections() {
+			return this.maxPendingConnections;
+		}
+
+		public void setMaxPendingConnections(int maxPendingConnections) {
+			this.maxPendingConnections = maxPendingConnections;
 		}
 
 	}

@@ -13,16 +13,18 @@ import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.Port;
 import io.github.dicomscu.net.pdu.AeTitle;
 import io.github.dicomscu.net.scp.DicomScp;
+import io.github.dicomscu.net.scp.ScpCapacity;
 import io.github.dicomscu.net.storage.StorageScp;
 
 /**
  * Applies {@code dicom.scu.storage-scp.*} to a {@link DicomScp.Builder}: a storage SCP
  * that accepts every storage SOP class (and Verification) and writes each instance it
  * receives into the configured directory. Each value is checked by its owner (the
- * builder, with {@link io.github.dicomscu.net.pdu.AeTitle} and
- * {@link io.github.dicomscu.net.association.Port}) or by the rules below; a value that
- * breaks one is collected in {@link InvalidValues} with the property's name. The SCP
- * receives with {@code dicom.scu.max-pdu-length} and {@code dicom.scu.timeouts}.
+ * builder, with {@link io.github.dicomscu.net.pdu.AeTitle},
+ * {@link io.github.dicomscu.net.association.Port} and {@link ScpCapacity}) or by the
+ * rules below; a value that breaks one is collected in {@link InvalidValues} with the
+ * property's name. The SCP receives with {@code dicom.scu.max-pdu-length} and
+ * {@code dicom.scu.timeouts}.
  */
 final class StorageScpBuilderConfigurer {
 
@@ -56,12 +58,22 @@ final class StorageScpBuilderConfigurer {
 		AeTemplateBuilderConfigurer.maxPduLength(this.properties, builder::maxPduLength, invalid);
 		AeTemplateBuilderConfigurer.maxDataSetInMemory(PREFIX + ".max-data-set-in-memory", scp.getMaxDataSetInMemory(),
 				builder::maxDataSetInMemory, invalid);
+		capacity(scp, builder, invalid);
 		AssociationTimeouts timeouts = new AeTemplateBuilderConfigurer(this.properties).timeouts(invalid);
 		if (timeouts != null) {
 			builder.timeouts(timeouts);
 		}
 		Path directory = invalid.check(() -> directory(scp.getDirectory()));
 		return (directory != null) ? StorageScp.toDirectory(directory).addTo(builder) : builder;
+	}
+
+	private static void capacity(DicomScuProperties.StorageScp scp, DicomScp.Builder builder, InvalidValues invalid) {
+		String action = "Use a number between 1 and " + ScpCapacity.MAXIMUM + ".";
+		invalid.apply(PREFIX + ".max-associations", scp.getMaxAssociations(), builder::maxAssociations, action);
+		invalid.apply(PREFIX + ".max-associations-per-calling-ae-title", scp.getMaxAssociationsPerCallingAeTitle(),
+				builder::maxAssociationsPerCallingAeTitle, action);
+		invalid.apply(PREFIX + ".max-pending-connections", scp.getMaxPendingConnections(),
+				builder::maxPendingConnections, action);
 	}
 
 	private static InetAddress bindAddress(String host) {

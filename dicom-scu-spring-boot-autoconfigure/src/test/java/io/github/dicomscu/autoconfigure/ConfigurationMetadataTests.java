@@ -15,6 +15,7 @@ import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.MaxDataSetInMemory;
 import io.github.dicomscu.net.association.Port;
 import io.github.dicomscu.net.context.PresentationContext;
+import io.github.dicomscu.net.scp.ScpCapacity;
 import io.github.dicomscu.scu.AeTemplate;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -67,7 +68,9 @@ class ConfigurationMetadataTests {
 					"dicom.scu.health.timeout", "dicom.scu.retrieve.storage-sop-classes",
 					"dicom.scu.retrieve.transfer-syntaxes", "dicom.scu.storage-scp.enabled",
 					"dicom.scu.storage-scp.ae-title", "dicom.scu.storage-scp.port", "dicom.scu.storage-scp.bind-host",
-					"dicom.scu.storage-scp.directory", "management.health.dicom.enabled");
+					"dicom.scu.storage-scp.directory", "dicom.scu.storage-scp.max-associations",
+					"dicom.scu.storage-scp.max-associations-per-calling-ae-title",
+					"dicom.scu.storage-scp.max-pending-connections", "management.health.dicom.enabled");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 			.as("description of %s", property.get("name"))
 			.isNotBlank());
@@ -99,6 +102,12 @@ class ConfigurationMetadataTests {
 			.isEqualTo(MaxDataSetInMemory.DEFAULT);
 		assertThat(DataSize.parse((String) defaultValue("dicom.scu.storage-scp.max-data-set-in-memory")).toBytes())
 			.isEqualTo(MaxDataSetInMemory.DEFAULT);
+		assertThat(defaultValue("dicom.scu.storage-scp.max-associations"))
+			.isEqualTo(ScpCapacity.DEFAULT_MAX_ASSOCIATIONS);
+		assertThat(defaultValue("dicom.scu.storage-scp.max-associations-per-calling-ae-title"))
+			.isEqualTo(ScpCapacity.DEFAULT_MAX_ASSOCIATIONS_PER_CALLING_AE_TITLE);
+		assertThat(defaultValue("dicom.scu.storage-scp.max-pending-connections"))
+			.isEqualTo(ScpCapacity.DEFAULT_MAX_PENDING_CONNECTIONS);
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.net.peer.DcmtkPeer;
 import io.github.dicomscu.net.scp.DicomScp;
+import io.github.dicomscu.net.scp.ScpCapacity;
 import io.github.dicomscu.net.storage.StoreOutcome;
 import io.github.dicomscu.scu.AeOperations;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,41 @@ class DicomScuAutoConfigurationStorageScpTests {
 				assertThat(context).hasSingleBean(StorageScpLifecycle.class);
 				assertThat(context.getBean("dicomStorageScp", DicomScp.class).isRunning()).isTrue();
 			});
+	}
+
+	@Test
+	void storageScpCapacityIsConfigurable() {
+		this.contextRunner
+			.withPropertyValues(enabled("dicom.scu.storage-scp.port=0", "dicom.scu.storage-scp.bind-host=127.0.0.1",
+					"dicom.scu.storage-scp.max-associations=7",
+					"dicom.scu.storage-scp.max-associations-per-calling-ae-title=3",
+					"dicom.scu.storage-scp.max-pending-connections=4"))
+			.run((context) -> {
+				DicomScp scp = context.getBean(DicomScp.class);
+				assertThat(scp.getMaxAssociations()).isEqualTo(7);
+				assertThat(scp.getMaxAssociationsPerCallingAeTitle()).isEqualTo(3);
+				assertThat(scp.getMaxPendingConnections()).isEqualTo(4);
+			});
+	}
+
+	@Test
+	void storageScpCapacityDefaultsAreTheEngines() {
+		this.contextRunner
+			.withPropertyValues(enabled("dicom.scu.storage-scp.port=0", "dicom.scu.storage-scp.bind-host=127.0.0.1"))
+			.run((context) -> {
+				DicomScp scp = context.getBean(DicomScp.class);
+				assertThat(scp.getMaxAssociations()).isEqualTo(ScpCapacity.DEFAULT_MAX_ASSOCIATIONS);
+				assertThat(scp.getMaxAssociationsPerCallingAeTitle())
+					.isEqualTo(ScpCapacity.DEFAULT_MAX_ASSOCIATIONS_PER_CALLING_AE_TITLE);
+				assertThat(scp.getMaxPendingConnections()).isEqualTo(ScpCapacity.DEFAULT_MAX_PENDING_CONNECTIONS);
+			});
+	}
+
+	@Test
+	void invalidCapacityFails() {
+		this.contextRunner.withPropertyValues(enabled("dicom.scu.storage-scp.max-pending-connections=0"))
+			.run(failsWith("dicom.scu.storage-scp.max-pending-connections",
+					"Maximum pending connections 0 must be between 1 and 10000"));
 	}
 
 	@Test

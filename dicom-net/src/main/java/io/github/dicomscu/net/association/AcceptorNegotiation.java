@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.net.context.PresentationContext;
@@ -36,15 +37,17 @@ final class AcceptorNegotiation {
 	 * Judge a request.
 	 * @param associateRq the A-ASSOCIATE-RQ received
 	 * @param settings what the acceptor accepts
-	 * @param overCapacity whether to reject the association as a transient local limit
+	 * @param admission told the calling AE title of a request that passes every other
+	 * check, answers whether there is capacity for it
 	 */
-	AcceptorNegotiation(AssociateRq associateRq, AcceptorSettings settings, boolean overCapacity) {
+	AcceptorNegotiation(AssociateRq associateRq, AcceptorSettings settings, Predicate<String> admission) {
 		this.associateRq = associateRq;
 		this.settings = settings;
-		this.rejection = rejectionOf(associateRq, settings, overCapacity);
+		this.rejection = rejectionOf(associateRq, settings, admission);
 	}
 
-	private static AssociateRj rejectionOf(AssociateRq associateRq, AcceptorSettings settings, boolean overCapacity) {
+	private static AssociateRj rejectionOf(AssociateRq associateRq, AcceptorSettings settings,
+			Predicate<String> admission) {
 		if ((associateRq.protocolVersion() & 0x0001) == 0) {
 			return AssociateRj.of(RejectResult.PERMANENT, RejectReason.PROTOCOL_VERSION_NOT_SUPPORTED);
 		}
@@ -54,8 +57,8 @@ final class AcceptorNegotiation {
 		if (settings.aeTitle() != null && !settings.aeTitle().equals(associateRq.calledAeTitle())) {
 			return AssociateRj.of(RejectResult.PERMANENT, RejectReason.CALLED_AE_TITLE_NOT_RECOGNIZED);
 		}
-		if (overCapacity) {
-			return AssociateRj.of(RejectResult.TRANSIENT, RejectReason.LOCAL_LIMIT_EXCEEDED);
+		if (!admission.test(associateRq.callingAeTitle())) {
+			return AssociateRj.localLimitExceeded();
 		}
 		return null;
 	}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,13 +167,15 @@ public final class Association implements Closeable {
 	 * → Sta2 → Sta3 → Sta6, or Sta13 on rejection).
 	 * @param socket the accepted connection
 	 * @param settings what to accept
-	 * @param overCapacity whether to reject the association as a transient local limit
+	 * @param admission told the calling AE title of a request that is otherwise
+	 * acceptable, answers whether there is capacity for it (taking that capacity); a
+	 * request it refuses is rejected transiently with local-limit-exceeded
 	 * @return the established association, or {@code null} if it was rejected (the
 	 * connection is then closed)
 	 * @throws DicomNetworkException if the requestor aborts, times out or violates the
 	 * protocol
 	 */
-	public static Association accept(Socket socket, AcceptorSettings settings, boolean overCapacity)
+	public static Association accept(Socket socket, AcceptorSettings settings, Predicate<String> admission)
 			throws DicomNetworkException {
 		String peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
 		ProtocolMachine machine = new ProtocolMachine(TransportConnector.accepted(socket, settings, peer), false);
@@ -183,7 +186,7 @@ public final class Association implements Closeable {
 			AcceptorNegotiation negotiation = null;
 			if (pdu instanceof AssociateRq associateRq) {
 				MaxPduLength.checkPeers(associateRq.userInformation().maximumLength(), "A-ASSOCIATE-RQ from " + peer);
-				negotiation = new AcceptorNegotiation(associateRq, settings, overCapacity);
+				negotiation = new AcceptorNegotiation(associateRq, settings, admission);
 			}
 			// AE-6: Sta3 if the service-provider accepts the request, else Sta13 with an
 			// A-ASSOCIATE-RJ

@@ -33,6 +33,15 @@ public record AssociateRj(int result, int source, int reasonCode) implements Pdu
 		return new AssociateRj(result.code(), reason.source().code(), reason.code());
 	}
 
+	/**
+	 * Create the rejection of an acceptor that is at its capacity: rejected-transient,
+	 * local-limit-exceeded (source: service-provider, presentation related function).
+	 * @return the PDU
+	 */
+	public static AssociateRj localLimitExceeded() {
+		return of(RejectResult.TRANSIENT, RejectReason.LOCAL_LIMIT_EXCEEDED);
+	}
+
 	@Override
 	public PduType type() {
 		return PduType.A_ASSOCIATE_RJ;

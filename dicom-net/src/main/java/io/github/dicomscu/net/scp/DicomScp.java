@@ -14,8 +14,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,8 +49,14 @@ import io.github.dicomscu.net.dimse.Status;
  * A small DICOM acceptor (SCP): listens on a port, negotiates associations against the
  * abstract and transfer syntaxes it was configured with (rejecting the others with the
  * per-context reason of PS3.8), answers C-ECHO, and dispatches other requests to
- * {@link RequestHandler}s. Each association runs on its own thread; {@link #stop()}
- * aborts them and returns once every thread and socket is gone.
+ * {@link RequestHandler}s. Its capacity is bounded: at most
+ * {@link Builder#maxPendingConnections(int)} connections await their A-ASSOCIATE-RQ (each
+ * until ARTIM expires; a connection beyond them is closed at once), and at most
+ * {@link Builder#maxAssociations(int)} associations, and
+ * {@link Builder#maxAssociationsPerCallingAeTitle(int)} from one calling AE title, are
+ * served at once (more are rejected transiently with local-limit-exceeded). Each
+ * connection runs on a thread of a pool of that many threads; {@link #stop()} aborts them
+ * and returns once every thread and socket is gone.
  */
 public final class DicomScp implements AutoCloseable {
 
@@ -65,7 +72,9 @@ public final class DicomScp implements AutoCloseable {
 
 	private final AcceptorSettings settings;
 
-	private final int maxAssociations;
+	private final int maxPendingConnections;
+
+	private final AssociationSlots slots;
 
 	private final Map<CommandField, RequestHandler> handlers;
 
@@ -74,6 +83,8 @@ public final class DicomScp implements AutoCloseable {
 	private final Set<Association> associations = ConcurrentHashMap.newKeySet();
 
 	private final AtomicInteger active = new AtomicInteger();
+
+	private final AtomicInteger pending = new AtomicInteger();
 
 	private final String name;
 
@@ -89,7 +100,8 @@ public final class DicomScp implements AutoCloseable {
 		this.requestedPort = builder.port;
 		this.settings = new AcceptorSettings(builder.aeTitle, builder.syntaxes, builder.maxPduLength,
 				builder.maxDataSetInMemory, builder.timeouts);
-		this.maxAssociations = builder.maxAssociations;
+		this.maxPendingConnections = builder.maxPendingConnections;
+		this.slots = new AssociationSlots(builder.maxAssociations, builder.maxAssociationsPerCallingAeTitle);
 		this.handlers = new EnumMap<>(builder.handlers);
 		this.name = "dicom-scp-" + instances.incrementAndGet();
 	}
@@ -125,11 +137,16 @@ public final class DicomScp implements AutoCloseable {
 		}
 		this.serverSocket = server;
 		AtomicInteger threads = new AtomicInteger();
-		this.executor = Executors.newCachedThreadPool((runnable) -> {
-			Thread thread = new Thread(runnable, this.name + "-association-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		// a connection holds a thread while it awaits its A-ASSOCIATE-RQ (as one of the
+		// pending connections) and then while it is an association: never more threads;
+		// idle threads are reused and end after 30 s
+		int poolSize = this.maxPendingConnections + this.slots.maxAssociations();
+		this.executor = new ThreadPoolExecutor(0, poolSize, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				(runnable) -> {
+					Thread thread = new Thread(runnable, this.name + "-association-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
 		this.acceptorThread = new Thread(this::acceptLoop, this.name + "-acceptor");
 		this.acceptorThread.setDaemon(true);
 		this.acceptorThread.start();
@@ -165,6 +182,30 @@ public final class DicomScp implements AutoCloseable {
 	 */
 	public long getMaxDataSetInMemory() {
 		return this.settings.maxDataSetInMemory();
+	}
+
+	/**
+	 * Return the maximum number of associations served at once.
+	 * @return the limit
+	 */
+	public int getMaxAssociations() {
+		return this.slots.maxAssociations();
+	}
+
+	/**
+	 * Return the maximum number of associations served at once for one calling AE title.
+	 * @return the limit
+	 */
+	public int getMaxAssociationsPerCallingAeTitle() {
+		return this.slots.maxPerCallingAeTitle();
+	}
+
+	/**
+	 * Return the maximum number of connections awaiting their A-ASSOCIATE-RQ at once.
+	 * @return the limit
+	 */
+	public int getMaxPendingConnections() {
+		return this.maxPendingConnections;
 	}
 
 	/**
@@ -231,12 +272,20 @@ public final class DicomScp implements AutoCloseable {
 				}
 				continue;
 			}
+			if (this.pending.incrementAndGet() > this.maxPendingConnections) {
+				this.pending.decrementAndGet();
+				logger.debug("Closed the connection from {}: {} connections already await their A-ASSOCIATE-RQ",
+						socket.getRemoteSocketAddress(), this.maxPendingConnections);
+				closeQuietly(socket);
+				continue;
+			}
 			this.connections.add(socket);
-			boolean overCapacity = this.active.incrementAndGet() > this.maxAssociations;
+			this.active.incrementAndGet();
 			try {
-				this.executor.execute(() -> serve(socket, overCapacity));
+				this.executor.execute(() -> serve(socket));
 			}
 			catch (RejectedExecutionException ex) {
+				this.pending.decrementAndGet();
 				this.active.decrementAndGet();
 				this.connections.remove(socket);
 				closeQuietly(socket);
@@ -244,10 +293,20 @@ public final class DicomScp implements AutoCloseable {
 		}
 	}
 
-	private void serve(Socket socket, boolean overCapacity) {
+	private void serve(Socket socket) {
 		Association association = null;
+		String[] admitted = new String[1];
 		try {
-			association = Association.accept(socket, this.settings, overCapacity);
+			try {
+				association = Association.accept(socket, this.settings, (callingAeTitle) -> {
+					boolean acquired = this.slots.acquire(callingAeTitle);
+					admitted[0] = acquired ? callingAeTitle : null;
+					return acquired;
+				});
+			}
+			finally {
+				this.pending.decrementAndGet();
+			}
 			if (association == null) {
 				return;
 			}
@@ -275,6 +334,9 @@ public final class DicomScp implements AutoCloseable {
 		finally {
 			if (association != null) {
 				this.associations.remove(association);
+			}
+			if (admitted[0] != null) {
+				this.slots.release(admitted[0]);
 			}
 			closeQuietly(socket);
 			this.connections.remove(socket);
@@ -377,7 +439,11 @@ public final class DicomScp implements AutoCloseable {
 
 		private AssociationTimeouts timeouts = AssociationTimeouts.defaults();
 
-		private int maxAssociations = 50;
+		private int maxAssociations = ScpCapacity.DEFAULT_MAX_ASSOCIATIONS;
+
+		private int maxAssociationsPerCallingAeTitle = ScpCapacity.DEFAULT_MAX_ASSOCIATIONS_PER_CALLING_AE_TITLE;
+
+		private int maxPendingConnections = ScpCapacity.DEFAULT_MAX_PENDING_CONNECTIONS;
 
 		private final Map<CommandField, RequestHandler> handlers = new EnumMap<>(CommandField.class);
 
@@ -495,16 +561,44 @@ public final class DicomScp implements AutoCloseable {
 		}
 
 		/**
-		 * Set how many associations may run at once; more are rejected transiently with
-		 * local-limit-exceeded.
+		 * Set how many associations may run at once (default
+		 * {@value ScpCapacity#DEFAULT_MAX_ASSOCIATIONS}); more are rejected transiently
+		 * with local-limit-exceeded.
 		 * @param maxAssociations the limit
 		 * @return this builder
+		 * @throws IllegalArgumentException if
+		 * {@link ScpCapacity#checkMaxAssociations(int)} rejects it
 		 */
 		public Builder maxAssociations(int maxAssociations) {
-			if (maxAssociations < 1) {
-				throw new IllegalArgumentException("maxAssociations must be at least 1");
-			}
-			this.maxAssociations = maxAssociations;
+			this.maxAssociations = ScpCapacity.checkMaxAssociations(maxAssociations);
+			return this;
+		}
+
+		/**
+		 * Set how many associations from one calling AE title may run at once (default
+		 * {@value ScpCapacity#DEFAULT_MAX_ASSOCIATIONS_PER_CALLING_AE_TITLE}); more are
+		 * rejected transiently with local-limit-exceeded.
+		 * @param maxAssociations the limit
+		 * @return this builder
+		 * @throws IllegalArgumentException if
+		 * {@link ScpCapacity#checkMaxAssociationsPerCallingAeTitle(int)} rejects it
+		 */
+		public Builder maxAssociationsPerCallingAeTitle(int maxAssociations) {
+			this.maxAssociationsPerCallingAeTitle = ScpCapacity.checkMaxAssociationsPerCallingAeTitle(maxAssociations);
+			return this;
+		}
+
+		/**
+		 * Set how many connections may await their A-ASSOCIATE-RQ at once (default
+		 * {@value ScpCapacity#DEFAULT_MAX_PENDING_CONNECTIONS}); each is closed when
+		 * ARTIM expires, and a connection beyond them is closed at once.
+		 * @param maxPendingConnections the limit
+		 * @return this builder
+		 * @throws IllegalArgumentException if
+		 * {@link ScpCapacity#checkMaxPendingConnections(int)} rejects it
+		 */
+		public Builder maxPendingConnections(int maxPendingConnections) {
+			this.maxPendingConnections = ScpCapacity.checkMaxPendingConnections(maxPendingConnections);
 			return this;
 		}
 

@@ -248,7 +248,7 @@ class ProtocolMachineTests {
 		AcceptorSettings settings = new AcceptorSettings(aeTitle,
 				Map.of(Uid.VERIFICATION, List.of(Uid.IMPLICIT_VR_LITTLE_ENDIAN)), 16384, MaxDataSetInMemory.DEFAULT,
 				SHORT);
-		return Association.accept(channel.socket(), settings, false);
+		return Association.accept(channel.socket(), settings, (callingAeTitle) -> true);
 	}
 
 	private static void write(OutputStream out, byte[] pdu) throws IOException {
