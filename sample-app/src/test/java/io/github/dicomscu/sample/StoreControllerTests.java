@@ -133,7 +133,7 @@ class StoreControllerTests {
 	}
 
 	@Test
-	void storeMultipartWithOneFileThatIsNotDicomSendsNothing() {
+	void storeMultipartWithAGoodFileThenOneThatIsNotDicomStoresTheGoodOneAndNamesTheOther() {
 		Image ct = SampleArchive.HEAD_AXIAL.image(2);
 		assertThat(this.mvc.post()
 			.uri("/api/remotes/local/store")
@@ -141,14 +141,35 @@ class StoreControllerTests {
 			.file(part("files", "ct.dcm", ct))
 			.file(new MockMultipartFile("files", "notes.txt", "text/plain",
 					"not DICOM".getBytes(StandardCharsets.US_ASCII))))
-			.hasStatus(HttpStatus.BAD_REQUEST)
+			.hasStatusOk()
 			.bodyJson()
-			.hasPathSatisfying("$.detail",
+			.hasPathSatisfying("$.results[0].outcome", (outcome) -> outcome.assertThat().isEqualTo("SUCCESS"))
+			.hasPathSatisfying("$.results[0].fileName", (name) -> name.assertThat().isEqualTo("ct.dcm"))
+			.hasPathSatisfying("$.results[1].outcome", (outcome) -> outcome.assertThat().isEqualTo("NOT_SENT"))
+			.hasPathSatisfying("$.results[1].part", (part) -> part.assertThat().isEqualTo("files"))
+			.hasPathSatisfying("$.results[1].fileName", (name) -> name.assertThat().isEqualTo("notes.txt"))
+			.hasPathSatisfying("$.results[1].detail",
 					(detail) -> detail.assertThat()
 						.asString()
-						.startsWith("The part 'files' (notes.txt) is not a DICOM Part 10 file: at byte 9: "))
-			.hasPathSatisfying("$.part", (part) -> part.assertThat().isEqualTo("files"))
-			.hasPathSatisfying("$.fileName", (name) -> name.assertThat().isEqualTo("notes.txt"));
+						.startsWith("The part 'files' (notes.txt) is not a DICOM Part 10 file: at byte 9: ")
+						.doesNotContain("/tmp"))
+			.hasPathSatisfying("$.stored", (stored) -> stored.assertThat().isEqualTo(1))
+			.hasPathSatisfying("$.failed", (failed) -> failed.assertThat().isEqualTo(1));
+		assertThat(received.resolve(ct.sopInstanceUid() + ".dcm")).exists();
+	}
+
+	@Test
+	void storeMultipartWhereNoFileIsDicomSendsNothing() {
+		Image ct = SampleArchive.HEAD_AXIAL.image(4);
+		byte[] whole = ct.fileBytes();
+		assertThat(this.mvc.post()
+			.uri("/api/remotes/local/store")
+			.multipart()
+			.file(new MockMultipartFile("files", "ct.dcm", APPLICATION_DICOM, Arrays.copyOf(whole, whole.length - 1))))
+			.hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.results[0].outcome", (outcome) -> outcome.assertThat().isEqualTo("NOT_SENT"))
+			.hasPathSatisfying("$.stored", (stored) -> stored.assertThat().isEqualTo(0));
 		assertThat(received.resolve(ct.sopInstanceUid() + ".dcm")).doesNotExist();
 	}
 

@@ -13,6 +13,7 @@ import io.github.dicomscu.autoconfigure.ConfiguredRemotes;
 import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.data.DicomFileHeader;
 import io.github.dicomscu.data.DicomParseException;
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.net.storage.StoreResult;
 import io.github.dicomscu.scu.AeOperations;
 import org.slf4j.Logger;
@@ -33,10 +34,11 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code multipart/form-data} body (any part names), over one association. Uploads are
  * streamed to temporary files, never held in memory, and deleted once the store is done.
  * Each upload is checked to start with valid File Meta Information before anything is
- * sent; one that does not is answered with a 400 problem that names the byte offset of
- * the problem, and nothing is sent. The response has one result per file, with its part
- * name and file name; multipart results are grouped by part name, in the order the names
- * first appear.
+ * sent: an {@code application/dicom} body that does not is answered with a 400 problem
+ * that names the byte offset of the problem; a multipart part that does not is not sent
+ * and has a {@code NOT_SENT} result naming its file, while the good parts are sent. The
+ * response has one result per file, with its part name and file name; multipart results
+ * are grouped by part name, in the order the names first appear.
  */
 @RestController
 @RequestMapping("/api/remotes")
@@ -84,17 +86,47 @@ public class StoreController {
 		Path directory = Files.createTempDirectory("dicom-scu-upload-");
 		try {
 			List<Path> files = new ArrayList<>();
+			List<StoreResult> rejected = new ArrayList<>(uploads.size());
 			for (UploadedFile upload : uploads) {
-				Path file = directory.resolve(files.size() + ".dcm");
+				Path file = directory.resolve(rejected.size() + ".dcm");
 				upload.file().transferTo(file.toFile());
-				checkPartTen(file, upload);
-				files.add(file);
+				rejected.add(check(file, upload, files));
 			}
-			return StoreResponse.of(this.aeOperations.storeAll(name, files), uploads);
+			return StoreResponse
+				.of(merge(rejected, files.isEmpty() ? List.of() : this.aeOperations.storeAll(name, files)), uploads);
 		}
 		finally {
 			delete(directory);
 		}
+	}
+
+	/**
+	 * Check one uploaded part: add it to the files to send if it is a Part 10 file.
+	 * @return {@code null} if it is, or its {@code NOT_SENT} result naming the part
+	 */
+	private static StoreResult check(Path file, UploadedFile upload, List<Path> files) throws IOException {
+		try {
+			checkPartTen(file, upload);
+			files.add(file);
+			return null;
+		}
+		catch (NotDicomException ex) {
+			logger.warn("Not sending {}: {}", PrintableText.of(upload.description()),
+					PrintableText.of(ex.getBody().getDetail()));
+			return StoreResult.notSent(null, null, ex.getBody().getDetail());
+		}
+	}
+
+	/**
+	 * Put the results of the sent files in the places the parts had.
+	 */
+	private static List<StoreResult> merge(List<StoreResult> rejected, List<StoreResult> sent) {
+		List<StoreResult> results = new ArrayList<>(rejected.size());
+		int next = 0;
+		for (StoreResult result : rejected) {
+			results.add((result != null) ? result : sent.get(next++));
+		}
+		return results;
 	}
 
 	/**
