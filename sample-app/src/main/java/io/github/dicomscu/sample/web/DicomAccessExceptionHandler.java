@@ -113,6 +113,16 @@ public class DicomAccessExceptionHandler {
 		return peerFailure("DICOM peer failure", ex);
 	}
 
+	@ExceptionHandler
+	ProblemDetail handleRetrieveTimeout(RetrieveTimeoutException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT, ex.getMessage());
+		problem.setTitle("Retrieve timed out");
+		problem.setProperty("remote", ex.getRemote());
+		problem.setProperty("errorType", ex.getClass().getSimpleName());
+		problem.setProperty("timeoutMs", ex.getTimeout().toMillis());
+		return problem;
+	}
+
 	private static ProblemDetail dimseFailure(String title, DimseFailureException ex) {
 		ProblemDetail problem = peerFailure(title, ex);
 		problem.setProperty("dimseStatus", ex.getStatus());

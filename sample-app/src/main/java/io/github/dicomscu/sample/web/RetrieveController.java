@@ -1,5 +1,6 @@
 package io.github.dicomscu.sample.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
  * C-MOVE to a destination AE (by default the local storage SCP,
  * {@code dicom.scu.storage-scp}), or with C-GET into {@code sample.retrieve.directory}.
  * Answers with the final sub-operation counts; a failure status is a 502 problem from
- * {@link DicomAccessExceptionHandler}. A request that does not say what to retrieve, or
- * names a destination that {@link AeOperations#move} refuses as an AE title, is a 400
- * problem.
+ * {@link DicomAccessExceptionHandler}, and a retrieve still pending after
+ * {@code sample.retrieve.timeout} is aborted and answered with a 504 problem. A request
+ * that does not say what to retrieve, or names a destination that
+ * {@link AeOperations#move} refuses as an AE title, is a 400 problem.
  */
 @RestController
 @RequestMapping("/api/remotes")
@@ -68,7 +70,8 @@ public class RetrieveController {
 		}
 		RetrieveResult result;
 		try {
-			result = this.aeOperations.move(name, query, destination, progress("C-MOVE", name));
+			result = this.aeOperations.move(name, query, destination,
+					progress("C-MOVE", name, this.properties.getTimeout()));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidRetrieveRequestException(List.of(new FieldError("destination", ex.getMessage())));
@@ -88,7 +91,8 @@ public class RetrieveController {
 			throw new InvalidRetrieveRequestException(errors);
 		}
 		RetrieveResult result = this.aeOperations.get(name, query,
-				StoreReceiver.toDirectory(this.properties.getDirectory()), progress("C-GET", name));
+				StoreReceiver.toDirectory(this.properties.getDirectory()),
+				progress("C-GET", name, this.properties.getTimeout()));
 		return RetrieveResponse.of(result);
 	}
 
@@ -161,9 +165,20 @@ public class RetrieveController {
 		}
 	}
 
-	private static Consumer<RetrieveProgress> progress(String operation, String remote) {
-		return (progress) -> logger.debug("{} from '{}': {} completed, {} failed, {} warning, {} remaining", operation,
-				remote, progress.completed(), progress.failed(), progress.warning(), progress.remaining());
+	/**
+	 * Return the progress callback of a retrieve: it logs each pending response and, once
+	 * the retrieve has run longer than {@code timeout}, throws, which aborts the
+	 * association.
+	 */
+	private static Consumer<RetrieveProgress> progress(String operation, String remote, Duration timeout) {
+		long start = System.nanoTime();
+		return (progress) -> {
+			logger.debug("{} from '{}': {} completed, {} failed, {} warning, {} remaining", operation, remote,
+					progress.completed(), progress.failed(), progress.warning(), progress.remaining());
+			if (System.nanoTime() - start > timeout.toNanos()) {
+				throw new RetrieveTimeoutException(operation, remote, timeout);
+			}
+		};
 	}
 
 }

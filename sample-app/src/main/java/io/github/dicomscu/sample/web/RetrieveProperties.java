@@ -1,6 +1,7 @@
 package io.github.dicomscu.sample.web;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -17,12 +18,27 @@ public class RetrieveProperties {
 	 */
 	private Path directory = Path.of("target", "retrieved");
 
+	/**
+	 * Longest time a C-MOVE or C-GET may take from the request to its final response. A
+	 * remote that keeps answering pending past it has its association aborted, and the
+	 * request is answered with 504.
+	 */
+	private Duration timeout = Duration.ofMinutes(10);
+
 	public Path getDirectory() {
 		return this.directory;
 	}
 
 	public void setDirectory(Path directory) {
 		this.directory = directory;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
 	}
 
 }
