@@ -1,5 +1,9 @@
 package io.github.dicomscu.sample.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.net.query.RetrieveResult;
 import io.github.dicomscu.scu.DicomAccessException;
 import io.github.dicomscu.scu.AssociationAbortedException;
@@ -13,22 +17,39 @@ import io.github.dicomscu.scu.NoAcceptedContextException;
 import io.github.dicomscu.scu.RetrieveFailedException;
 import io.github.dicomscu.scu.TransferSyntaxNotAcceptedException;
 import io.github.dicomscu.scu.UnknownRemoteException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns {@link DicomAccessException}s into RFC 9457 problem details: 404 for an unknown
- * remote, 502 (Bad Gateway) for a failure of the peer or of the network to it. The
- * exception's message is the {@code detail}; {@code remote} and {@code errorType} (the
- * exception's simple name) are always present, with further properties for some failures:
- * the DIMSE status of a failure status, and the sub-operation counts of a failed C-MOVE
- * or C-GET.
+ * Turns every exception of the sample's endpoints into an RFC 9457 problem detail, logged
+ * once at WARN with the remote (or the request) and the reason, wire text escaped.
+ * {@link DicomAccessException}s are 404 for an unknown remote, 504 (Gateway Timeout) for
+ * a timeout and 502 (Bad Gateway) for another failure of the peer or of the network to
+ * it: the exception's message is the {@code detail}; {@code remote} and {@code errorType}
+ * (the exception's simple name) are always present, with further properties for some
+ * failures: the DIMSE status of a failure status, and the sub-operation counts of a
+ * failed C-MOVE or C-GET. Client mistakes are 4xx: those of Spring MVC (missing or
+ * invalid parameters, unsupported media types, too large uploads, unreadable bodies) as
+ * the base class answers them, a malformed multipart body, an unreadable upload and an
+ * invalid value ({@link IllegalArgumentException}). Anything else is a bug: a 500 problem
+ * that says nothing of the cause, logged at ERROR with its stack trace.
  */
 @RestControllerAdvice
-public class DicomAccessExceptionHandler {
+public class DicomAccessExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(DicomAccessExceptionHandler.class);
 
 	@ExceptionHandler
 	ProblemDetail handleUnknownRemote(UnknownRemoteException ex) {
@@ -63,7 +84,7 @@ public class DicomAccessExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail handleTimeout(DicomTimeoutException ex) {
-		ProblemDetail problem = peerFailure("Remote AE timed out", ex);
+		ProblemDetail problem = problem(HttpStatus.GATEWAY_TIMEOUT, "Remote AE timed out", ex);
 		problem.setProperty("timeout", ex.getKind().text());
 		problem.setProperty("timeoutMs", ex.getTimeout().toMillis());
 		return problem;
@@ -115,12 +136,41 @@ public class DicomAccessExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail handleRetrieveTimeout(RetrieveTimeoutException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT, ex.getMessage());
-		problem.setTitle("Retrieve timed out");
-		problem.setProperty("remote", ex.getRemote());
-		problem.setProperty("errorType", ex.getClass().getSimpleName());
+		ProblemDetail problem = problem(HttpStatus.GATEWAY_TIMEOUT, "Retrieve timed out", ex.getRemote(), ex);
 		problem.setProperty("timeoutMs", ex.getTimeout().toMillis());
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail handleInvalidValue(IllegalArgumentException ex, WebRequest request) {
+		return clientMistake("Invalid value", ex.getMessage(), ex, request);
+	}
+
+	@ExceptionHandler
+	ProblemDetail handleMalformedMultipart(MultipartException ex, WebRequest request) {
+		return clientMistake("Malformed multipart request", "The multipart body could not be parsed", ex, request);
+	}
+
+	@ExceptionHandler({ IOException.class, UncheckedIOException.class })
+	ProblemDetail handleUnreadableUpload(Exception ex, WebRequest request) {
+		return clientMistake("Unreadable upload", "The uploaded content could not be read to the end", ex, request);
+	}
+
+	@ExceptionHandler
+	ProblemDetail handleBug(RuntimeException ex, WebRequest request) {
+		logger.error("Unexpected failure of {}", PrintableText.of(request.getDescription(false)), ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"An unexpected error occurred; the server log has the details");
+		problem.setTitle("Internal error");
+		return problem;
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		logger.warn("{} for {}: {}", statusCode.value(), PrintableText.of(request.getDescription(false)),
+				PrintableText.of(ex.getMessage()));
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}
 
 	private static ProblemDetail dimseFailure(String title, DimseFailureException ex) {
@@ -149,9 +199,24 @@ public class DicomAccessExceptionHandler {
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String title, DicomAccessException ex) {
+		return problem(status, title, ex.getRemote(), ex);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String remote, RuntimeException ex) {
+		logger.warn("{} {} for remote '{}': {}", status.value(), title, PrintableText.of(remote),
+				PrintableText.of(ex.getMessage()));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		problem.setTitle(title);
-		problem.setProperty("remote", ex.getRemote());
+		problem.setProperty("remote", remote);
+		problem.setProperty("errorType", ex.getClass().getSimpleName());
+		return problem;
+	}
+
+	private static ProblemDetail clientMistake(String title, String detail, Exception ex, WebRequest request) {
+		logger.warn("400 {} for {}: {}", title, PrintableText.of(request.getDescription(false)),
+				PrintableText.of(ex.getMessage()));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle(title);
 		problem.setProperty("errorType", ex.getClass().getSimpleName());
 		return problem;
 	}
