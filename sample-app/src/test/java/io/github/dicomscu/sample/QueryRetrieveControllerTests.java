@@ -30,11 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the remote {@code pacs}, loaded with the {@link SampleArchive}; moves go to the
  * auto-configured local storage SCP.
  */
-@SpringBootTest(properties = "dicom.scu.storage-scp.ae-title=" + QueryRetrieveControllerTests.STORAGE_SCP_AE_TITLE)
+@SpringBootTest(properties = { "dicom.scu.storage-scp.ae-title=" + QueryRetrieveControllerTests.STORAGE_SCP_AE_TITLE,
+		"sample.query.max-limit=" + QueryRetrieveControllerTests.MAX_LIMIT })
 @AutoConfigureMockMvc
 class QueryRetrieveControllerTests {
 
 	static final String STORAGE_SCP_AE_TITLE = "MOVESCP";
+
+	/**
+	 * Below the three studies of the archive, to show the cap; the largest series queried
+	 * has two images.
+	 */
+	static final int MAX_LIMIT = 2;
 
 	private static final int STORAGE_SCP_PORT = DcmtkPeer.freePort();
 
@@ -108,11 +115,23 @@ class QueryRetrieveControllerTests {
 			.extractingPath("$")
 			.asArray()
 			.hasSize(1);
-		assertThat(this.mvc.get().uri("/api/remotes/pacs/studies")).hasStatusOk()
+		for (String uri : new String[] { "/api/remotes/pacs/studies", "/api/remotes/pacs/studies?limit=0",
+				"/api/remotes/pacs/studies?limit=3" }) {
+			assertThat(this.mvc.get().uri(uri)).hasStatusOk()
+				.bodyJson()
+				.extractingPath("$[*]['0020000D'].Value[0]")
+				.asArray()
+				.hasSize(MAX_LIMIT)
+				.isSubsetOf(SampleArchive.HEAD.uid(), SampleArchive.CHEST.uid(), SampleArchive.KNEE.uid());
+		}
+	}
+
+	@Test
+	void nonAsciiPatientNameIsSentInUtf8() {
+		assertThat(this.mvc.get().uri("/api/remotes/pacs/studies?PatientName={name}", "M\u00fcller*")).hasStatusOk()
+			.hasContentType(DICOM_JSON)
 			.bodyJson()
-			.extractingPath("$[*]['0020000D'].Value[0]")
-			.asArray()
-			.containsExactlyInAnyOrder(SampleArchive.HEAD.uid(), SampleArchive.CHEST.uid(), SampleArchive.KNEE.uid());
+			.isStrictlyEqualTo("[]");
 	}
 
 	@Test
@@ -138,7 +157,7 @@ class QueryRetrieveControllerTests {
 
 	@Test
 	void instancesOfASeries() {
-		SampleArchive.Series series = SampleArchive.KNEE_SAGITTAL;
+		SampleArchive.Series series = SampleArchive.HEAD_AXIAL;
 		assertThat(this.mvc.get()
 			.uri("/api/remotes/pacs/studies/{study}/series/{series}/instances", series.study().uid(), series.uid()))
 			.hasStatusOk()
@@ -150,11 +169,8 @@ class QueryRetrieveControllerTests {
 					"0020000E":{"vr":"UI","Value":["%s"]},
 					"00200013":{"vr":"IS","Value":[1]}},
 					{"00080018":{"vr":"UI","Value":["%s"]},
-					"00200013":{"vr":"IS","Value":[2]}},
-					{"00080018":{"vr":"UI","Value":["%s"]},
-					"00200013":{"vr":"IS","Value":[3]}}]
-					""".formatted(series.image(1).sopInstanceUid(), series.uid(), series.image(2).sopInstanceUid(),
-					series.image(3).sopInstanceUid()));
+					"00200013":{"vr":"IS","Value":[2]}}]
+					""".formatted(series.image(1).sopInstanceUid(), series.uid(), series.image(2).sopInstanceUid()));
 	}
 
 	@Test

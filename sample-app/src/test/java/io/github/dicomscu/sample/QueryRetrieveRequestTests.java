@@ -52,6 +52,38 @@ class QueryRetrieveRequestTests {
 	}
 
 	@Test
+	void backslashInASingleValueIsBadRequestNamingTheKey() {
+		assertThat(this.mvc.get().uri("/api/remotes/local/studies?PatientName={name}", "*\\*"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.detail",
+					(detail) -> detail.assertThat()
+						.isEqualTo("Invalid matching value for PatientName: a backslash separates values and is "
+								+ "not allowed inside a value"))
+			.hasPathSatisfying("$.parameter", (parameter) -> parameter.assertThat().isEqualTo("PatientName"));
+	}
+
+	@Test
+	void badDateIsBadRequestNamingTheKey() {
+		for (String date : new String[] { "20240230", "2024-01-01", "2024*", "20240101-20241231-" }) {
+			assertThat(this.mvc.get().uri("/api/remotes/local/studies?StudyDate={date}", date))
+				.hasStatus(HttpStatus.BAD_REQUEST)
+				.bodyJson()
+				.hasPathSatisfying("$.detail",
+						(detail) -> detail.assertThat().asString().startsWith("Invalid matching value for StudyDate: "))
+				.hasPathSatisfying("$.parameter", (parameter) -> parameter.assertThat().isEqualTo("StudyDate"));
+		}
+	}
+
+	@Test
+	void severalValuesOfANonUidKeyAreBadRequest() {
+		assertThat(this.mvc.get().uri("/api/remotes/local/studies?StudyTime=0700&StudyTime=0800"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.parameter", (parameter) -> parameter.assertThat().isEqualTo("StudyTime"));
+	}
+
+	@Test
 	void negativeLimitIsBadRequest() {
 		assertThat(this.mvc.get().uri("/api/remotes/local/studies?limit=-1")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()

@@ -21,7 +21,13 @@ public enum TimeoutKind {
 	 * The PS3.8 ARTIM timer: waiting for an A-ASSOCIATE-RQ or for the peer to close the
 	 * connection.
 	 */
-	ARTIM("ARTIM timeout", "waiting for the peer (ARTIM timer)");
+	ARTIM("ARTIM timeout", "waiting for the peer (ARTIM timer)"),
+
+	/**
+	 * The grace period a peer has to end an operation after a C-CANCEL-RQ, however many
+	 * pending responses it still sends.
+	 */
+	CANCEL("cancel grace period", "waiting for the final response after a C-CANCEL-RQ");
 
 	private final String text;
 

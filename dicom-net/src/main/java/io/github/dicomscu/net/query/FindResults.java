@@ -1,6 +1,8 @@
 package io.github.dicomscu.net.query;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -13,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
+import io.github.dicomscu.net.association.DicomTimeoutException;
+import io.github.dicomscu.net.association.TimeoutKind;
 import io.github.dicomscu.net.dimse.DimseFailureException;
 import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandField;
@@ -29,7 +33,9 @@ import io.github.dicomscu.net.dimse.StatusCategory;
  * already returned stay valid). {@link #close() Closing} the results before the final
  * response, or reaching the maximum number of results, sends a C-CANCEL-RQ and reads the
  * remaining responses up to the final one, so that the association can carry the next
- * request.
+ * request. A peer that still sends pending responses when the
+ * {@link #setCancelGrace(Duration) cancel grace period} has passed gets an A-ABORT, and
+ * the caller a {@link DicomTimeoutException}.
  * <p>
  * Results are bound to their association and, like it, meant for one thread. Close them,
  * for example with try-with-resources, or the operation stays outstanding on the
@@ -39,7 +45,12 @@ public final class FindResults implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(FindResults.class);
 
+	/** The default grace period after a C-CANCEL-RQ: 5 seconds. */
+	public static final Duration DEFAULT_CANCEL_GRACE = Duration.ofSeconds(5);
+
 	private final OutstandingRequest request;
+
+	private Duration cancelGrace = DEFAULT_CANCEL_GRACE;
 
 	private final int maxResults;
 
@@ -124,6 +135,21 @@ public final class FindResults implements AutoCloseable {
 	}
 
 	/**
+	 * Set how long the peer has, after the C-CANCEL-RQ, to send the final response;
+	 * {@link #DEFAULT_CANCEL_GRACE} unless set.
+	 * @param cancelGrace the grace period, positive
+	 * @return these results
+	 */
+	public FindResults setCancelGrace(Duration cancelGrace) {
+		Objects.requireNonNull(cancelGrace, "cancelGrace");
+		if (cancelGrace.isNegative() || cancelGrace.isZero()) {
+			throw new IllegalArgumentException("cancelGrace must be positive, got " + cancelGrace);
+		}
+		this.cancelGrace = cancelGrace;
+		return this;
+	}
+
+	/**
 	 * Return whether the final response was received.
 	 * @return whether the operation is complete
 	 */
@@ -174,6 +200,8 @@ public final class FindResults implements AutoCloseable {
 	 * End the operation: if the final response has not arrived, send a C-CANCEL-RQ and
 	 * read the responses up to the final one, discarding their matches. Does nothing once
 	 * the operation is complete or the association has ended.
+	 * @throws DicomTimeoutException if pending responses still arrive after the cancel
+	 * grace period; the association is then aborted
 	 * @throws DicomNetworkException if the exchange fails; the association is then
 	 * aborted
 	 */
@@ -183,12 +211,20 @@ public final class FindResults implements AutoCloseable {
 			return;
 		}
 		this.request.cancel();
+		long deadline = System.nanoTime() + this.cancelGrace.toNanos();
 		int discarded = 0;
 		while (!isComplete()) {
 			DimseMessage response = this.request.nextResponse();
 			int code = response.command().status();
 			if (Status.categoryOf(code) == StatusCategory.PENDING) {
 				discarded++;
+				if (System.nanoTime() - deadline > 0) {
+					this.request.association().abort();
+					throw new DicomTimeoutException(TimeoutKind.CANCEL, this.cancelGrace,
+							"C-FIND " + this.request.messageId() + " to "
+									+ PrintableText.of(this.request.association().getPeer()) + " still pending after "
+									+ discarded + " more responses; association aborted");
+				}
 				continue;
 			}
 			this.status = code;

@@ -1,5 +1,6 @@
 package io.github.dicomscu.net.query;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +22,19 @@ import io.github.dicomscu.data.VR;
  * <p>
  * VRs come from the data dictionary. Values are encoded when {@link #toIdentifier()}
  * builds the data set, after Specific Character Set (0008,0005) if it was given as a key,
- * so the order of the calls does not matter; a later key with the same keyword replaces
- * an earlier one. The unique key of the query level is always part of the identifier: if
- * no value was given for it, it is added as a return key, because the SCP returns it and
- * a C-MOVE or C-GET needs it.
+ * so the order of the calls does not matter; without that key, a query with a value
+ * outside US-ASCII gets {@code ISO_IR 192} (UTF-8). A later key with the same keyword
+ * replaces an earlier one. The unique key of the query level is always part of the
+ * identifier: if no value was given for it, it is added as a return key, because the SCP
+ * returns it and a C-MOVE or C-GET needs it.
  * <p>
  * A query is mutable and not thread-safe; build it on one thread.
  */
 public final class Query {
 
 	private static final int QUERY_RETRIEVE_LEVEL = TagDictionary.tagOf("QueryRetrieveLevel");
+
+	private static final String UTF_8 = "ISO_IR 192";
 
 	private final QueryRetrieveModel model;
 
@@ -110,6 +114,9 @@ public final class Query {
 	 * unknown
 	 * @throws IllegalArgumentException if the attribute is a sequence or does not hold
 	 * text
+	 * @throws InvalidMatchingValueException if a value breaks a rule of the VR or of
+	 * PS3.4 C.2.2.2 (length, date/time and range syntax, UID syntax, wildcards, several
+	 * values or a backslash)
 	 */
 	public Query match(String keyword, String... values) {
 		this.keys.match(keyword, values);
@@ -163,11 +170,14 @@ public final class Query {
 	 * Build the identifier: Query/Retrieve Level (unless a worklist query), the unique
 	 * key of the level, and every key added.
 	 * @return a new data set
-	 * @throws IllegalArgumentException if a value cannot be encoded, for example text
-	 * outside the default repertoire without a Specific Character Set key
+	 * @throws IllegalArgumentException if a value cannot be encoded in the Specific
+	 * Character Set given as a key
 	 */
 	public DataSet toIdentifier() {
 		DataSet identifier = new DataSet();
+		if (!this.keys.hasCharacterSet() && this.keys.hasNonAsciiValue()) {
+			identifier.setString(Keys.SPECIFIC_CHARACTER_SET, VR.CS, UTF_8);
+		}
 		this.keys.writeTo(identifier);
 		if (this.level != null) {
 			identifier.setString(QUERY_RETRIEVE_LEVEL, VR.CS, this.level.code());
@@ -250,7 +260,9 @@ public final class Query {
 				throw new IllegalArgumentException(keyword + " has VR " + vr
 						+ ", which does not hold text; only text attributes can be matching keys");
 			}
-			this.keys.put(entry.value(), new Key(vr, values.clone(), null));
+			String[] checked = values.clone();
+			MatchingValues.check(keyword, vr, checked);
+			this.keys.put(entry.value(), new Key(vr, checked, null));
 		}
 
 		void returnKey(String... keywords) {
@@ -281,6 +293,14 @@ public final class Query {
 					key.writeTo(target, tag);
 				}
 			});
+		}
+
+		boolean hasCharacterSet() {
+			return this.keys.containsKey(SPECIFIC_CHARACTER_SET);
+		}
+
+		boolean hasNonAsciiValue() {
+			return this.keys.values().stream().anyMatch(Key::hasNonAsciiValue);
 		}
 
 		static TagEntry entry(int tag) {
@@ -321,6 +341,14 @@ public final class Query {
 			else {
 				target.setBytes(tag, this.vr, new byte[0]);
 			}
+		}
+
+		boolean hasNonAsciiValue() {
+			if (this.item != null) {
+				return this.item.hasNonAsciiValue();
+			}
+			return this.values != null
+					&& Arrays.stream(this.values).anyMatch((value) -> value.chars().anyMatch((c) -> c > 0x7F));
 		}
 
 		@Override

@@ -19,6 +19,8 @@ import io.github.dicomscu.net.dimse.DimseFailureException;
 import io.github.dicomscu.net.association.Association;
 import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
+import io.github.dicomscu.net.association.DicomTimeoutException;
+import io.github.dicomscu.net.association.TimeoutKind;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandField;
@@ -96,6 +98,44 @@ class FindScuTests {
 			assertThat(results.getStatus()).isEqualTo(0xC001);
 			assertThat(results.getMatchCount()).isEqualTo(1);
 			assertThat(association.isEstablished()).isTrue();
+		}
+	}
+
+	@Test
+	void peerThatIgnoresTheCancelIsAbortedAfterTheGracePeriod() throws Exception {
+		CompletableFuture<DimseScript.Message> cancel = new CompletableFuture<>();
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			DimseScript.accept(in, out);
+			DimseScript.Message find = DimseScript.read(in);
+			DimseScript.respond(out, find, Status.PENDING, encode(patient("0")));
+			cancel.complete(DimseScript.read(in));
+			for (int i = 1; i <= 200 && in.available() == 0; i++) {
+				DimseScript.respond(out, find, Status.PENDING, encode(patient(Integer.toString(i))));
+				try {
+					Thread.sleep(20);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}); Association association = open(peer)) {
+			FindResults results = FindScu.find(association, QueryRetrieveModel.PATIENT_ROOT,
+					Query.patientRoot(QueryLevel.PATIENT).toIdentifier(), Priority.MEDIUM, 1);
+			results.setCancelGrace(Duration.ofMillis(500));
+			long start = System.nanoTime();
+			DicomTimeoutException ex = catchThrowableOfType(DicomTimeoutException.class, results::nextMatch);
+			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(ex.getKind()).isEqualTo(TimeoutKind.CANCEL);
+			assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(500));
+			assertThat(ex.getMessage()).startsWith("cancel grace period (")
+				.contains("C-FIND 1 to SCRIPTED@127.0.0.1:" + peer.port() + " still pending after");
+			assertThat(elapsed).isBetween(Duration.ofMillis(500), Duration.ofSeconds(3));
+			assertThat(cancel.get(5, TimeUnit.SECONDS).command().commandField()).isEqualTo(CommandField.C_CANCEL_RQ);
+			assertThat(association.isEstablished()).isFalse();
+			assertThat(peer.awaitClientClose(5)).isTrue();
+			assertThat(peer.receivedAfterScript()).startsWith(0x07, 0x00);
+			assertThat(results.getMatchCount()).isEqualTo(1);
 		}
 	}
 

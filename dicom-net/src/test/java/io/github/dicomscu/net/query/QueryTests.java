@@ -98,8 +98,28 @@ class QueryTests {
 	}
 
 	@Test
-	void textOutsideTheDefaultRepertoireNeedsASpecificCharacterSet() {
-		Query query = Query.patientRoot(QueryLevel.PATIENT).match("PatientName", "M\u00fcller");
+	void textOutsideUsAsciiWithoutASpecificCharacterSetGetsUtf8() {
+		DataSet identifier = Query.worklist()
+			.sequence("ScheduledProcedureStepSequence",
+					(step) -> step.match("ScheduledPerformingPhysicianName", "J\u00f6rg*"))
+			.toIdentifier();
+		assertThat(identifier.getString("SpecificCharacterSet")).isEqualTo("ISO_IR 192");
+		DataSet step = identifier.getSequence("ScheduledProcedureStepSequence").get(0);
+		assertThat(step.getBytes("ScheduledPerformingPhysicianName"))
+			.isEqualTo("J\u00f6rg*".getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void textInUsAsciiGetsNoSpecificCharacterSet() {
+		DataSet identifier = Query.patientRoot(QueryLevel.PATIENT).match("PatientName", "MULLER*").toIdentifier();
+		assertThat(identifier.contains("SpecificCharacterSet")).isFalse();
+	}
+
+	@Test
+	void textOutsideTheGivenSpecificCharacterSetIsRejected() {
+		Query query = Query.patientRoot(QueryLevel.PATIENT)
+			.match("SpecificCharacterSet", "ISO_IR 100")
+			.match("PatientName", "\u65e5\u672c");
 		assertThatIllegalArgumentException().isThrownBy(query::toIdentifier);
 	}
 
@@ -108,11 +128,11 @@ class QueryTests {
 		DataSet identifier = Query.studyRoot(QueryLevel.STUDY)
 			.match("PatientID", "1")
 			.returnKey("PatientID")
-			.match("StudyDate", "2024")
-			.match("StudyDate", "2023")
+			.match("StudyDate", "20240101")
+			.match("StudyDate", "20230101")
 			.toIdentifier();
 		assertThat(identifier.get("PatientID").bytes()).isEmpty();
-		assertThat(identifier.getString("StudyDate")).isEqualTo("2023");
+		assertThat(identifier.getString("StudyDate")).isEqualTo("20230101");
 	}
 
 	@Test

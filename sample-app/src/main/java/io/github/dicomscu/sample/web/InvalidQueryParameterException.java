@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.dicomscu.data.InvalidUidException;
 import io.github.dicomscu.data.UnknownTagKeywordException;
+import io.github.dicomscu.net.query.InvalidMatchingValueException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -47,14 +48,24 @@ class InvalidQueryParameterException extends ErrorResponseException {
 	}
 
 	/**
+	 * Return the exception for a matching value that breaks a rule of its VR or of PS3.4
+	 * C.2.2.2.
+	 * @param ex the rule broken, naming the key
+	 * @return the exception
+	 */
+	static InvalidQueryParameterException invalidValue(InvalidMatchingValueException ex) {
+		return new InvalidQueryParameterException(ex.getMessage(), ex.getKeyword(), ex);
+	}
+
+	/**
 	 * Return the exception for a {@code limit} that is not a non-negative integer.
 	 * @param value the value given
 	 * @return the exception
 	 */
 	static InvalidQueryParameterException invalidLimit(String value) {
 		return new InvalidQueryParameterException(
-				"Query parameter 'limit' must be a number of matches, 0 for no limit; found '" + value + "'", "limit",
-				null);
+				"Query parameter 'limit' must be a number of matches, 0 for the maximum; found '" + value + "'",
+				"limit", null);
 	}
 
 	/**

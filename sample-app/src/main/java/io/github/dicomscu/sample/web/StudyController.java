@@ -7,10 +7,12 @@ import io.github.dicomscu.data.DicomJsonWriter;
 import io.github.dicomscu.data.InvalidUidException;
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.data.UnknownTagKeywordException;
+import io.github.dicomscu.net.query.InvalidMatchingValueException;
 import io.github.dicomscu.net.query.Query;
 import io.github.dicomscu.net.query.QueryLevel;
 import io.github.dicomscu.scu.AeOperations;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -28,9 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
  * parameter gives several values, as UID list matching takes them. Each level has default
  * return keys; a matching key with the same keyword replaces its return key.
  * {@code limit} caps the number of matches (C-CANCEL is sent when it is reached),
- * {@value #DEFAULT_LIMIT} by default, 0 for no limit.
+ * {@value #DEFAULT_LIMIT} by default; 0 or a limit above {@code sample.query.max-limit}
+ * (1000 by default) is capped to that maximum. A value that breaks a rule of its VR or of
+ * PS3.4 C.2.2.2 is answered 400 naming the key; a value outside US-ASCII is sent in UTF-8
+ * ({@code ISO_IR 192}).
  */
 @RestController
+@EnableConfigurationProperties(QueryProperties.class)
 @RequestMapping("/api/remotes/{name}/studies")
 public class StudyController {
 
@@ -52,8 +58,11 @@ public class StudyController {
 
 	private final AeOperations aeOperations;
 
-	public StudyController(AeOperations aeOperations) {
+	private final int maxLimit;
+
+	public StudyController(AeOperations aeOperations, QueryProperties properties) {
 		this.aeOperations = aeOperations;
+		this.maxLimit = properties.getMaxLimit();
 	}
 
 	@GetMapping
@@ -99,6 +108,9 @@ public class StudyController {
 				catch (UnknownTagKeywordException ex) {
 					throw InvalidQueryParameterException.unknownKeyword(ex);
 				}
+				catch (InvalidMatchingValueException ex) {
+					throw InvalidQueryParameterException.invalidValue(ex);
+				}
 				catch (IllegalArgumentException ex) {
 					throw InvalidQueryParameterException.notMatchable(keyword, ex);
 				}
@@ -107,15 +119,15 @@ public class StudyController {
 		return query;
 	}
 
-	private static int limit(MultiValueMap<String, String> parameters) {
+	private int limit(MultiValueMap<String, String> parameters) {
 		String value = parameters.getFirst(LIMIT);
 		if (value == null) {
-			return DEFAULT_LIMIT;
+			return Math.min(DEFAULT_LIMIT, this.maxLimit);
 		}
 		try {
 			int limit = Integer.parseInt(value.strip());
 			if (limit >= 0) {
-				return limit;
+				return (limit == 0 || limit > this.maxLimit) ? this.maxLimit : limit;
 			}
 		}
 		catch (NumberFormatException ex) {
