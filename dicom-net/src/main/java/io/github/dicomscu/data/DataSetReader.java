@@ -439,7 +439,7 @@ public final class DataSetReader {
 					return;
 				}
 				if (Tag.group(tag) == 0xFFFE) {
-					throw this.in.error(at, "data element expected, found " + describe(tag));
+					throw this.in.error(at, "data element expected, found " + Tag.describe(tag));
 				}
 				if (scope == Scope.FILE_META && Tag.group(tag) != FILE_META_GROUP) {
 					throw this.in.error(at,
@@ -458,7 +458,7 @@ public final class DataSetReader {
 			if (encoding.explicitVr()) {
 				int first = this.in.peekByte(4);
 				int second = this.in.peekByte(5);
-				vr = vrOf(first, second);
+				vr = VR.find(first, second);
 				if (vr == null) {
 					throw this.in.error(at, String.format("VR expected for %s, found bytes 0x%02X 0x%02X",
 							Tag.toString(tag), first, second));
@@ -574,7 +574,7 @@ public final class DataSetReader {
 					return items;
 				}
 				if (tag != ITEM) {
-					throw this.in.error(at, "item tag (FFFE,E000) expected, found " + describe(tag));
+					throw this.in.error(at, "item tag (FFFE,E000) expected, found " + Tag.describe(tag));
 				}
 				this.in.consume(8);
 				DataSet item = new DataSet();
@@ -611,7 +611,7 @@ public final class DataSetReader {
 				}
 				if (tag != ITEM) {
 					throw this.in.error(at,
-							"item tag (FFFE,E000) of encapsulated pixel data expected, found " + describe(tag));
+							"item tag (FFFE,E000) of encapsulated pixel data expected, found " + Tag.describe(tag));
 				}
 				if (length == UNDEFINED_LENGTH) {
 					throw this.in.error(at, "defined length expected for an item of encapsulated pixel data");
@@ -672,24 +672,6 @@ public final class DataSetReader {
 				throw this.in.error(at, "value length " + length + " of " + Tag.toString(tag)
 						+ " runs past the end of the data (" + skipped + " bytes left)");
 			}
-		}
-
-		private static VR vrOf(int first, int second) {
-			try {
-				return VR.ofCode((first << 8) | second);
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
-		}
-
-		private static String describe(int tag) {
-			return switch (tag) {
-				case ITEM -> "item tag (FFFE,E000)";
-				case ITEM_DELIMITATION -> "item delimitation (FFFE,E00D)";
-				case SEQUENCE_DELIMITATION -> "sequence delimitation (FFFE,E0DD)";
-				default -> Tag.toString(tag);
-			};
 		}
 
 	}

@@ -56,6 +56,22 @@ public final class Tag {
 	}
 
 	/**
+	 * Name a tag for a parse error: the item and delimitation tags by what they are, any
+	 * other tag as {@link #toString(int)} formats it.
+	 * @param tag the tag
+	 * @return for example {@code "item delimitation (FFFE,E00D)"} or
+	 * {@code "(0008,0016)"}
+	 */
+	public static String describe(int tag) {
+		return switch (tag) {
+			case 0xFFFEE000 -> "item tag (FFFE,E000)";
+			case 0xFFFEE00D -> "item delimitation (FFFE,E00D)";
+			case 0xFFFEE0DD -> "sequence delimitation (FFFE,E0DD)";
+			default -> toString(tag);
+		};
+	}
+
+	/**
 	 * Parse a tag written as {@code "00080016"}, {@code "(0008,0016)"} or
 	 * {@code "0008,0016"} (hex digits in either case, surrounding spaces ignored).
 	 * @param text the tag text

@@ -191,6 +191,16 @@ public enum VR {
 		return vr;
 	}
 
+	/**
+	 * Return the VR whose code is the two bytes read from an explicit VR element header.
+	 * @param first the first byte, 0 to 255
+	 * @param second the second byte, 0 to 255
+	 * @return the VR, or {@code null} if the bytes are not a DICOM VR
+	 */
+	public static VR find(int first, int second) {
+		return lookup((first << 8) | second);
+	}
+
 	private static VR lookup(int code) {
 		if ((code & ~0xFFFF) != 0) {
 			return null;

@@ -302,14 +302,14 @@ final class DataSetScanner {
 			return;
 		}
 		if (Tag.group(tag) == DELIMITER_GROUP) {
-			fail(this.headerStart, "data element expected, found " + describe(tag));
+			fail(this.headerStart, "data element expected, found " + Tag.describe(tag));
 			return;
 		}
 		boolean sequence;
 		boolean unknown;
 		long length;
 		if (frame.explicitVr) {
-			VR vr = vrOf(this.header[4] & 0xFF, this.header[5] & 0xFF);
+			VR vr = VR.find(this.header[4] & 0xFF, this.header[5] & 0xFF);
 			if (vr == null) {
 				fail(this.headerStart, String.format("VR expected for %s, found bytes 0x%02X 0x%02X", Tag.toString(tag),
 						this.header[4] & 0xFF, this.header[5] & 0xFF));
@@ -371,7 +371,7 @@ final class DataSetScanner {
 			return;
 		}
 		if (tag != ITEM) {
-			fail(this.headerStart, frame.kind.expected() + " expected, found " + describe(tag));
+			fail(this.headerStart, frame.kind.expected() + " expected, found " + Tag.describe(tag));
 			return;
 		}
 		if (frame.kind == Kind.FRAGMENTS) {
@@ -487,24 +487,6 @@ final class DataSetScanner {
 		}
 		TagEntry entry = TagDictionary.forTag(tag).orElse(null);
 		return entry != null && entry.vr() == VR.SQ && !entry.vrs().contains("OW");
-	}
-
-	private static VR vrOf(int first, int second) {
-		try {
-			return VR.ofCode((first << 8) | second);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	private static String describe(int tag) {
-		return switch (tag) {
-			case ITEM -> "item tag (FFFE,E000)";
-			case ITEM_DELIMITATION -> "item delimitation (FFFE,E00D)";
-			case SEQUENCE_DELIMITATION -> "sequence delimitation (FFFE,E0DD)";
-			default -> Tag.toString(tag);
-		};
 	}
 
 	/**
