@@ -55,10 +55,7 @@ class ConfiguredRemotesTests {
 			.withBean(AeOperations.class, () -> mock(AeOperations.class))
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				Throwable failure = context.getStartupFailure();
-				while (failure != null && !(failure instanceof DicomScuConfigurationException)) {
-					failure = failure.getCause();
-				}
+				Throwable failure = configurationFailure(context.getStartupFailure());
 				assertThat(failure).isInstanceOf(DicomScuConfigurationException.class)
 					.hasMessageContaining("dicom.scu.remotes.pacs.port");
 			});
@@ -72,10 +69,7 @@ class ConfiguredRemotesTests {
 					"dicom.scu.storage-scp.port=70000")
 			.withBean(AeOperations.class, () -> mock(AeOperations.class))
 			.run((context) -> {
-				Throwable failure = context.getStartupFailure();
-				while (failure != null && !(failure instanceof DicomScuConfigurationException)) {
-					failure = failure.getCause();
-				}
+				Throwable failure = configurationFailure(context.getStartupFailure());
 				assertThat(failure).isInstanceOf(DicomScuConfigurationException.class);
 				assertThat(((DicomScuConfigurationException) failure).getInvalidValues())
 					.extracting(DicomScuConfigurationException.InvalidValue::property)
@@ -98,6 +92,14 @@ class ConfiguredRemotesTests {
 		ConfiguredRemotes remotes = new ConfiguredRemotes(Map.of("pacs", new RemoteAe("pacs", "PACS", "pacs", 104)));
 		assertThatExceptionOfType(UnsupportedOperationException.class)
 			.isThrownBy(() -> remotes.getRemotes().remove("pacs"));
+	}
+
+	private static Throwable configurationFailure(Throwable startupFailure) {
+		Throwable failure = startupFailure;
+		while (failure != null && !(failure instanceof DicomScuConfigurationException)) {
+			failure = failure.getCause();
+		}
+		return failure;
 	}
 
 }
