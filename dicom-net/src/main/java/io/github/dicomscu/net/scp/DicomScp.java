@@ -226,6 +226,14 @@ public final class DicomScp implements AutoCloseable {
 	}
 
 	/**
+	 * The name of this SCP, the prefix of its threads' names.
+	 * @return the name, unique in this JVM
+	 */
+	String name() {
+		return this.name;
+	}
+
+	/**
 	 * Stop listening, abort every association and wait for their threads to end.
 	 */
 	public synchronized void stop() {

@@ -52,6 +52,7 @@ class DicomScpCapacityTests {
 	void fiveHundredIdleSocketsNeitherBlockAnEchoPastArtimNorGrowThreads() throws Exception {
 		this.scp = DicomScp.builder()
 			.maxPendingConnections(10)
+			.maxAssociations(5)
 			.timeouts(AssociationTimeouts.defaults().withArtim(ARTIM))
 			.build()
 			.start();
@@ -80,8 +81,11 @@ class DicomScpCapacityTests {
 						+ "(SCP pool threads peak %d)%n",
 				echoMillis, ARTIM.toMillis(), threadsBefore, threadsPeak, scpThreadsPeak);
 		assertThat(status).as("echo status within ARTIM + margin").isZero();
-		assertThat(scpThreadsPeak).as("SCP pool threads").isLessThanOrEqualTo(10 + 1);
-		assertThat(threadsPeak - threadsBefore).as("threads grown").isLessThanOrEqualTo(10 + 1 + 5);
+		// the pool's bound: pending connections + associations (a thread that has just
+		// finished with a connection may not be back in the pool when the next arrives,
+		// so the number of threads in use can briefly pass 10 + 1)
+		assertThat(scpThreadsPeak).as("SCP pool threads").isLessThanOrEqualTo(10 + 5);
+		assertThat(threadsPeak - threadsBefore).as("threads grown").isLessThanOrEqualTo(10 + 5 + 5);
 		for (Socket socket : this.idle) {
 			long remaining = Math.max(1, (deadline + MARGIN.toNanos() - System.nanoTime()) / 1_000_000);
 			socket.setSoTimeout((int) remaining);
@@ -144,11 +148,12 @@ class DicomScpCapacityTests {
 		}
 	}
 
+	// this SCP's threads only: another test's SCP may still be ending its own
 	private int scpThreads() {
 		return (int) Thread.getAllStackTraces()
 			.keySet()
 			.stream()
-			.filter((thread) -> thread.getName().contains("-association-"))
+			.filter((thread) -> thread.getName().startsWith(this.scp.name() + "-association-"))
 			.count();
 	}
 
