@@ -18,7 +18,9 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * {@link HealthIndicator} for one remote AE of an {@link AeOperations}: a C-ECHO on an
  * association of its own that proposes Verification only (whatever the remote's requested
- * contexts are), with a short timeout for each step. UP when the remote answers Success;
+ * contexts are), bounded as a whole by a short timeout: connect, association, C-ECHO and
+ * release together end within it, however slowly a remote answers or drips its bytes (see
+ * {@link AeOperations#echo(String, List, Duration)}). UP when the remote answers Success;
  * DOWN with the status, or with the error's message when the echo fails. The details name
  * the remote (AE title, host, port) and give the status, the round trip in milliseconds
  * and the peer's implementation class UID and version name.
@@ -37,8 +39,8 @@ public class DicomHealthIndicator extends AbstractHealthIndicator {
 	 * Create an indicator for a remote of an {@link AeOperations}.
 	 * @param operations the operations that know the remote by its name
 	 * @param remote the remote
-	 * @param timeout the timeout of each step of the check: connect, association, C-ECHO
-	 * and release
+	 * @param timeout the timeout of the whole check: connect, association, C-ECHO and
+	 * release together
 	 */
 	public DicomHealthIndicator(AeOperations operations, RemoteAe remote, Duration timeout) {
 		super("DICOM health check of remote '" + remote.name() + "' failed");

@@ -120,7 +120,7 @@ class DicomHealthIndicatorTests {
 			Health health = indicator(remote("silent", "SILENT", peer.port()), Duration.ofMillis(300)).health();
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat((String) health.getDetails().get("error")).contains("ACSE timeout (300 ms) expired");
+			assertThat((String) health.getDetails().get("error")).contains("operation timeout (300 ms) expired");
 		}
 	}
 

@@ -43,13 +43,17 @@ public interface AeOperations {
 	EchoResult echo(String remote);
 
 	/**
-	 * Verify a remote with C-ECHO on an association that proposes the given contexts,
-	 * each step (connect, association, C-ECHO, release) bounded by the given timeout; for
-	 * example a health check that proposes Verification only and waits less than usual. A
-	 * status other than Success is returned, not thrown.
+	 * Verify a remote with C-ECHO on an association that proposes the given contexts, the
+	 * whole check (connect, association, C-ECHO and release together) bounded by the
+	 * given timeout; for example a health check that proposes Verification only and must
+	 * answer in time. Each step is also bounded by its own timer, as for every
+	 * association. A status other than Success is returned, not thrown; when the timeout
+	 * expires the failure is a {@link DicomTimeoutException} of kind
+	 * {@link io.github.dicomscu.net.association.TimeoutKind#OPERATION} (or of the step's
+	 * own timer, when that one ends first).
 	 * @param remote the remote's name
 	 * @param contexts the contexts to propose, which must include Verification
-	 * @param timeout the timeout of each step
+	 * @param timeout the timeout of the whole check
 	 * @return the outcome
 	 * @throws UnknownRemoteException if no remote has that name
 	 * @throws DicomAccessException if the echo fails

@@ -150,24 +150,23 @@ public class AeTemplate implements AeOperations {
 
 	@Override
 	public EchoResult echo(String remote) {
-		return echo(getRemote(remote), this.contexts.requested(remote), this.timeouts);
+		return echo(getRemote(remote), this.contexts.requested(remote), null);
 	}
 
 	@Override
 	public EchoResult echo(String remote, List<PresentationContext> contexts, Duration timeout) {
 		Objects.requireNonNull(timeout, "timeout");
-		return echo(getRemote(remote), contexts,
-				this.timeouts.withConnect(timeout).withAcse(timeout).withDimse(timeout));
+		return echo(getRemote(remote), contexts, AssociationTimeouts.check("echo", timeout));
 	}
 
 	@Override
 	public <T> T execute(String remote, AssociationCallback<T> callback) {
-		return execute(getRemote(remote), this.contexts.requested(remote), this.timeouts, callback);
+		return execute(getRemote(remote), this.contexts.requested(remote), callback);
 	}
 
 	@Override
 	public <T> T execute(String remote, List<PresentationContext> contexts, AssociationCallback<T> callback) {
-		return execute(getRemote(remote), contexts, this.timeouts, callback);
+		return execute(getRemote(remote), contexts, callback);
 	}
 
 	@Override
@@ -187,7 +186,7 @@ public class AeTemplate implements AeOperations {
 	public StoreResult store(String remote, StoreInstance instance) {
 		Objects.requireNonNull(instance, "instance");
 		RemoteAe remoteAe = getRemote(remote);
-		return execute(remoteAe, this.contexts.store(remote, List.of(instance)), this.timeouts, (association) -> {
+		return execute(remoteAe, this.contexts.store(remote, List.of(instance)), (association) -> {
 			try {
 				return StoreScu.store(association, instance, Priority.MEDIUM);
 			}
@@ -205,7 +204,7 @@ public class AeTemplate implements AeOperations {
 		Objects.requireNonNull(files, "files");
 		RemoteAe remoteAe = getRemote(remote);
 		return new StoreBatches(files).send(this.contexts.hasOwn(remote),
-				(batch) -> execute(remoteAe, this.contexts.store(remote, batch), this.timeouts,
+				(batch) -> execute(remoteAe, this.contexts.store(remote, batch),
 						(association) -> StoreScu.storeAll(association, batch, Priority.MEDIUM)));
 	}
 
@@ -215,7 +214,7 @@ public class AeTemplate implements AeOperations {
 		RemoteAe remoteAe = getRemote(remote);
 		DataSet identifier = query.toIdentifier();
 		Association association = this.associations.open(remoteAe, this.contexts.find(remote, query.model()),
-				this.timeouts);
+				this.timeouts, null);
 		FindResults results;
 		try {
 			results = FindScu.find(association, query.model(), identifier, Priority.MEDIUM);
@@ -239,7 +238,7 @@ public class AeTemplate implements AeOperations {
 		}
 		RemoteAe remoteAe = getRemote(remote);
 		DataSet identifier = query.toIdentifier();
-		return execute(remoteAe, this.contexts.find(remote, query.model()), this.timeouts, (association) -> {
+		return execute(remoteAe, this.contexts.find(remote, query.model()), (association) -> {
 			try (FindResults results = FindScu.find(association, query.model(), identifier, Priority.MEDIUM,
 					maxResults)) {
 				List<DataSet> matches = new ArrayList<>();
@@ -258,8 +257,8 @@ public class AeTemplate implements AeOperations {
 		RemoteAe remoteAe = getRemote(remote);
 		DataSet identifier = query.toIdentifier();
 		Consumer<RetrieveProgress> listener = (progress != null) ? progress : NO_PROGRESS;
-		return execute(remoteAe, this.contexts.move(remote, query.model()), this.timeouts, (association) -> MoveScu
-			.move(association, query.model(), identifier, destinationAeTitle, Priority.MEDIUM, listener));
+		return execute(remoteAe, this.contexts.move(remote, query.model()), (association) -> MoveScu.move(association,
+				query.model(), identifier, destinationAeTitle, Priority.MEDIUM, listener));
 	}
 
 	@Override
@@ -269,8 +268,8 @@ public class AeTemplate implements AeOperations {
 		RemoteAe remoteAe = getRemote(remote);
 		DataSet identifier = query.toIdentifier();
 		Consumer<RetrieveProgress> listener = (progress != null) ? progress : NO_PROGRESS;
-		return execute(remoteAe, this.contexts.get(remote, query.model()), this.timeouts, (association) -> GetScu
-			.get(association, query.model(), identifier, Priority.MEDIUM, receiver, listener));
+		return execute(remoteAe, this.contexts.get(remote, query.model()), (association) -> GetScu.get(association,
+				query.model(), identifier, Priority.MEDIUM, receiver, listener));
 	}
 
 	/**
@@ -370,9 +369,9 @@ public class AeTemplate implements AeOperations {
 		return this.exceptionTranslator;
 	}
 
-	private EchoResult echo(RemoteAe remote, List<PresentationContext> contexts, AssociationTimeouts timeouts) {
+	private EchoResult echo(RemoteAe remote, List<PresentationContext> contexts, Duration overallTimeout) {
 		long start = System.nanoTime();
-		Echo echo = execute(remote, contexts, timeouts, (association) -> new Echo(association.echo(),
+		Echo echo = execute(remote, contexts, overallTimeout, (association) -> new Echo(association.echo(),
 				association.getPeerImplementationClassUid(), association.getPeerImplementationVersionName()));
 		Duration roundTrip = Duration.ofNanos(System.nanoTime() - start);
 		return new EchoResult(remote, echo.status(), Status.meaningOf(echo.status()), roundTrip,
@@ -385,10 +384,19 @@ public class AeTemplate implements AeOperations {
 	 * broke). A RuntimeException or Error of the callback aborts the association and is
 	 * rethrown as it is; an engine failure is rethrown translated.
 	 */
-	private <T> T execute(RemoteAe remote, List<PresentationContext> contexts, AssociationTimeouts timeouts,
+	private <T> T execute(RemoteAe remote, List<PresentationContext> contexts, AssociationCallback<T> callback) {
+		return execute(remote, contexts, null, callback);
+	}
+
+	/**
+	 * Run a callback as {@link #execute(RemoteAe, List, AssociationCallback)} does,
+	 * within an overall timeout for the whole association, from the connect to the end of
+	 * the release, or {@code null} for none.
+	 */
+	private <T> T execute(RemoteAe remote, List<PresentationContext> contexts, Duration overallTimeout,
 			AssociationCallback<T> callback) {
 		Objects.requireNonNull(callback, "callback");
-		Association association = this.associations.open(remote, contexts, timeouts);
+		Association association = this.associations.open(remote, contexts, this.timeouts, overallTimeout);
 		T result;
 		try {
 			result = callback.doInAssociation(association);

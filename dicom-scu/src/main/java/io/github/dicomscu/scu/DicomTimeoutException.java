@@ -29,7 +29,8 @@ public class DicomTimeoutException extends DicomAccessException {
 	}
 
 	/**
-	 * Return how long the timer ran.
+	 * Return how long the timer ran: the phase's timeout, or for
+	 * {@link TimeoutKind#OPERATION} the overall budget of the association.
 	 * @return the timeout
 	 */
 	public Duration getTimeout() {

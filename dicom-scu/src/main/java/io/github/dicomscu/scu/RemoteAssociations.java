@@ -1,5 +1,6 @@
 package io.github.dicomscu.scu;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,10 +50,13 @@ final class RemoteAssociations {
 	 * @param remote the remote
 	 * @param contexts the contexts to propose, in order
 	 * @param timeouts the timers of the association
+	 * @param overallTimeout the overall timeout of the association's whole use, or
+	 * {@code null} for none
 	 * @return the established association
 	 * @throws DicomAccessException if it cannot be established
 	 */
-	Association open(RemoteAe remote, List<PresentationContext> contexts, AssociationTimeouts timeouts) {
+	Association open(RemoteAe remote, List<PresentationContext> contexts, AssociationTimeouts timeouts,
+			Duration overallTimeout) {
 		AssociationRequest request = AssociationRequest.builder(remote.host(), remote.port())
 			.callingAeTitle(this.aeTitle)
 			.calledAeTitle(remote.aeTitle())
@@ -60,6 +64,7 @@ final class RemoteAssociations {
 			.maxDataSetInMemory(this.maxDataSetInMemory)
 			.bindAddress(this.bindAddress)
 			.timeouts(Objects.requireNonNull(timeouts, "timeouts"))
+			.overallTimeout(overallTimeout)
 			.contexts(contexts)
 			.build();
 		Association association;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +50,12 @@ import io.github.dicomscu.net.pdu.UserInformation;
  * An association is meant for one thread at a time; {@link #abort()} may be called from
  * any thread and ends a blocked read or write. The connection is a socket channel, so
  * interrupting a thread blocked in its I/O also closes the connection (without an
- * A-ABORT). Every wait is bounded by one of the timers in {@link AssociationTimeouts};
- * every failure that ends the association closes the connection and is reported as a
- * {@link DicomNetworkException} subclass (see {@link #isEstablished()}).
+ * A-ABORT). Every wait is bounded by a deadline set by one of the timers in
+ * {@link AssociationTimeouts} for a whole phase (a peer that drips bytes does not restart
+ * it) and, for a request with an {@link AssociationRequest#getOverallTimeout() overall
+ * timeout}, by the overall deadline too; every failure that ends the association closes
+ * the connection and is reported as a {@link DicomNetworkException} subclass (see
+ * {@link #isEstablished()}).
  */
 public final class Association implements Closeable {
 
@@ -66,6 +70,9 @@ public final class Association implements Closeable {
 	/** Fragment size used when the peer announces no maximum length. */
 	private static final int UNLIMITED_FRAGMENT_SIZE = 1024 * 1024;
 
+	/** Collects every data set in memory. */
+	private static final Function<Command, DataSetSink> NO_SINKS = (command) -> null;
+
 	private final ProtocolMachine machine;
 
 	private final PduChannel channel;
@@ -79,6 +86,8 @@ public final class Association implements Closeable {
 	private final String peerAeTitle;
 
 	private final AssociationTimeouts timeouts;
+
+	private final Deadline overall;
 
 	private final List<NegotiatedContext> contexts;
 
@@ -95,7 +104,7 @@ public final class Association implements Closeable {
 	private PDataOutputStream pDataOutputStream;
 
 	private Association(ProtocolMachine machine, String peer, String localAeTitle, String peerAeTitle,
-			AssociationTimeouts timeouts, long maxDataSetInMemory, List<NegotiatedContext> contexts,
+			AssociationTimeouts timeouts, Deadline overall, long maxDataSetInMemory, List<NegotiatedContext> contexts,
 			UserInformation peerUserInformation) {
 		this.machine = machine;
 		this.channel = machine.channel();
@@ -104,6 +113,7 @@ public final class Association implements Closeable {
 		this.localAeTitle = localAeTitle;
 		this.peerAeTitle = peerAeTitle;
 		this.timeouts = timeouts;
+		this.overall = overall;
 		this.maxDataSetInMemory = maxDataSetInMemory;
 		this.contexts = List.copyOf(contexts);
 		Map<Integer, NegotiatedContext> byId = new LinkedHashMap<>();
@@ -116,10 +126,13 @@ public final class Association implements Closeable {
 
 	/**
 	 * Connect to a peer and negotiate an association (PS3.8 Sta1 → Sta4 → Sta5 → Sta6).
+	 * The ACSE timeout runs from the sending of the A-ASSOCIATE-RQ until the whole answer
+	 * has arrived; the request's overall timeout, if it has one, starts here.
 	 * @param request what to request
 	 * @return the established association
 	 * @throws DicomConnectException if the connection or the local bind fails
-	 * @throws DicomTimeoutException if the connect or ACSE timeout expires
+	 * @throws DicomTimeoutException if the connect or ACSE timeout, or the overall
+	 * timeout, expires
 	 * @throws AssociationRejectedException if the peer rejects the association
 	 * @throws AssociationAbortedException if the peer aborts during negotiation
 	 * @throws DicomProtocolException if the peer violates the protocol
@@ -128,7 +141,9 @@ public final class Association implements Closeable {
 	 */
 	public static Association request(AssociationRequest request) throws DicomNetworkException {
 		String peer = request.describePeer();
-		ProtocolMachine machine = new ProtocolMachine(TransportConnector.connect(request), true);
+		Deadline overall = (request.getOverallTimeout() != null)
+				? Deadline.after(TimeoutKind.OPERATION, request.getOverallTimeout()) : null;
+		ProtocolMachine machine = new ProtocolMachine(TransportConnector.connect(request, overall), true);
 		// the connector's connect was AE-1 and its completion Evt2: the machine takes the
 		// open connection
 		machine.fire(AssociationEvent.EVT1);
@@ -136,9 +151,9 @@ public final class Association implements Closeable {
 		RequestorNegotiation negotiation = new RequestorNegotiation(request);
 		String awaited = "no A-ASSOCIATE-AC or A-ASSOCIATE-RJ";
 		try {
+			Deadline acse = Deadline.after(TimeoutKind.ACSE, request.getTimeouts().acse()).within(overall);
 			machine.write(negotiation.associateRq());
-			Pdu answer = machine.channel()
-				.read(TimeoutKind.ACSE, request.getTimeouts().acse(), awaited + " from " + peer);
+			Pdu answer = machine.channel().read(acse, () -> awaited + " from " + peer);
 			List<NegotiatedContext> negotiated = null;
 			if (answer instanceof AssociateAc accept) {
 				MaxPduLength.checkPeers(accept.userInformation().maximumLength(), "A-ASSOCIATE-AC from " + peer);
@@ -146,7 +161,7 @@ public final class Association implements Closeable {
 			}
 			if (machine.received(answer, peer, awaited) == AssociationAction.AE_3) {
 				return new Association(machine, peer, request.getCallingAeTitle(), request.getCalledAeTitle(),
-						request.getTimeouts(), request.getMaxDataSetInMemory(), negotiated,
+						request.getTimeouts(), overall, request.getMaxDataSetInMemory(), negotiated,
 						((AssociateAc) answer).userInformation());
 			}
 			machine.closeTransport();
@@ -162,9 +177,9 @@ public final class Association implements Closeable {
 	}
 
 	/**
-	 * Act as acceptor on an accepted connection: wait (ARTIM) for the A-ASSOCIATE-RQ,
-	 * negotiate against the settings and answer with an A-ASSOCIATE-AC or -RJ (PS3.8 Sta1
-	 * → Sta2 → Sta3 → Sta6, or Sta13 on rejection).
+	 * Act as acceptor on an accepted connection: wait for the A-ASSOCIATE-RQ, all of it
+	 * within the ARTIM timeout from now, negotiate against the settings and answer with
+	 * an A-ASSOCIATE-AC or -RJ (PS3.8 Sta1 → Sta2 → Sta3 → Sta6, or Sta13 on rejection).
 	 * @param socket the accepted connection
 	 * @param settings what to accept
 	 * @param admission told the calling AE title of a request that is otherwise
@@ -177,12 +192,13 @@ public final class Association implements Closeable {
 	 */
 	public static Association accept(Socket socket, AcceptorSettings settings, Predicate<String> admission)
 			throws DicomNetworkException {
+		Deadline artim = Deadline.after(TimeoutKind.ARTIM, settings.timeouts().artim());
 		String peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
 		ProtocolMachine machine = new ProtocolMachine(TransportConnector.accepted(socket, settings, peer), false);
 		machine.fire(AssociationEvent.EVT5);
 		String awaited = "no A-ASSOCIATE-RQ";
 		try {
-			Pdu pdu = machine.channel().read(TimeoutKind.ARTIM, settings.timeouts().artim(), awaited + " from " + peer);
+			Pdu pdu = machine.channel().read(artim, () -> awaited + " from " + peer);
 			AcceptorNegotiation negotiation = null;
 			if (pdu instanceof AssociateRq associateRq) {
 				MaxPduLength.checkPeers(associateRq.userInformation().maximumLength(), "A-ASSOCIATE-RQ from " + peer);
@@ -202,7 +218,7 @@ public final class Association implements Closeable {
 				logger.info("Rejecting association from {}: {}, {}", PrintableText.of(requestorAe),
 						reject.resultEnum().text(), reject.reason().text());
 				machine.write(reject);
-				machine.awaitClose(settings.timeouts().artim());
+				machine.awaitClose(Deadline.after(TimeoutKind.ARTIM, settings.timeouts().artim()));
 				return null;
 			}
 			AssociateAc associateAc = negotiation.associateAc();
@@ -210,7 +226,7 @@ public final class Association implements Closeable {
 			machine.fire(AssociationEvent.EVT7);
 			machine.write(associateAc);
 			return new Association(machine, requestorAe, associateRq.calledAeTitle(), associateRq.callingAeTitle(),
-					settings.timeouts(), settings.maxDataSetInMemory(), contexts, associateRq.userInformation());
+					settings.timeouts(), null, settings.maxDataSetInMemory(), contexts, associateRq.userInformation());
 		}
 		catch (IOException ex) {
 			throw machine.failed("negotiating the association", ex, peer);
@@ -342,8 +358,8 @@ public final class Association implements Closeable {
 	}
 
 	/**
-	 * Send a C-ECHO request on the first accepted Verification context and wait (DIMSE
-	 * timeout) for its response.
+	 * Send a C-ECHO request on the first accepted Verification context and wait for its
+	 * response (see {@link #receiveResponse(int, CommandField)}).
 	 * @return the response status
 	 * @throws NoAcceptedContextException if no Verification context was accepted
 	 * @throws DicomNetworkException if the exchange fails
@@ -410,7 +426,8 @@ public final class Association implements Closeable {
 
 	/**
 	 * Wait for the response to a request: the next message, which must be
-	 * {@code expected} and answer {@code messageId}.
+	 * {@code expected} and answer {@code messageId}. The whole message, command set and
+	 * data set, must arrive within the DIMSE timeout from now.
 	 * @param messageId the request's message id
 	 * @param expected the expected response command field
 	 * @return the response
@@ -418,7 +435,7 @@ public final class Association implements Closeable {
 	 * error
 	 */
 	public DimseMessage receiveResponse(int messageId, CommandField expected) throws DicomNetworkException {
-		DimseMessage message = receive(TimeoutKind.DIMSE, this.timeouts.dimse(), "no " + expected.text());
+		DimseMessage message = receive(dimseDeadline(), false, () -> "no " + expected.text(), NO_SINKS);
 		if (message == null) {
 			throw new AssociationClosedException(
 					this.peer + " released the association while a " + expected.text() + " was outstanding");
@@ -437,7 +454,8 @@ public final class Association implements Closeable {
 	 * Wait for the next complete DIMSE message. As acceptor, an A-RELEASE-RQ from the
 	 * requestor is answered and ends the association; this method then returns
 	 * {@code null}.
-	 * @param kind the timer bounding the wait for the first PDU of the message
+	 * @param kind the timer bounding the wait for the message (see
+	 * {@link #receive(TimeoutKind, Duration, String, Function)})
 	 * @param timeout its timeout
 	 * @param detail what is awaited, for a timeout message
 	 * @return the message, or {@code null} if the peer released the association
@@ -445,14 +463,22 @@ public final class Association implements Closeable {
 	 * while acting as requestor
 	 */
 	public DimseMessage receive(TimeoutKind kind, Duration timeout, String detail) throws DicomNetworkException {
-		return receive(kind, timeout, detail, (command) -> null);
+		return receive(kind, timeout, detail, NO_SINKS);
 	}
 
 	/**
 	 * Wait for the next complete DIMSE message, streaming its data set to a sink chosen
 	 * from its command set. Where the chooser returns {@code null}, the data set is
 	 * collected into the returned message instead.
-	 * @param kind the timer bounding the wait for the first PDU of the message
+	 * <p>
+	 * The timer is a deadline from now: with {@link TimeoutKind#DIMSE} it bounds the
+	 * whole message; with another timer (such as {@link TimeoutKind#IDLE} while an
+	 * acceptor awaits the next request) it bounds the wait for the message's first PDU,
+	 * and from that PDU on the rest of the message must arrive within the DIMSE timeout.
+	 * One exception: a data set streamed to a sink may be large and slow, so while it
+	 * arrives the DIMSE deadline restarts with each PDU, and each PDU must arrive whole
+	 * within the DIMSE timeout.
+	 * @param kind the timer bounding the wait
 	 * @param timeout its timeout
 	 * @param detail what is awaited, for a timeout message
 	 * @param sinks chooses the sink for a message's data set from its command set
@@ -463,35 +489,47 @@ public final class Association implements Closeable {
 	 */
 	public DimseMessage receive(TimeoutKind kind, Duration timeout, String detail, Function<Command, DataSetSink> sinks)
 			throws DicomNetworkException {
+		return receive(Deadline.after(kind, timeout).within(this.overall), kind != TimeoutKind.DIMSE, () -> detail,
+				sinks);
+	}
+
+	private DimseMessage receive(Deadline first, boolean dimseAfterFirstPdu, Supplier<String> detail,
+			Function<Command, DataSetSink> sinks) throws DicomNetworkException {
 		if (this.machine.state() != AssociationState.STA6) {
 			throw notEstablished("receive a message");
 		}
 		MessageAssembler assembler = new MessageAssembler(this.contextsById, sinks, this.maxDataSetInMemory, this.peer);
-		TimeoutKind currentKind = kind;
-		Duration currentTimeout = timeout;
-		String awaited = detail + " from " + this.peer;
+		Supplier<String> awaited = () -> detail.get() + " from " + this.peer;
+		Supplier<String> incomplete = () -> detail.get() + " from " + this.peer + ", only part of a message arrived";
+		Deadline deadline = first;
+		boolean begun = false;
 		try {
 			while (true) {
-				PduType type = this.channel.nextType(currentKind, currentTimeout, awaited);
-				currentKind = TimeoutKind.DIMSE;
-				currentTimeout = this.timeouts.dimse();
+				if (assembler.isStreamingToSink()) {
+					deadline = dimseDeadline();
+				}
+				PduType type = this.channel.nextType(deadline, begun ? incomplete : awaited);
+				if (!begun && dimseAfterFirstPdu) {
+					deadline = dimseDeadline();
+				}
+				begun = true;
 				if (type == PduType.P_DATA_TF) {
 					if (this.machine.fire(AssociationEvent.EVT10) != AssociationAction.DT_2) {
-						throw ProtocolMachine.abortedLocally(this.peer, detail);
+						throw ProtocolMachine.abortedLocally(this.peer, detail.get());
 					}
-					this.channel.readPresentationDataValues(assembler);
+					this.channel.readPresentationDataValues(assembler, incomplete);
 					if (assembler.message() != null) {
 						return assembler.message();
 					}
 					continue;
 				}
-				Pdu pdu = (type != null) ? this.channel.read(currentKind, currentTimeout, detail) : null;
-				if (this.machine.received(pdu, this.peer, detail) != AssociationAction.AR_2) {
-					throw ProtocolMachine.abortedLocally(this.peer, detail);
+				Pdu pdu = (type != null) ? this.channel.read(deadline, incomplete) : null;
+				if (this.machine.received(pdu, this.peer, detail.get()) != AssociationAction.AR_2) {
+					throw ProtocolMachine.abortedLocally(this.peer, detail.get());
 				}
 				answerRelease();
 				if (this.machine.isRequestor()) {
-					throw new AssociationClosedException(this.peer + " released the association: " + detail);
+					throw new AssociationClosedException(this.peer + " released the association: " + detail.get());
 				}
 				return null;
 			}
@@ -506,11 +544,11 @@ public final class Association implements Closeable {
 	}
 
 	/**
-	 * Release the association (PS3.8 Sta6 → Sta7 → Sta1): send A-RELEASE-RQ, wait (ACSE
-	 * timeout) for the A-RELEASE-RP and close the connection. A release collision is
-	 * resolved as the standard prescribes: the requestor answers the peer's A-RELEASE-RQ
-	 * at once (Sta9, Sta11), the acceptor after the A-RELEASE-RP to its own (Sta10,
-	 * Sta12).
+	 * Release the association (PS3.8 Sta6 → Sta7 → Sta1): send A-RELEASE-RQ, wait for the
+	 * A-RELEASE-RP, within the ACSE timeout from the sending, and close the connection. A
+	 * release collision is resolved as the standard prescribes: the requestor answers the
+	 * peer's A-RELEASE-RQ at once (Sta9, Sta11), the acceptor after the A-RELEASE-RP to
+	 * its own (Sta10, Sta12).
 	 * @throws DicomNetworkException if the peer aborts, times out or violates the
 	 * protocol; the connection is closed in every case
 	 */
@@ -520,9 +558,10 @@ public final class Association implements Closeable {
 		}
 		String awaited = "no A-RELEASE-RP";
 		try {
+			Deadline deadline = Deadline.after(TimeoutKind.ACSE, this.timeouts.acse()).within(this.overall);
 			this.machine.write(new ReleaseRq());
 			while (this.machine.state() != AssociationState.STA1) {
-				Pdu pdu = this.channel.read(TimeoutKind.ACSE, this.timeouts.acse(), awaited + " from " + this.peer);
+				Pdu pdu = this.channel.read(deadline, () -> awaited + " from " + this.peer);
 				switch (this.machine.received(pdu, this.peer, awaited)) {
 					case AR_3 -> this.channel.close();
 					case AR_8 -> {
@@ -577,8 +616,8 @@ public final class Association implements Closeable {
 
 	/**
 	 * Give the local A-RELEASE response in Sta8 or Sta12 (AR-4): send the A-RELEASE-RP,
-	 * then as acceptor await (ARTIM) the requestor's close, as requestor close the
-	 * connection.
+	 * then as acceptor await the requestor's close (within ARTIM from now), as requestor
+	 * close the connection.
 	 */
 	private void answerRelease() throws IOException {
 		this.machine.fire(AssociationEvent.EVT14);
@@ -587,7 +626,7 @@ public final class Association implements Closeable {
 			this.machine.closeTransport();
 		}
 		else {
-			this.machine.awaitClose(this.timeouts.artim());
+			this.machine.awaitClose(Deadline.after(TimeoutKind.ARTIM, this.timeouts.artim()).within(this.overall));
 		}
 	}
 
@@ -614,6 +653,10 @@ public final class Association implements Closeable {
 			this.machine.abort(AssociationEvent.EVT15, Abort.byServiceUser());
 			throw ex;
 		}
+	}
+
+	private Deadline dimseDeadline() {
+		return Deadline.after(TimeoutKind.DIMSE, this.timeouts.dimse()).within(this.overall);
 	}
 
 	private AssociationClosedException notEstablished(String action) {

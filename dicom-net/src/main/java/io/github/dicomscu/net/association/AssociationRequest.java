@@ -1,5 +1,6 @@
 package io.github.dicomscu.net.association;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +15,8 @@ import io.github.dicomscu.net.pdu.UserIdentityRq;
  * Everything needed to request an association: the peer, the AE titles, the presentation
  * contexts to propose (at most {@value RequestedContexts#MAXIMUM}), the maximum PDU
  * length we receive, the largest data set we collect in memory, an optional local bind
- * address and the timers. Immutable; build with {@link #builder(String, int)}.
+ * address, the timers and an optional overall timeout. Immutable; build with
+ * {@link #builder(String, int)}.
  */
 public final class AssociationRequest {
 
@@ -45,6 +47,8 @@ public final class AssociationRequest {
 
 	private final AssociationTimeouts timeouts;
 
+	private final Duration overallTimeout;
+
 	private final UserIdentityRq userIdentity;
 
 	private AssociationRequest(Builder builder) {
@@ -61,6 +65,7 @@ public final class AssociationRequest {
 		this.maxDataSetInMemory = builder.maxDataSetInMemory;
 		this.bindAddress = builder.bindAddress;
 		this.timeouts = builder.timeouts;
+		this.overallTimeout = builder.overallTimeout;
 		this.userIdentity = builder.userIdentity;
 	}
 
@@ -120,6 +125,16 @@ public final class AssociationRequest {
 		return this.timeouts;
 	}
 
+	/**
+	 * Return the overall timeout: how long the association's whole use may take, from the
+	 * connect to the end of the release.
+	 * @return the overall timeout, or {@code null} for none
+	 * @see Builder#overallTimeout(Duration)
+	 */
+	public Duration getOverallTimeout() {
+		return this.overallTimeout;
+	}
+
 	public UserIdentityRq getUserIdentity() {
 		return this.userIdentity;
 	}
@@ -159,6 +174,8 @@ public final class AssociationRequest {
 		private BindAddress bindAddress;
 
 		private AssociationTimeouts timeouts = AssociationTimeouts.defaults();
+
+		private Duration overallTimeout;
 
 		private UserIdentityRq userIdentity;
 
@@ -232,6 +249,25 @@ public final class AssociationRequest {
 
 		public Builder timeouts(AssociationTimeouts timeouts) {
 			this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+			return this;
+		}
+
+		/**
+		 * Set an overall timeout for the association's whole use: it starts when
+		 * {@link Association#request(AssociationRequest)} is called, and every wait from
+		 * the connect to the end of the release (connect, ACSE, DIMSE, a blocked write,
+		 * ARTIM) ends at the earlier of its own deadline and this one. Its expiry is a
+		 * {@link DicomTimeoutException} of kind {@link TimeoutKind#OPERATION} that names
+		 * this budget and the wait it cut short; the association is then aborted.
+		 * @param overallTimeout the overall timeout, or {@code null} for none (the
+		 * default)
+		 * @return this builder
+		 * @throws IllegalArgumentException if {@link AssociationTimeouts#check} rejects
+		 * it
+		 */
+		public Builder overallTimeout(Duration overallTimeout) {
+			this.overallTimeout = (overallTimeout != null) ? AssociationTimeouts.check("overall", overallTimeout)
+					: null;
 			return this;
 		}
 

@@ -3,17 +3,29 @@ package io.github.dicomscu.net.association;
 import java.time.Duration;
 
 /**
- * The timers an association runs with. Every timer is bounded: a peer that stops
- * answering ends in a {@link io.github.dicomscu.net.association.DicomTimeoutException}
- * naming the timer.
+ * The timers an association runs with. Every timer is a deadline for a whole phase,
+ * started once and not restarted by the bytes that arrive, so a peer that stops answering
+ * or drips one byte at a time ends in a
+ * {@link io.github.dicomscu.net.association.DicomTimeoutException} naming the timer. One
+ * exception: while a data set streams to a {@link DataSetSink} (a C-STORE-RQ at an SCP, a
+ * C-STORE sub-operation of a C-GET), which may be large and slow on a wide-area network,
+ * the DIMSE deadline restarts with each PDU: each PDU must arrive whole within the DIMSE
+ * timeout. A requestor may also set an overall timeout for the association's whole use
+ * ({@link AssociationRequest.Builder#overallTimeout}), which ends every one of these
+ * waits that would end later.
  *
  * @param connect how long establishing the TCP connection may take
- * @param acse how long to wait for an A-ASSOCIATE or A-RELEASE response
- * @param dimse how long to wait for each DIMSE message (or the next fragment of it)
- * @param idle how long an established association may carry no traffic while a message is
- * awaited without a more specific timer (the acceptor waiting for the next request)
- * @param artim the PS3.8 ARTIM timer: waiting for an A-ASSOCIATE-RQ after a connection is
- * accepted, or for the peer to close the connection after a release or reject
+ * @param acse how long an association request may take, from the sending of the
+ * A-ASSOCIATE-RQ until the whole A-ASSOCIATE-AC or -RJ has arrived, and a release, from
+ * the sending of the A-RELEASE-RQ until the A-RELEASE-RP has arrived
+ * @param dimse how long a DIMSE response may take, from the start of its wait until the
+ * whole message (command set and data set) has arrived; for an incoming request, how long
+ * it may take from its first PDU on; for a data set streamed to a sink, how long each of
+ * its PDUs may take; and how long one write may block on a peer that does not read
+ * @param idle how long an acceptor waits for the first PDU of the next request
+ * @param artim the PS3.8 ARTIM timer: how long an acceptor waits for the whole
+ * A-ASSOCIATE-RQ after a connection is accepted, or for the peer to close the connection
+ * after a release or reject
  */
 public record AssociationTimeouts(Duration connect, Duration acse, Duration dimse, Duration idle, Duration artim) {
 

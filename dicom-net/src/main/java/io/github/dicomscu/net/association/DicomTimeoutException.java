@@ -5,7 +5,9 @@ import java.time.Duration;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 
 /**
- * A timer of the engine expired: the connection was aborted and closed.
+ * A timer of the engine expired: the connection was aborted and closed. The message names
+ * the timer and its timeout (for {@link TimeoutKind#OPERATION}, the overall budget and
+ * the wait it cut short).
  */
 public class DicomTimeoutException extends DicomNetworkException {
 
@@ -29,7 +31,8 @@ public class DicomTimeoutException extends DicomNetworkException {
 	}
 
 	/**
-	 * Return the timeout that expired.
+	 * Return the timeout that expired: the phase's timeout, or for
+	 * {@link TimeoutKind#OPERATION} the overall budget of the association.
 	 * @return the timeout
 	 */
 	public Duration getTimeout() {

@@ -68,6 +68,15 @@ final class MessageAssembler implements PresentationDataValueHandler {
 	}
 
 	/**
+	 * Return whether the data set is being streamed to a sink: its command set is
+	 * complete and a sink took the data set.
+	 * @return whether the fragments that follow go to a sink
+	 */
+	boolean isStreamingToSink() {
+		return this.sink != null && this.message == null;
+	}
+
+	/**
 	 * Return the message once its last fragment arrived.
 	 * @return the message, or {@code null} while fragments are missing
 	 */

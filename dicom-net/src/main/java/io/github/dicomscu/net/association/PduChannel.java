@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.github.dicomscu.net.pdu.Pdu;
 import io.github.dicomscu.net.pdu.PduDecoder;
@@ -16,14 +17,17 @@ import io.github.dicomscu.net.pdu.PduType;
 import io.github.dicomscu.net.pdu.PresentationDataValueHandler;
 
 /**
- * A TCP connection that carries PDUs: reads one PDU at a time under a named timer and
- * writes PDUs through a buffer. Knows nothing of the association state machine.
+ * A TCP connection that carries PDUs: reads one PDU at a time by a {@link Deadline} (the
+ * time left to it bounds every read from the socket) and writes PDUs through a buffer.
+ * Knows nothing of the association state machine.
  */
 final class PduChannel {
 
 	private static final int BUFFER_SIZE = 64 * 1024;
 
 	private final Socket socket;
+
+	private final DeadlineInputStream in;
 
 	private final PduDecoder decoder;
 
@@ -36,67 +40,67 @@ final class PduChannel {
 	 * @param socket the socket
 	 * @param maximumReceiveLength the maximum P-DATA-TF length received, 0 for no limit
 	 * @param writeTimeout how long one write may block on a peer that does not read
+	 * @param overall the deadline every write also ends by, or {@code null} for none
 	 * @throws IOException if the socket's streams cannot be opened
 	 */
-	PduChannel(Socket socket, long maximumReceiveLength, Duration writeTimeout) throws IOException {
+	PduChannel(Socket socket, long maximumReceiveLength, Duration writeTimeout, Deadline overall) throws IOException {
 		this.socket = socket;
-		this.decoder = new PduDecoder(new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE),
-				maximumReceiveLength);
-		this.timedOut = new TimedOutputStream(socket, TimeoutKind.DIMSE, writeTimeout);
+		this.in = new DeadlineInputStream(socket);
+		this.decoder = new PduDecoder(new BufferedInputStream(this.in, BUFFER_SIZE), maximumReceiveLength);
+		this.timedOut = new TimedOutputStream(socket, TimeoutKind.DIMSE, writeTimeout, overall);
 		this.out = new BufferedOutputStream(this.timedOut, BUFFER_SIZE);
 	}
 
 	/**
-	 * Read the next PDU, waiting at most {@code timeout}.
-	 * @param kind the timer that bounds the wait
-	 * @param timeout the timeout
-	 * @param detail what is awaited, for the timeout message
+	 * Read the next PDU, all of it by the deadline.
+	 * @param deadline when the wait ends
+	 * @param detail what is awaited, for the timeout message; built only on timeout
 	 * @return the PDU, or {@code null} if the peer closed the connection between PDUs
 	 * @throws IOException on timeout, a protocol violation or an I/O error
 	 */
-	Pdu read(TimeoutKind kind, Duration timeout, String detail) throws IOException {
-		this.socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+	Pdu read(Deadline deadline, Supplier<String> detail) throws IOException {
+		this.in.setDeadline(deadline);
 		try {
 			return this.decoder.read();
 		}
 		catch (SocketTimeoutException ex) {
-			throw new DicomTimeoutException(kind, timeout, detail);
+			throw deadline.expired(detail.get());
 		}
 	}
 
 	/**
-	 * Read the header of the next PDU, waiting at most {@code timeout}.
-	 * @param kind the timer that bounds the wait
-	 * @param timeout the timeout
-	 * @param detail what is awaited, for the timeout message
+	 * Read the header of the next PDU by the deadline, which then also bounds the reading
+	 * of its body.
+	 * @param deadline when the wait ends
+	 * @param detail what is awaited, for the timeout message; built only on timeout
 	 * @return the PDU type, or {@code null} if the peer closed the connection between
 	 * PDUs
 	 * @throws IOException on timeout, a protocol violation or an I/O error
 	 */
-	PduType nextType(TimeoutKind kind, Duration timeout, String detail) throws IOException {
-		this.socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+	PduType nextType(Deadline deadline, Supplier<String> detail) throws IOException {
+		this.in.setDeadline(deadline);
 		try {
 			return this.decoder.nextType();
 		}
 		catch (SocketTimeoutException ex) {
-			throw new DicomTimeoutException(kind, timeout, detail);
+			throw deadline.expired(detail.get());
 		}
 	}
 
 	/**
 	 * Stream the presentation data values of the P-DATA-TF whose header {@link #nextType}
-	 * read, under the timer already set.
+	 * read, by the deadline given there.
 	 * @param handler receives the values
+	 * @param detail what is awaited, for the timeout message; built only on timeout
 	 * @throws IOException on timeout, a protocol violation, a handler failure or an I/O
 	 * error
 	 */
-	void readPresentationDataValues(PresentationDataValueHandler handler) throws IOException {
+	void readPresentationDataValues(PresentationDataValueHandler handler, Supplier<String> detail) throws IOException {
 		try {
 			this.decoder.readPresentationDataValues(handler);
 		}
 		catch (SocketTimeoutException ex) {
-			throw new DicomTimeoutException(TimeoutKind.DIMSE, Duration.ofMillis(this.socket.getSoTimeout()),
-					"the rest of a P-DATA-TF PDU did not arrive");
+			throw this.in.deadline().expired(detail.get());
 		}
 	}
 

@@ -1,7 +1,6 @@
 package io.github.dicomscu.net.association;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -213,13 +212,13 @@ final class ProtocolMachine {
 
 	/**
 	 * Wait in Sta13 for the peer to close the connection, ignoring PDUs as the standard
-	 * says, until the ARTIM timer expires; then close the connection.
-	 * @param artim the ARTIM timeout
+	 * says, until the ARTIM deadline passes; then close the connection.
+	 * @param artim the ARTIM deadline, started when the wait began
 	 */
-	void awaitClose(Duration artim) {
+	void awaitClose(Deadline artim) {
 		try {
 			while (this.state == AssociationState.STA13) {
-				Pdu pdu = this.channel.read(TimeoutKind.ARTIM, artim, "the peer did not close the connection");
+				Pdu pdu = this.channel.read(artim, () -> "the peer did not close the connection");
 				if (fire(AssociationEvent.received(pdu)) == AssociationAction.AA_7) {
 					sendAbort(Abort.byServiceProvider(AbortReason.UNEXPECTED_PDU));
 				}

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Bounds every write to a socket: a peer that stops reading would otherwise block a
  * writer forever once the TCP buffers are full. When a single write does not complete
- * within the timeout, the socket is closed and the write fails with a
- * {@link DicomTimeoutException}.
+ * within the timeout, or an association's overall {@link Deadline} passes during a write,
+ * the socket is closed and the write fails with a {@link DicomTimeoutException}.
  * <p>
  * A write only records when it started; one shared watchdog looks at the streams in use
  * every {@value #CHECK_INTERVAL_MILLIS} ms, so timing a write costs no thread hand-off.
@@ -52,19 +52,32 @@ final class TimedOutputStream extends FilterOutputStream implements WritableByte
 
 	private final Duration timeout;
 
+	private final Deadline overall;
+
 	private volatile long writeStartedAt;
 
 	private volatile boolean expired;
 
+	private volatile boolean overallExpired;
+
 	private boolean registered;
 
-	TimedOutputStream(Socket socket, TimeoutKind kind, Duration timeout) throws IOException {
+	/**
+	 * Create a stream over a socket's output.
+	 * @param socket the socket
+	 * @param kind the timer of one write
+	 * @param timeout how long one write may block
+	 * @param overall the deadline every write also ends by, or {@code null} for none
+	 * @throws IOException if the socket's output stream cannot be opened
+	 */
+	TimedOutputStream(Socket socket, TimeoutKind kind, Duration timeout, Deadline overall) throws IOException {
 		super(socket.getOutputStream());
 		this.socket = socket;
 		this.channel = (socket.getChannel() != null) ? socket.getChannel() : Channels.newChannel(this.out);
 		this.kind = kind;
 		this.timeout = timeout;
 		this.timeoutNanos = timeout.toNanos();
+		this.overall = overall;
 	}
 
 	@Override
@@ -126,14 +139,16 @@ final class TimedOutputStream extends FilterOutputStream implements WritableByte
 		if (!this.expired) {
 			return ex;
 		}
-		DicomTimeoutException timeout = new DicomTimeoutException(this.kind, this.timeout,
-				"the peer did not read " + length + " bytes sent to it");
+		String detail = "the peer did not read " + length + " bytes sent to it";
+		DicomTimeoutException timeout = this.overallExpired ? this.overall.expired(detail)
+				: new DicomTimeoutException(this.kind, this.timeout, detail);
 		timeout.initCause(ex);
 		return timeout;
 	}
 
 	/**
-	 * Close the socket if the write in progress has taken longer than the timeout.
+	 * Close the socket if the write in progress has taken longer than the timeout or
+	 * outlived the overall deadline.
 	 * @param now the current {@link System#nanoTime()}
 	 * @return whether this stream is still in use
 	 */
@@ -142,7 +157,12 @@ final class TimedOutputStream extends FilterOutputStream implements WritableByte
 			return false;
 		}
 		long started = this.writeStartedAt;
-		if (started != 0 && now - started > this.timeoutNanos) {
+		if (started == 0) {
+			return true;
+		}
+		boolean overallPassed = this.overall != null && this.overall.hasPassed(now);
+		if (overallPassed || now - started > this.timeoutNanos) {
+			this.overallExpired = overallPassed;
 			this.expired = true;
 			try {
 				this.socket.close();

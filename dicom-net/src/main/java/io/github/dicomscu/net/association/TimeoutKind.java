@@ -11,7 +11,11 @@ public enum TimeoutKind {
 	/** Waiting for an A-ASSOCIATE or A-RELEASE response. */
 	ACSE("ACSE timeout", "waiting for an association or release response"),
 
-	/** Waiting for a DIMSE message (a response, or the next fragment of one). */
+	/**
+	 * Waiting for a DIMSE message: a response from the start of its wait until it is
+	 * complete, or a request from its first PDU on (each PDU of a data set streamed to a
+	 * sink).
+	 */
 	DIMSE("DIMSE timeout", "waiting for a DIMSE message"),
 
 	/** Network idle: no traffic on an established association. */
@@ -27,7 +31,13 @@ public enum TimeoutKind {
 	 * The grace period a peer has to end an operation after a C-CANCEL-RQ, however many
 	 * pending responses it still sends.
 	 */
-	CANCEL("cancel grace period", "waiting for the final response after a C-CANCEL-RQ");
+	CANCEL("cancel grace period", "waiting for the final response after a C-CANCEL-RQ"),
+
+	/**
+	 * The overall budget of a requested association: every wait from the connect to the
+	 * end of the release ends by it, whichever timer of the phase would end later.
+	 */
+	OPERATION("operation timeout", "for the association as a whole");
 
 	private final String text;
 

@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
 
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 
@@ -26,14 +25,16 @@ final class TransportConnector {
 	/**
 	 * Connect to the peer of a request (PS3.8 AE-1, the TRANSPORT CONNECT request).
 	 * @param request the request
+	 * @param overall the request's overall deadline, or {@code null} for none
 	 * @return the connection
 	 * @throws DicomConnectException if the connection or the local bind fails
-	 * @throws DicomTimeoutException if the connect timeout expires
+	 * @throws DicomTimeoutException if the connect timeout or the overall deadline
+	 * expires
 	 */
-	static PduChannel connect(AssociationRequest request) throws DicomNetworkException {
-		Socket socket = open(request);
+	static PduChannel connect(AssociationRequest request, Deadline overall) throws DicomNetworkException {
+		Socket socket = open(request, overall);
 		try {
-			return new PduChannel(socket, request.getMaxPduLength(), request.getTimeouts().dimse());
+			return new PduChannel(socket, request.getMaxPduLength(), request.getTimeouts().dimse(), overall);
 		}
 		catch (IOException ex) {
 			closeQuietly(socket);
@@ -55,7 +56,7 @@ final class TransportConnector {
 			throws AssociationClosedException {
 		try {
 			socket.setTcpNoDelay(true);
-			return new PduChannel(socket, settings.maxPduLength(), settings.timeouts().dimse());
+			return new PduChannel(socket, settings.maxPduLength(), settings.timeouts().dimse(), null);
 		}
 		catch (IOException ex) {
 			closeQuietly(socket);
@@ -63,7 +64,7 @@ final class TransportConnector {
 		}
 	}
 
-	private static Socket open(AssociationRequest request) throws DicomNetworkException {
+	private static Socket open(AssociationRequest request, Deadline overall) throws DicomNetworkException {
 		String peer = request.describePeer();
 		Socket socket;
 		try {
@@ -97,13 +98,12 @@ final class TransportConnector {
 							request.getHost(), request.getPort(), ex);
 				}
 			}
-			Duration timeout = request.getTimeouts().connect();
+			Deadline deadline = Deadline.after(TimeoutKind.CONNECT, request.getTimeouts().connect()).within(overall);
 			try {
-				socket.connect(new InetSocketAddress(request.getHost(), request.getPort()),
-						(int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+				socket.connect(new InetSocketAddress(request.getHost(), request.getPort()), deadline.remainingMillis());
 			}
 			catch (SocketTimeoutException ex) {
-				throw new DicomTimeoutException(TimeoutKind.CONNECT, timeout, "no connection to " + peer);
+				throw deadline.expired("no connection to " + peer);
 			}
 			catch (ConnectException | NoRouteToHostException ex) {
 				throw new DicomConnectException("Cannot connect to " + peer + ": " + ex.getMessage(), request.getHost(),
