@@ -517,7 +517,7 @@ public final class Association implements Closeable {
 					if (this.machine.fire(AssociationEvent.EVT10) != AssociationAction.DT_2) {
 						throw ProtocolMachine.abortedLocally(this.peer, detail.get());
 					}
-					this.channel.readPresentationDataValues(assembler, incomplete);
+					this.channel.readPresentationDataValues(deadline, assembler, incomplete);
 					if (assembler.message() != null) {
 						return assembler.message();
 					}

@@ -32,10 +32,6 @@ final class DeadlineInputStream extends FilterInputStream {
 		this.deadline = deadline;
 	}
 
-	Deadline deadline() {
-		return this.deadline;
-	}
-
 	@Override
 	public int read() throws IOException {
 		awaitWithinDeadline();

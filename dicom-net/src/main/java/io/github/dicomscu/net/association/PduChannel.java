@@ -89,18 +89,21 @@ final class PduChannel {
 
 	/**
 	 * Stream the presentation data values of the P-DATA-TF whose header {@link #nextType}
-	 * read, by the deadline given there.
+	 * read, all of them by the deadline.
+	 * @param deadline when the wait ends
 	 * @param handler receives the values
 	 * @param detail what is awaited, for the timeout message; built only on timeout
 	 * @throws IOException on timeout, a protocol violation, a handler failure or an I/O
 	 * error
 	 */
-	void readPresentationDataValues(PresentationDataValueHandler handler, Supplier<String> detail) throws IOException {
+	void readPresentationDataValues(Deadline deadline, PresentationDataValueHandler handler, Supplier<String> detail)
+			throws IOException {
+		this.in.setDeadline(deadline);
 		try {
 			this.decoder.readPresentationDataValues(handler);
 		}
 		catch (SocketTimeoutException ex) {
-			throw this.in.deadline().expired(detail.get());
+			throw deadline.expired(detail.get());
 		}
 	}
 

@@ -1,9 +1,11 @@
 package io.github.dicomscu.net.peer;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +57,19 @@ public final class DimseScript {
 				rq.applicationContextName(), results, new UserInformation(16382, "1.2.3.4", "SCRIPTED", null, roles,
 						List.of(), List.of(), null, null, List.of()))));
 		out.flush();
+	}
+
+	/**
+	 * Read the A-ASSOCIATE-RQ, pause, and accept it as {@link #accept} does: a slow peer.
+	 * @param in the peer's input
+	 * @param out the peer's output
+	 * @param delay the pause before the answer
+	 * @throws IOException if the exchange fails
+	 */
+	public static void acceptAfter(InputStream in, OutputStream out, Duration delay) throws IOException {
+		byte[] associateRq = ScriptedPeer.readPdu(in);
+		Drip.pause(delay);
+		accept(new ByteArrayInputStream(associateRq), out);
 	}
 
 	/**

@@ -68,6 +68,19 @@ public final class RawRequestor implements AutoCloseable {
 	 * @throws IOException if the exchange fails
 	 */
 	public byte[] associate(String callingAeTitle, long maxPduLength, String... abstractSyntaxes) throws IOException {
+		this.out.write(associateRq(callingAeTitle, maxPduLength, abstractSyntaxes));
+		this.out.flush();
+		return readPdu();
+	}
+
+	/**
+	 * Return the A-ASSOCIATE-RQ that {@link #associate(String, long, String...)} sends.
+	 * @param callingAeTitle the calling AE title, written as is
+	 * @param maxPduLength the maximum length announced
+	 * @param abstractSyntaxes the abstract syntax UIDs
+	 * @return the PDU's bytes
+	 */
+	public static byte[] associateRq(String callingAeTitle, long maxPduLength, String... abstractSyntaxes) {
 		List<PresentationContextRq> contexts = new ArrayList<>();
 		for (int i = 0; i < abstractSyntaxes.length; i++) {
 			contexts
@@ -78,9 +91,27 @@ public final class RawRequestor implements AutoCloseable {
 					maxPduLength, "1.2.3.4", "RAW", null, List.of(), List.of(), List.of(), null, null, List.of())));
 		byte[] title = String.format("%-16s", callingAeTitle).getBytes(StandardCharsets.US_ASCII);
 		System.arraycopy(title, 0, associateRq, CALLING_AE_TITLE_OFFSET, title.length);
-		this.out.write(associateRq);
-		this.out.flush();
-		return readPdu();
+		return associateRq;
+	}
+
+	/**
+	 * Start dripping bytes on a thread of its own, as {@link Drip} does: the first
+	 * {@code atOnce} bytes at once, the rest one at a time. The thread ends when all are
+	 * written or the connection is closed.
+	 * @param bytes the bytes
+	 * @param atOnce how many leading bytes to write at once
+	 */
+	public void drip(byte[] bytes, int atOnce) {
+		Thread thread = new Thread(() -> {
+			try {
+				new Drip(this.out, atOnce).write(bytes);
+			}
+			catch (IOException ex) {
+				// the acceptor closed the connection: what the drip waits for
+			}
+		}, "raw-requestor-drip");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	/**
