@@ -191,17 +191,19 @@ public class DicomScuProperties {
 		private Duration connect = AssociationTimeouts.DEFAULT_CONNECT;
 
 		/**
-		 * Time to wait for an A-ASSOCIATE or A-RELEASE response.
+		 * Time an association or release request may take, from the sending of the
+		 * request until the whole response has arrived.
 		 */
 		private Duration acse = AssociationTimeouts.DEFAULT_ACSE;
 
 		/**
-		 * Time to wait for each DIMSE message, or the next fragment of one.
+		 * Time a DIMSE response may take, from the start of its wait until the whole
+		 * message has arrived (each PDU, for a data set streamed to a file).
 		 */
 		private Duration dimse = AssociationTimeouts.DEFAULT_DIMSE;
 
 		/**
-		 * Time an established association may carry no traffic.
+		 * Time an acceptor waits for the first PDU of the next request.
 		 */
 		private Duration idle = AssociationTimeouts.DEFAULT_IDLE;
 
@@ -470,7 +472,8 @@ public class DicomScuProperties {
 	public static class Health {
 
 		/**
-		 * Timeout of each step (connect, association, C-ECHO, release) of a health check.
+		 * Timeout of a whole health check: connect, association, C-ECHO and release
+		 * together.
 		 */
 		private Duration timeout = Duration.ofSeconds(5);
 

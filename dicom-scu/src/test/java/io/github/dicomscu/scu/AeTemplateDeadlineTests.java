@@ -75,6 +75,7 @@ class AeTemplateDeadlineTests {
 				elapsed[0] = (System.nanoTime() - start) / 1_000_000;
 			}
 		});
+		assertThat(ex).as("timed out: " + what).isNotNull();
 		System.out.printf("Cut-off of AeTemplate.echo(remote, contexts, 1 s) (%s): %d ms; %s%n", what, elapsed[0],
 				ex.getMessage());
 		assertThat(ex.getKind()).isEqualTo(TimeoutKind.OPERATION);

@@ -171,6 +171,7 @@ class DeadlineTests {
 				elapsed[0] = (System.nanoTime() - start) / 1_000_000;
 			}
 		});
+		assertThat(ex).as("timed out: " + what).isNotNull();
 		System.out.printf("Cut-off (%s): %d ms; %s%n", what, elapsed[0], ex.getMessage());
 		assertThat(ex.getKind()).isEqualTo(kind);
 		assertThat(ex.getTimeout()).isEqualTo(timeout);

@@ -6,20 +6,17 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.net.pdu.AssociateRq;
 import io.github.dicomscu.net.pdu.PduEncoder;
 import io.github.dicomscu.net.pdu.PresentationContextRq;
 import io.github.dicomscu.net.pdu.UserInformation;
+import io.github.dicomscu.net.peer.EngineLog;
 import io.github.dicomscu.net.peer.RawRequestor;
 import io.github.dicomscu.net.peer.ScriptedPeer;
 import io.github.dicomscu.net.scp.DicomScp;
@@ -33,29 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SafeLoggingTests {
 
-	private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-
-	private final Logger engineLogger = (Logger) LoggerFactory.getLogger("io.github.dicomscu");
-
-	private Level engineLevel;
+	@RegisterExtension
+	final EngineLog log = new EngineLog();
 
 	private DicomScp scp;
-
-	@BeforeEach
-	void captureLog() {
-		this.engineLevel = this.engineLogger.getLevel();
-		this.engineLogger.setLevel(Level.DEBUG);
-		this.log.start();
-		this.engineLogger.addAppender(this.log);
-	}
 
 	@AfterEach
 	void stop() {
 		if (this.scp != null) {
 			this.scp.stop();
 		}
-		this.engineLogger.detachAppender(this.log);
-		this.engineLogger.setLevel(this.engineLevel);
 	}
 
 	@Test
@@ -67,10 +51,10 @@ class SafeLoggingTests {
 			assertThat(requestor.isClosedByAcceptor()).isTrue();
 		}
 		awaitIdle();
-		ILoggingEvent warning = onlyWarning();
+		ILoggingEvent warning = this.log.onlyWarning();
 		assertThat(warning.getFormattedMessage()).contains("EVIL\\r\\nFORGED\\u001B[2J");
 		assertThat(warning.getThrowableProxy()).isNull();
-		assertThat(this.log.list)
+		assertThat(this.log.events())
 			.allSatisfy((event) -> assertThat(event.getFormattedMessage()).doesNotContain("\r", "\u001B")
 				.doesNotContainPattern("EVIL\n"));
 	}
@@ -82,7 +66,7 @@ class SafeLoggingTests {
 		replace(associateRq, Uid.VERIFICATION, "1.2\r\n40.10008.1.1");
 		assertThat(exchange(associateRq)).containsExactly(0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, 0x06);
 		awaitIdle();
-		ILoggingEvent warning = onlyWarning();
+		ILoggingEvent warning = this.log.onlyWarning();
 		assertThat(warning.getFormattedMessage()).contains("1.2\\r\\n40.10008.1.1").doesNotContain("\r", "\n");
 		assertThat(warning.getThrowableProxy()).isNull();
 	}
@@ -99,7 +83,7 @@ class SafeLoggingTests {
 		assertThat(abort[0]).isEqualTo((byte) 0x07);
 		assertThat(abort[8]).isEqualTo((byte) 0x02);
 		awaitIdle();
-		assertThat(onlyWarning().getThrowableProxy()).isNull();
+		assertThat(this.log.onlyWarning().getThrowableProxy()).isNull();
 	}
 
 	@Test
@@ -108,7 +92,7 @@ class SafeLoggingTests {
 		byte[] pDataTf = { 0x04, 0x00, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x04, 0x01, 0x03, 0x00, 0x00 };
 		assertThat(exchange(pDataTf)).containsExactly(0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, 0x02);
 		awaitIdle();
-		assertThat(onlyWarning().getThrowableProxy()).isNull();
+		assertThat(this.log.onlyWarning().getThrowableProxy()).isNull();
 	}
 
 	@Test
@@ -121,7 +105,7 @@ class SafeLoggingTests {
 			assertThat(requestor.isClosedByAcceptor()).isTrue();
 		}
 		awaitIdle();
-		assertThat(onlyWarning().getThrowableProxy()).isNull();
+		assertThat(this.log.onlyWarning().getThrowableProxy()).isNull();
 	}
 
 	private static byte[] associateRq(String abstractSyntax) {
@@ -152,15 +136,6 @@ class SafeLoggingTests {
 			assertThat(in.read()).isEqualTo(-1);
 			return answer;
 		}
-	}
-
-	private ILoggingEvent onlyWarning() {
-		List<ILoggingEvent> warnings = this.log.list.stream()
-			.filter((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))
-			.toList();
-		assertThat(warnings).hasSize(1);
-		assertThat(warnings.get(0).getLevel()).isEqualTo(Level.WARN);
-		return warnings.get(0);
 	}
 
 	private void awaitIdle() throws InterruptedException {

@@ -8,16 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.dicomscu.data.DataSetWriter;
 import io.github.dicomscu.data.TransferSyntax;
@@ -35,6 +34,7 @@ import io.github.dicomscu.net.pdu.PDataTf;
 import io.github.dicomscu.net.pdu.PduEncoder;
 import io.github.dicomscu.net.pdu.PresentationDataValue;
 import io.github.dicomscu.net.peer.Drip;
+import io.github.dicomscu.net.peer.EngineLog;
 import io.github.dicomscu.net.peer.RawRequestor;
 import io.github.dicomscu.net.scp.DicomScp;
 
@@ -61,27 +61,19 @@ class ScpDeadlineTests {
 
 	private static final String CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2";
 
-	private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-
-	private final Logger engineLogger = (Logger) LoggerFactory.getLogger("io.github.dicomscu");
-
 	@TempDir
 	Path temp;
 
 	private DicomScp scp;
 
-	@BeforeEach
-	void captureLog() {
-		this.log.start();
-		this.engineLogger.addAppender(this.log);
-	}
+	@RegisterExtension
+	final EngineLog log = new EngineLog();
 
 	@AfterEach
 	void stop() {
 		if (this.scp != null) {
 			this.scp.stop();
 		}
-		this.engineLogger.detachAppender(this.log);
 	}
 
 	@Test
@@ -96,32 +88,27 @@ class ScpDeadlineTests {
 		assertOneWarning("ARTIM timeout (1 s) expired", "no A-ASSOCIATE-RQ");
 	}
 
-	@Test
-	void drippedRequestIsCutOffAtTheIdleDeadline() throws Exception {
-		start(AssociationTimeouts.defaults().withIdle(SECOND).withDimse(LONG));
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void drippedRequestIsCutOffAtItsDeadline(String what, AssociationTimeouts timeouts, int atOnce, String timer,
+			String detail) throws Exception {
+		start(timeouts);
 		try (RawRequestor requestor = new RawRequestor(this.scp.getPort())) {
 			assertThat(requestor.associate(16382, Uid.VERIFICATION)[0]).isEqualTo((byte) 0x02);
-			long start = System.nanoTime();
-			requestor.drip(echoRq(), 1);
-			assertThat(requestor.readPdu()).containsExactly(USER_ABORT);
-			assertCutOff("IDLE 1 s, dripped C-ECHO-RQ from its first byte", start, SECOND);
-			assertThat(requestor.isClosedByAcceptor()).isTrue();
+			assertAbortedAtTheDeadline(what, requestor, echoRq(), atOnce);
 		}
-		assertOneWarning("network idle timeout (1 s) expired", "no request from RAW@");
+		assertOneWarning(timer, detail);
 	}
 
-	@Test
-	void drippedRequestIsCutOffAtTheDimseDeadlineFromItsFirstPdu() throws Exception {
-		start(AssociationTimeouts.defaults().withIdle(LONG).withDimse(SECOND));
-		try (RawRequestor requestor = new RawRequestor(this.scp.getPort())) {
-			assertThat(requestor.associate(16382, Uid.VERIFICATION)[0]).isEqualTo((byte) 0x02);
-			long start = System.nanoTime();
-			requestor.drip(echoRq(), 6);
-			assertThat(requestor.readPdu()).containsExactly(USER_ABORT);
-			assertCutOff("DIMSE 1 s, C-ECHO-RQ dripped after its PDU header", start, SECOND);
-			assertThat(requestor.isClosedByAcceptor()).isTrue();
-		}
-		assertOneWarning("DIMSE timeout (1 s) expired", "only part of a message arrived");
+	static Stream<Arguments> drippedRequestIsCutOffAtItsDeadline() {
+		AssociationTimeouts defaults = AssociationTimeouts.defaults();
+		return Stream.of(
+				Arguments.of("IDLE 1 s, dripped C-ECHO-RQ from its first byte",
+						defaults.withIdle(SECOND).withDimse(LONG), 1, "network idle timeout (1 s) expired",
+						"no request from RAW@"),
+				Arguments.of("DIMSE 1 s, C-ECHO-RQ dripped after its PDU header",
+						defaults.withIdle(LONG).withDimse(SECOND), 6, "DIMSE timeout (1 s) expired",
+						"only part of a message arrived"));
 	}
 
 	@Test
@@ -136,14 +123,9 @@ class ScpDeadlineTests {
 			for (int at = 0; at < 64_000; at += 16_000) {
 				requestor.sendFragment(1, false, false, Arrays.copyOfRange(dataSet, at, at + 16_000));
 			}
-			long start = System.nanoTime();
-			requestor.drip(
-					PduEncoder.encode(new PDataTf(List
-						.of(new PresentationDataValue(1, false, false, Arrays.copyOfRange(dataSet, 64_000, 80_000))))),
-					1);
-			assertThat(requestor.readPdu()).containsExactly(USER_ABORT);
-			assertCutOff("DIMSE 1 s, one PDU of a streamed data set dripped", start, SECOND);
-			assertThat(requestor.isClosedByAcceptor()).isTrue();
+			byte[] pDataTf = PduEncoder.encode(new PDataTf(
+					List.of(new PresentationDataValue(1, false, false, Arrays.copyOfRange(dataSet, 64_000, 80_000)))));
+			assertAbortedAtTheDeadline("DIMSE 1 s, one PDU of a streamed data set dripped", requestor, pDataTf, 1);
 		}
 		assertOneWarning("DIMSE timeout (1 s) expired", "only part of a message arrived");
 		try (var files = Files.list(this.temp)) {
@@ -184,6 +166,19 @@ class ScpDeadlineTests {
 			.encode(new PDataTf(List.of(new PresentationDataValue(1, true, true, Command.echoRq(1).encode()))));
 	}
 
+	/**
+	 * Drip bytes to the SCP and assert that it answers with an A-ABORT at the deadline of
+	 * one second, and closes the connection.
+	 */
+	private static void assertAbortedAtTheDeadline(String what, RawRequestor requestor, byte[] bytes, int atOnce)
+			throws IOException {
+		long start = System.nanoTime();
+		requestor.drip(bytes, atOnce);
+		assertThat(requestor.readPdu()).containsExactly(USER_ABORT);
+		assertCutOff(what, start, SECOND);
+		assertThat(requestor.isClosedByAcceptor()).isTrue();
+	}
+
 	private static void assertCutOff(String what, long start, Duration timeout) {
 		long elapsed = (System.nanoTime() - start) / 1_000_000;
 		System.out.printf("Cut-off at the SCP (%s): %d ms%n", what, elapsed);
@@ -195,13 +190,7 @@ class ScpDeadlineTests {
 			Thread.sleep(10);
 		}
 		assertThat(this.scp.getActiveConnectionCount()).isZero();
-		List<ILoggingEvent> warnings = this.log.list.stream()
-			.filter((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))
-			.toList();
-		assertThat(warnings).hasSize(1);
-		assertThat(warnings.get(0).getLevel()).isEqualTo(Level.WARN);
-		assertThat(warnings.get(0).getFormattedMessage()).contains(texts);
-		assertThat(warnings.get(0).getThrowableProxy()).isNull();
+		assertThat(this.log.onlyWarning().getFormattedMessage()).contains(texts);
 	}
 
 	/**
