@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.dicomscu.net.context.PresentationContext;
+import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.dimse.Status;
 import io.github.dicomscu.net.peer.DimseScript;
@@ -133,6 +134,33 @@ class DeadlineTests {
 					() -> Association.request(request), TimeoutKind.OPERATION, overall);
 			assertThat(ex.getMessage()).contains("operation timeout (1500 ms)")
 				.contains("waiting for an association or release response");
+			assertNothingLeft(peer);
+		}
+	}
+
+	@Test
+	void overallTimeoutEndsAWriteThatThePeerDoesNotRead() throws Exception {
+		Duration overall = Duration.ofMillis(1500);
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			DimseScript.accept(in, out);
+			Drip.pause(Duration.ofSeconds(3));
+		})) {
+			AssociationRequest request = request(peer).timeouts(ONE_SECOND.withDimse(Duration.ofSeconds(30)))
+				.overallTimeout(overall)
+				.build();
+			AtomicReference<Association> association = new AtomicReference<>();
+			DataSetSource endless = (out) -> {
+				byte[] chunk = new byte[64 * 1024];
+				while (true) {
+					out.write(chunk);
+				}
+			};
+			DicomTimeoutException ex = cutOff("overall 1500 ms, write timeout 30 s, peer not reading", () -> {
+				association.set(Association.request(request));
+				association.get().send(1, Command.echoRq(1), endless);
+			}, TimeoutKind.OPERATION, overall);
+			assertThat(ex.getMessage()).contains("operation timeout (1500 ms)").contains("did not read");
+			assertThat(association.get().isEstablished()).isFalse();
 			assertNothingLeft(peer);
 		}
 	}
