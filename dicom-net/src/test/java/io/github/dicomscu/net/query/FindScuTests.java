@@ -108,17 +108,8 @@ class FindScuTests {
 			DimseScript.accept(in, out);
 			DimseScript.Message find = DimseScript.read(in);
 			DimseScript.respond(out, find, Status.PENDING, encode(patient("0")));
-			cancel.complete(DimseScript.read(in));
-			for (int i = 1; i <= 200 && in.available() == 0; i++) {
-				DimseScript.respond(out, find, Status.PENDING, encode(patient(Integer.toString(i))));
-				try {
-					Thread.sleep(20);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
+			DimseScript.ignoreCancel(in, cancel,
+					(i) -> DimseScript.respond(out, find, Status.PENDING, encode(patient(Integer.toString(i)))));
 		}); Association association = open(peer)) {
 			FindResults results = FindScu.find(association, QueryRetrieveModel.PATIENT_ROOT,
 					Query.patientRoot(QueryLevel.PATIENT).toIdentifier(), Priority.MEDIUM, 1);
@@ -129,7 +120,7 @@ class FindScuTests {
 			assertThat(ex.getKind()).isEqualTo(TimeoutKind.CANCEL);
 			assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(500));
 			assertThat(ex.getMessage()).startsWith("cancel grace period (")
-				.contains("C-FIND 1 to SCRIPTED@127.0.0.1:" + peer.port() + " still pending after");
+				.contains("C-FIND-RQ 1 to SCRIPTED@127.0.0.1:" + peer.port() + " still pending after");
 			assertThat(elapsed).isBetween(Duration.ofMillis(500), Duration.ofSeconds(3));
 			assertThat(cancel.get(5, TimeUnit.SECONDS).command().commandField()).isEqualTo(CommandField.C_CANCEL_RQ);
 			assertThat(association.isEstablished()).isFalse();

@@ -2,6 +2,7 @@ package io.github.dicomscu.net.query;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import io.github.dicomscu.data.DicomFile;
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.net.pdu.DicomProtocolException;
 import io.github.dicomscu.net.association.Association;
+import io.github.dicomscu.net.association.DicomTimeoutException;
+import io.github.dicomscu.net.association.TimeoutKind;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandField;
@@ -28,6 +31,7 @@ import io.github.dicomscu.net.peer.ScriptedPeer;
 import io.github.dicomscu.net.storage.ReceivedInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -196,6 +200,53 @@ class GetScuTests {
 		assertThat(file.fileMeta().getString("SourceApplicationEntityTitle")).isEqualTo("ARCHIVE");
 		assertThat(file.dataSet()).isEqualTo(instance(SampleArchive.CT_IMAGE_STORAGE, "1.2.3.9"));
 		assertThat(receivedFile).doesNotExist();
+	}
+
+	@Test
+	void peerThatIgnoresTheCancelIsAbortedAfterTheGracePeriod() throws Exception {
+		CompletableFuture<DimseScript.Message> cancel = new CompletableFuture<>();
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			DimseScript.accept(in, out);
+			DimseScript.Message get = DimseScript.read(in);
+			DimseScript.respond(out, get, MoveScuTests.counts(get, Status.PENDING, 1000, 0, 0, 0), null);
+			DimseScript.ignoreCancel(in, cancel, (i) -> DimseScript.respond(out, get,
+					MoveScuTests.counts(get, Status.PENDING, 1000 - i, 0, i, 0), null));
+		}); Association association = FindScuTests.open(peer, CONTEXTS)) {
+			List<RetrieveProgress> progress = new ArrayList<>();
+			long start = System.nanoTime();
+			DicomTimeoutException ex = catchThrowableOfType(DicomTimeoutException.class,
+					() -> GetScu.get(association, QueryRetrieveModel.STUDY_ROOT,
+							Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", "1.2.3").toIdentifier(),
+							Priority.MEDIUM, (instance) -> Status.SUCCESS, progress::add, () -> !progress.isEmpty(),
+							Duration.ofMillis(500)));
+			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(ex.getKind()).isEqualTo(TimeoutKind.CANCEL);
+			assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(500));
+			assertThat(ex.getMessage()).startsWith("cancel grace period (")
+				.contains("C-GET-RQ 1 to SCRIPTED@127.0.0.1:" + peer.port() + " still pending after");
+			assertThat(elapsed).isBetween(Duration.ofMillis(500), Duration.ofSeconds(3));
+			assertThat(cancel.get(5, TimeUnit.SECONDS).command().commandField()).isEqualTo(CommandField.C_CANCEL_RQ);
+			assertThat(association.isEstablished()).isFalse();
+			assertThat(peer.awaitClientClose(5)).isTrue();
+			assertThat(peer.receivedAfterScript()).startsWith(0x07, 0x00);
+			assertThat(progress).hasSizeGreaterThan(1).first().isEqualTo(new RetrieveProgress(1000, 0, 0, 0));
+		}
+	}
+
+	@Test
+	void aGracePeriodThatIsNotPositiveIsRefusedBeforeAnythingIsSent() throws Exception {
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			DimseScript.accept(in, out);
+			DimseScript.release(in, out);
+		}); Association association = FindScuTests.open(peer, CONTEXTS)) {
+			assertThatIllegalArgumentException().isThrownBy(() -> GetScu.get(association, QueryRetrieveModel.STUDY_ROOT,
+					Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", "1.2.3").toIdentifier(),
+					Priority.MEDIUM, (instance) -> Status.SUCCESS, (progress) -> {
+					}, () -> false, Duration.ZERO))
+				.withMessage("cancel grace timeout must be positive, was PT0S");
+			association.release();
+			assertThat(peer.receivedAfterScript()).isEmpty();
+		}
 	}
 
 	private static DataSet instance(String sopClassUid, String sopInstanceUid) {
