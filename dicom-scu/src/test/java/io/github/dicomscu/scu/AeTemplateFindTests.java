@@ -145,12 +145,7 @@ class AeTemplateFindTests {
 	@Test
 	void moveAbortsAPeerThatIgnoresTheCancelAfterTheTemplatesGracePeriod() throws Exception {
 		CompletableFuture<DimseScript.Message> cancel = new CompletableFuture<>();
-		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
-			DimseScript.accept(in, out);
-			DimseScript.Message move = DimseScript.read(in);
-			DimseScript.respond(out, move, Status.PENDING, null);
-			DimseScript.ignoreCancel(in, cancel, (i) -> DimseScript.respond(out, move, Status.PENDING, null));
-		})) {
+		try (ScriptedPeer peer = ignoringTheCancel(cancel)) {
 			AeTemplate template = builder(peer).cancelGrace(Duration.ofMillis(400)).build();
 			List<RetrieveProgress> progress = new CopyOnWriteArrayList<>();
 			assertCancelTimeout(peer, cancel, "C-MOVE-RQ",
@@ -162,18 +157,26 @@ class AeTemplateFindTests {
 	@Test
 	void getAbortsAPeerThatIgnoresTheCancelAfterTheTemplatesGracePeriod() throws Exception {
 		CompletableFuture<DimseScript.Message> cancel = new CompletableFuture<>();
-		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
-			DimseScript.accept(in, out);
-			DimseScript.Message get = DimseScript.read(in);
-			DimseScript.respond(out, get, Status.PENDING, null);
-			DimseScript.ignoreCancel(in, cancel, (i) -> DimseScript.respond(out, get, Status.PENDING, null));
-		})) {
+		try (ScriptedPeer peer = ignoringTheCancel(cancel)) {
 			AeTemplate template = builder(peer).cancelGrace(Duration.ofMillis(400)).build();
 			List<RetrieveProgress> progress = new CopyOnWriteArrayList<>();
 			assertCancelTimeout(peer, cancel, "C-GET-RQ",
 					() -> template.get("scripted", Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", "1.2"),
 							(instance) -> Status.SUCCESS, progress::add, () -> !progress.isEmpty()));
 		}
+	}
+
+	/**
+	 * Start a peer that answers the request with a pending response and then ignores the
+	 * C-CANCEL-RQ, sending pending responses without identifier.
+	 */
+	private static ScriptedPeer ignoringTheCancel(CompletableFuture<DimseScript.Message> cancel) throws IOException {
+		return ScriptedPeer.start((in, out) -> {
+			DimseScript.accept(in, out);
+			DimseScript.Message request = DimseScript.read(in);
+			DimseScript.respond(out, request, Status.PENDING, null);
+			DimseScript.ignoreCancel(in, cancel, (i) -> DimseScript.respond(out, request, Status.PENDING, null));
+		});
 	}
 
 	private static void assertCancelTimeout(ScriptedPeer peer, CompletableFuture<DimseScript.Message> cancel,
