@@ -492,6 +492,7 @@ public class DicomScuProperties {
 
 		/**
 		 * Timeout of each step (connect, association, C-ECHO, release) of a health check.
+		 * The remotes of one health request are checked in parallel.
 		 */
 		private Duration timeout = Duration.ofSeconds(5);
 
