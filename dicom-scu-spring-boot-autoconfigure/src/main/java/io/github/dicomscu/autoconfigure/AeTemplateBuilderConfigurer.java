@@ -84,6 +84,11 @@ final class AeTemplateBuilderConfigurer {
 		if (timeouts != null) {
 			builder.timeouts(timeouts);
 		}
+		invalid.apply(PREFIX + ".timeouts.cancel-grace", properties.getTimeouts().getCancelGrace(),
+				builder::cancelGrace, timeoutAction(PREFIX + ".timeouts.cancel-grace", "5s"));
+		invalid.apply(PREFIX + ".query.max-results", properties.getQuery().getMaxResults(), builder::maxFindResults,
+				"Use a positive number of matches, such as " + AeTemplate.DEFAULT_MAX_FIND_RESULTS
+						+ "; an application reads larger answers as a stream (AeOperations.find).");
 		builder.bindAddress(invalid.check(() -> bindAddress(invalid)));
 		timeout(PREFIX + ".health.timeout", "health check", properties.getHealth().getTimeout(), invalid);
 		List<String> transferSyntaxes = transferSyntaxes(PREFIX + ".transfer-syntaxes",
@@ -172,7 +177,11 @@ final class AeTemplateBuilderConfigurer {
 
 	private static Duration timeout(String property, String name, Duration timeout, InvalidValues invalid) {
 		return invalid.map(property, timeout, () -> AssociationTimeouts.check(name, timeout),
-				"Set " + property + " to a positive duration of at most 1d, such as 30s.");
+				timeoutAction(property, "30s"));
+	}
+
+	private static String timeoutAction(String property, String example) {
+		return "Set " + property + " to a positive duration of at most 1d, such as " + example + ".";
 	}
 
 	private BindAddress bindAddress(InvalidValues invalid) {

@@ -88,6 +88,8 @@ public class DicomScuProperties {
 
 	private final Health health = new Health();
 
+	private final Query query = new Query();
+
 	private final Retrieve retrieve = new Retrieve();
 
 	private final StorageScp storageScp = new StorageScp();
@@ -172,6 +174,10 @@ public class DicomScuProperties {
 		return this.health;
 	}
 
+	public Query getQuery() {
+		return this.query;
+	}
+
 	public Retrieve getRetrieve() {
 		return this.retrieve;
 	}
@@ -207,6 +213,13 @@ public class DicomScuProperties {
 		 */
 		private Duration idle = AssociationTimeouts.DEFAULT_IDLE;
 
+		/**
+		 * Time a remote has, after a C-CANCEL-RQ of a C-FIND, C-MOVE or C-GET, to send
+		 * its final response; a remote that still sends pending responses after it gets
+		 * an A-ABORT.
+		 */
+		private Duration cancelGrace = AssociationTimeouts.DEFAULT_CANCEL_GRACE;
+
 		public Duration getConnect() {
 			return this.connect;
 		}
@@ -237,6 +250,14 @@ public class DicomScuProperties {
 
 		public void setIdle(Duration idle) {
 			this.idle = idle;
+		}
+
+		public Duration getCancelGrace() {
+			return this.cancelGrace;
+		}
+
+		public void setCancelGrace(Duration cancelGrace) {
+			this.cancelGrace = cancelGrace;
 		}
 
 	}
@@ -473,7 +494,7 @@ public class DicomScuProperties {
 
 		/**
 		 * Timeout of a whole health check: connect, association, C-ECHO and release
-		 * together.
+		 * together. The remotes of one health request are checked in parallel.
 		 */
 		private Duration timeout = Duration.ofSeconds(5);
 
@@ -483,6 +504,28 @@ public class DicomScuProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Bounds of C-FIND.
+	 */
+	public static class Query {
+
+		/**
+		 * Maximum number of matches a findAll collects in memory. A remote that returns
+		 * more gets a C-CANCEL-RQ and the caller a TooManyMatchesException; the lazy find
+		 * stream is not bounded.
+		 */
+		private int maxResults = AeTemplate.DEFAULT_MAX_FIND_RESULTS;
+
+		public int getMaxResults() {
+			return this.maxResults;
+		}
+
+		public void setMaxResults(int maxResults) {
+			this.maxResults = maxResults;
 		}
 
 	}

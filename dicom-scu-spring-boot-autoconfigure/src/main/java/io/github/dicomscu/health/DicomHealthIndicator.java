@@ -1,10 +1,9 @@
 package io.github.dicomscu.health;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
-import io.github.dicomscu.data.Uid;
-import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.scu.AeOperations;
 import io.github.dicomscu.scu.DicomAccessException;
 import io.github.dicomscu.scu.EchoResult;
@@ -24,16 +23,16 @@ import org.springframework.boot.health.contributor.Status;
  * DOWN with the status, or with the error's message when the echo fails. The details name
  * the remote (AE title, host, port) and give the status, the round trip in milliseconds
  * and the peer's implementation class UID and version name.
+ * <p>
+ * Created with {@link DicomHealthProbes}, the indicators of several remotes echo them all
+ * at once; created with an {@link AeOperations} alone, an indicator echoes its remote in
+ * the thread that asks for its health.
  */
 public class DicomHealthIndicator extends AbstractHealthIndicator {
 
-	private static final List<PresentationContext> VERIFICATION = List.of(PresentationContext.of(Uid.VERIFICATION));
-
-	private final AeOperations operations;
-
 	private final RemoteAe remote;
 
-	private final Duration timeout;
+	private final Supplier<EchoResult> echo;
 
 	/**
 	 * Create an indicator for a remote of an {@link AeOperations}.
@@ -43,10 +42,27 @@ public class DicomHealthIndicator extends AbstractHealthIndicator {
 	 * release together
 	 */
 	public DicomHealthIndicator(AeOperations operations, RemoteAe remote, Duration timeout) {
+		this(remote, () -> operations.echo(remote.name(), DicomHealthProbes.VERIFICATION, timeout));
+	}
+
+	/**
+	 * Create an indicator for a remote that takes its outcome from probes that check it
+	 * with other remotes.
+	 * @param probes the probes, which check the remote
+	 * @param remote the remote, one of the probes' remotes
+	 * @throws IllegalArgumentException if the probes do not check the remote
+	 */
+	public DicomHealthIndicator(DicomHealthProbes probes, RemoteAe remote) {
+		this(remote, () -> probes.echo(remote.name()));
+		if (!probes.getRemotes().containsKey(remote.name())) {
+			throw new IllegalArgumentException("The health probes do not check remote '" + remote.name() + "'");
+		}
+	}
+
+	private DicomHealthIndicator(RemoteAe remote, Supplier<EchoResult> echo) {
 		super("DICOM health check of remote '" + remote.name() + "' failed");
-		this.operations = operations;
-		this.remote = remote;
-		this.timeout = timeout;
+		this.remote = Objects.requireNonNull(remote, "remote");
+		this.echo = echo;
 	}
 
 	@Override
@@ -56,7 +72,7 @@ public class DicomHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("port", this.remote.port());
 		EchoResult result;
 		try {
-			result = this.operations.echo(this.remote.name(), VERIFICATION, this.timeout);
+			result = this.echo.get();
 		}
 		catch (DicomAccessException ex) {
 			builder.down().withDetail("error", ex.getMessage());

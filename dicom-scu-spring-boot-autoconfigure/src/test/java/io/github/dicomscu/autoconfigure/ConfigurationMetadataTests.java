@@ -62,13 +62,14 @@ class ConfigurationMetadataTests {
 			.contains("dicom.scu.enabled", "dicom.scu.ae-title", "dicom.scu.max-pdu-length",
 					"dicom.scu.max-data-set-in-memory", "dicom.scu.storage-scp.max-data-set-in-memory",
 					"dicom.scu.timeouts.connect", "dicom.scu.timeouts.acse", "dicom.scu.timeouts.dimse",
-					"dicom.scu.timeouts.idle", "dicom.scu.transfer-syntaxes", "dicom.scu.context-sets",
-					"dicom.scu.contexts", "dicom.scu.bind-address.host", "dicom.scu.bind-address.port",
-					"dicom.scu.bind-address.flow-info", "dicom.scu.bind-address.scope-id", "dicom.scu.remotes",
-					"dicom.scu.health.timeout", "dicom.scu.retrieve.storage-sop-classes",
-					"dicom.scu.retrieve.transfer-syntaxes", "dicom.scu.storage-scp.enabled",
-					"dicom.scu.storage-scp.ae-title", "dicom.scu.storage-scp.port", "dicom.scu.storage-scp.bind-host",
-					"dicom.scu.storage-scp.directory", "dicom.scu.storage-scp.max-associations",
+					"dicom.scu.timeouts.idle", "dicom.scu.timeouts.cancel-grace", "dicom.scu.query.max-results",
+					"dicom.scu.transfer-syntaxes", "dicom.scu.context-sets", "dicom.scu.contexts",
+					"dicom.scu.bind-address.host", "dicom.scu.bind-address.port", "dicom.scu.bind-address.flow-info",
+					"dicom.scu.bind-address.scope-id", "dicom.scu.remotes", "dicom.scu.health.timeout",
+					"dicom.scu.retrieve.storage-sop-classes", "dicom.scu.retrieve.transfer-syntaxes",
+					"dicom.scu.storage-scp.enabled", "dicom.scu.storage-scp.ae-title", "dicom.scu.storage-scp.port",
+					"dicom.scu.storage-scp.bind-host", "dicom.scu.storage-scp.directory",
+					"dicom.scu.storage-scp.max-associations",
 					"dicom.scu.storage-scp.max-associations-per-calling-ae-title",
 					"dicom.scu.storage-scp.max-pending-connections", "management.health.dicom.enabled");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
@@ -93,6 +94,9 @@ class ConfigurationMetadataTests {
 		assertThat(durationDefault("dicom.scu.timeouts.acse")).isEqualTo(AssociationTimeouts.DEFAULT_ACSE);
 		assertThat(durationDefault("dicom.scu.timeouts.dimse")).isEqualTo(AssociationTimeouts.DEFAULT_DIMSE);
 		assertThat(durationDefault("dicom.scu.timeouts.idle")).isEqualTo(AssociationTimeouts.DEFAULT_IDLE);
+		assertThat(durationDefault("dicom.scu.timeouts.cancel-grace"))
+			.isEqualTo(AssociationTimeouts.DEFAULT_CANCEL_GRACE);
+		assertThat(defaultValue("dicom.scu.query.max-results")).isEqualTo(AeTemplate.DEFAULT_MAX_FIND_RESULTS);
 		assertThat(listDefault("dicom.scu.transfer-syntaxes").stream().map(UidDictionary::toUid))
 			.containsExactlyElementsOf(PresentationContext.DEFAULT_TRANSFER_SYNTAXES);
 		assertThat(listDefault("dicom.scu.retrieve.storage-sop-classes"))
@@ -117,7 +121,8 @@ class ConfigurationMetadataTests {
 		assertThat(documented).extracting((property) -> property.get("name"))
 			.contains("dicom.scu.ae-title", "dicom.scu.max-pdu-length", "dicom.scu.max-data-set-in-memory",
 					"dicom.scu.storage-scp.max-data-set-in-memory", "dicom.scu.timeouts.idle",
-					"dicom.scu.health.timeout", "dicom.scu.storage-scp.port", "dicom.scu.transfer-syntaxes");
+					"dicom.scu.timeouts.cancel-grace", "dicom.scu.query.max-results", "dicom.scu.health.timeout",
+					"dicom.scu.storage-scp.port", "dicom.scu.transfer-syntaxes");
 		BeanWrapper initial = new BeanWrapperImpl(new DicomScuProperties());
 		for (Map<String, Object> property : documented) {
 			String name = (String) property.get("name");

@@ -56,6 +56,8 @@ class DicomScuAutoConfigurationTests {
 			assertThat(template.getAeTitle()).isEqualTo("DICOMSCU");
 			assertThat(template.getMaxPduLength()).isEqualTo(16382);
 			assertThat(template.getTimeouts()).isEqualTo(AssociationTimeouts.defaults());
+			assertThat(template.getCancelGrace()).isEqualTo(AssociationTimeouts.DEFAULT_CANCEL_GRACE);
+			assertThat(template.getMaxFindResults()).isEqualTo(AeTemplate.DEFAULT_MAX_FIND_RESULTS);
 			assertThat(template.getBindAddress()).isNull();
 			assertThat(template.getRequestedContexts()).containsExactly(PresentationContext.of(Uid.VERIFICATION));
 			assertThat(template.getRemotes()).isEmpty();
@@ -75,6 +77,17 @@ class DicomScuAutoConfigurationTests {
 				assertThat(template.getTimeouts())
 					.isEqualTo(new AssociationTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3),
 							Duration.ofSeconds(4), Duration.ofSeconds(5), AssociationTimeouts.DEFAULT_ARTIM));
+			});
+	}
+
+	@Test
+	void cancelGraceAndMaxFindResultsReachTheTemplate() {
+		this.contextRunner
+			.withPropertyValues("dicom.scu.timeouts.cancel-grace=1500ms", "dicom.scu.query.max-results=250")
+			.run((context) -> {
+				AeTemplate template = context.getBean(AeTemplate.class);
+				assertThat(template.getCancelGrace()).isEqualTo(Duration.ofMillis(1500));
+				assertThat(template.getMaxFindResults()).isEqualTo(250);
 			});
 	}
 
@@ -305,6 +318,18 @@ class DicomScuAutoConfigurationTests {
 	void zeroTimeoutFails() {
 		this.contextRunner.withPropertyValues("dicom.scu.timeouts.dimse=0s")
 			.run(failsWith("dicom.scu.timeouts.dimse", "dimse timeout must be positive, was PT0S"));
+	}
+
+	@Test
+	void zeroCancelGraceAndMaxResultsFailTogether() {
+		this.contextRunner.withPropertyValues("dicom.scu.timeouts.cancel-grace=0s", "dicom.scu.query.max-results=0")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(configurationException(context.getStartupFailure()).getInvalidValues())
+					.extracting((invalid) -> invalid.property() + ": " + invalid.reason())
+					.containsExactly("dicom.scu.timeouts.cancel-grace: cancel grace timeout must be positive, was PT0S",
+							"dicom.scu.query.max-results: maxFindResults must be positive, got 0");
+			});
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -181,12 +182,18 @@ public interface AeOperations {
 
 	/**
 	 * Query a remote with C-FIND and collect at most {@code maxResults} matches (C-CANCEL
-	 * is sent when the limit is reached).
+	 * is sent when the limit is reached). The implementation bounds what it collects in
+	 * memory ({@link AeTemplate#getMaxFindResults()}): when {@code maxResults} is 0 or
+	 * above that maximum and the remote returns more matches than the maximum, the C-FIND
+	 * is cancelled and a {@link TooManyMatchesException} thrown, never a truncated list.
 	 * @param remote the remote's name
 	 * @param query the query
-	 * @param maxResults the most matches to collect, 0 for no limit
+	 * @param maxResults the most matches to collect, 0 for all (up to the
+	 * implementation's maximum)
 	 * @return the matches
 	 * @throws IllegalArgumentException if {@code maxResults} is negative
+	 * @throws TooManyMatchesException if the remote returns more matches than the
+	 * implementation collects
 	 * @throws DimseFailureException if the remote answers with a failure status
 	 * @throws DicomAccessException if the association fails
 	 */
@@ -205,7 +212,34 @@ public interface AeOperations {
 	 * @throws RetrieveFailedException if the move ends with another failure status
 	 * @throws DicomAccessException if the association fails
 	 */
-	RetrieveResult move(String remote, Query query, String destination, Consumer<RetrieveProgress> progress);
+	default RetrieveResult move(String remote, Query query, String destination, Consumer<RetrieveProgress> progress) {
+		return move(remote, query, destination, progress, () -> false);
+	}
+
+	/**
+	 * Ask a remote to send instances to a destination AE with C-MOVE, cancelling on
+	 * request: the supplier is asked before each response is awaited, and once it returns
+	 * {@code true} a C-CANCEL-RQ is sent; the move ends with the remote's final response
+	 * (normally status cancel), and a remote that still sends pending responses after the
+	 * implementation's cancel grace period ({@link AeTemplate#getCancelGrace()}) is
+	 * aborted with a {@link DicomTimeoutException} of kind
+	 * {@link io.github.dicomscu.net.association.TimeoutKind#CANCEL}.
+	 * @param remote the remote's name
+	 * @param query what to move (model, level, unique keys)
+	 * @param destination the destination AE title, known to the remote
+	 * @param progress receives the counts of each pending response, may be {@code null}
+	 * @param cancelRequested says whether to cancel the move
+	 * @return the final counts and failed SOP instance UIDs
+	 * @throws IllegalArgumentException if the destination is not a valid AE title
+	 * @throws MoveDestinationUnknownException if the remote does not know the destination
+	 * (0xA801)
+	 * @throws RetrieveFailedException if the move ends with another failure status
+	 * @throws DicomTimeoutException if the remote ignores the C-CANCEL-RQ past the grace
+	 * period
+	 * @throws DicomAccessException if the association fails
+	 */
+	RetrieveResult move(String remote, Query query, String destination, Consumer<RetrieveProgress> progress,
+			BooleanSupplier cancelRequested);
 
 	/**
 	 * Retrieve instances from a remote with C-GET: they arrive as C-STORE sub-operations
@@ -220,6 +254,29 @@ public interface AeOperations {
 	 * @throws RetrieveFailedException if the get ends with a failure status
 	 * @throws DicomAccessException if the association fails
 	 */
-	RetrieveResult get(String remote, Query query, StoreReceiver receiver, Consumer<RetrieveProgress> progress);
+	default RetrieveResult get(String remote, Query query, StoreReceiver receiver,
+			Consumer<RetrieveProgress> progress) {
+		return get(remote, query, receiver, progress, () -> false);
+	}
+
+	/**
+	 * Retrieve instances from a remote with C-GET, cancelling on request as
+	 * {@link #move(String, Query, String, Consumer, BooleanSupplier)} does: C-STORE
+	 * sub-operations already under way are still received, and a remote that still sends
+	 * pending responses or sub-operations after the cancel grace period is aborted with a
+	 * {@link DicomTimeoutException}.
+	 * @param remote the remote's name
+	 * @param query what to get (model, level, unique keys)
+	 * @param receiver takes each instance
+	 * @param progress receives the counts of each pending response, may be {@code null}
+	 * @param cancelRequested says whether to cancel the get
+	 * @return the final counts and failed SOP instance UIDs
+	 * @throws RetrieveFailedException if the get ends with a failure status
+	 * @throws DicomTimeoutException if the remote ignores the C-CANCEL-RQ past the grace
+	 * period
+	 * @throws DicomAccessException if the association fails
+	 */
+	RetrieveResult get(String remote, Query query, StoreReceiver receiver, Consumer<RetrieveProgress> progress,
+			BooleanSupplier cancelRequested);
 
 }

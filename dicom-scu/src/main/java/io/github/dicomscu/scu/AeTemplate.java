@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -100,6 +101,12 @@ public class AeTemplate implements AeOperations {
 			"RTPlanStorage", "EncapsulatedPDFStorage", "BasicTextSRStorage", "EnhancedSRStorage",
 			"ComprehensiveSRStorage", "KeyObjectSelectionDocumentStorage", "GrayscaleSoftcopyPresentationStateStorage");
 
+	/**
+	 * The most matches {@code findAll} collects in memory unless configured otherwise:
+	 * 10,000.
+	 */
+	public static final int DEFAULT_MAX_FIND_RESULTS = 10_000;
+
 	private static final Consumer<RetrieveProgress> NO_PROGRESS = (progress) -> {
 	};
 
@@ -110,6 +117,10 @@ public class AeTemplate implements AeOperations {
 	private final long maxDataSetInMemory;
 
 	private final AssociationTimeouts timeouts;
+
+	private final Duration cancelGrace;
+
+	private final int maxFindResults;
 
 	private final BindAddress bindAddress;
 
@@ -126,6 +137,8 @@ public class AeTemplate implements AeOperations {
 		this.maxPduLength = builder.maxPduLength;
 		this.maxDataSetInMemory = builder.maxDataSetInMemory;
 		this.timeouts = builder.timeouts;
+		this.cancelGrace = builder.cancelGrace;
+		this.maxFindResults = builder.maxFindResults;
 		this.bindAddress = builder.bindAddress;
 		this.exceptionTranslator = builder.exceptionTranslator;
 		this.associations = new RemoteAssociations(this.aeTitle, this.maxPduLength, this.maxDataSetInMemory,
@@ -217,7 +230,8 @@ public class AeTemplate implements AeOperations {
 				this.timeouts, null);
 		FindResults results;
 		try {
-			results = FindScu.find(association, query.model(), identifier, Priority.MEDIUM);
+			results = FindScu.find(association, query.model(), identifier, Priority.MEDIUM)
+				.setCancelGrace(this.cancelGrace);
 		}
 		catch (DicomNetworkException ex) {
 			throw this.associations.fail(remoteAe, association, ex);
@@ -241,35 +255,36 @@ public class AeTemplate implements AeOperations {
 		return execute(remoteAe, this.contexts.find(remote, query.model()), (association) -> {
 			try (FindResults results = FindScu.find(association, query.model(), identifier, Priority.MEDIUM,
 					maxResults)) {
-				List<DataSet> matches = new ArrayList<>();
-				for (DataSet match = results.nextMatch(); match != null; match = results.nextMatch()) {
-					matches.add(match);
-				}
-				return matches;
+				return results.setCancelGrace(this.cancelGrace).toList(this.maxFindResults);
 			}
 		});
 	}
 
 	@Override
-	public RetrieveResult move(String remote, Query query, String destination, Consumer<RetrieveProgress> progress) {
+	public RetrieveResult move(String remote, Query query, String destination, Consumer<RetrieveProgress> progress,
+			BooleanSupplier cancelRequested) {
 		Objects.requireNonNull(query, "query");
+		Objects.requireNonNull(cancelRequested, "cancelRequested");
 		String destinationAeTitle = AeTitle.check("move destination", destination);
 		RemoteAe remoteAe = getRemote(remote);
 		DataSet identifier = query.toIdentifier();
 		Consumer<RetrieveProgress> listener = (progress != null) ? progress : NO_PROGRESS;
-		return execute(remoteAe, this.contexts.move(remote, query.model()), (association) -> MoveScu.move(association,
-				query.model(), identifier, destinationAeTitle, Priority.MEDIUM, listener));
+		return execute(remoteAe, this.contexts.move(remote, query.model()),
+				(association) -> MoveScu.move(association, query.model(), identifier, destinationAeTitle,
+						Priority.MEDIUM, listener, cancelRequested, this.cancelGrace));
 	}
 
 	@Override
-	public RetrieveResult get(String remote, Query query, StoreReceiver receiver, Consumer<RetrieveProgress> progress) {
+	public RetrieveResult get(String remote, Query query, StoreReceiver receiver, Consumer<RetrieveProgress> progress,
+			BooleanSupplier cancelRequested) {
 		Objects.requireNonNull(query, "query");
+		Objects.requireNonNull(cancelRequested, "cancelRequested");
 		Objects.requireNonNull(receiver, "receiver");
 		RemoteAe remoteAe = getRemote(remote);
 		DataSet identifier = query.toIdentifier();
 		Consumer<RetrieveProgress> listener = (progress != null) ? progress : NO_PROGRESS;
 		return execute(remoteAe, this.contexts.get(remote, query.model()), (association) -> GetScu.get(association,
-				query.model(), identifier, Priority.MEDIUM, receiver, listener));
+				query.model(), identifier, Priority.MEDIUM, receiver, listener, cancelRequested, this.cancelGrace));
 	}
 
 	/**
@@ -324,6 +339,24 @@ public class AeTemplate implements AeOperations {
 	 */
 	public AssociationTimeouts getTimeouts() {
 		return this.timeouts;
+	}
+
+	/**
+	 * Return how long a remote has, after a C-CANCEL-RQ of a C-FIND, C-MOVE or C-GET, to
+	 * send its final response before the association is aborted.
+	 * @return the grace period
+	 */
+	public Duration getCancelGrace() {
+		return this.cancelGrace;
+	}
+
+	/**
+	 * Return the most matches {@code findAll} collects in memory; a remote that returns
+	 * more gets a C-CANCEL-RQ and the caller a {@link TooManyMatchesException}.
+	 * @return the maximum
+	 */
+	public int getMaxFindResults() {
+		return this.maxFindResults;
 	}
 
 	/**
@@ -453,6 +486,10 @@ public class AeTemplate implements AeOperations {
 
 		private AssociationTimeouts timeouts = AssociationTimeouts.defaults();
 
+		private Duration cancelGrace = AssociationTimeouts.DEFAULT_CANCEL_GRACE;
+
+		private int maxFindResults = DEFAULT_MAX_FIND_RESULTS;
+
 		private BindAddress bindAddress;
 
 		private DicomExceptionTranslator exceptionTranslator = new DefaultDicomExceptionTranslator();
@@ -513,6 +550,37 @@ public class AeTemplate implements AeOperations {
 		 */
 		public Builder timeouts(AssociationTimeouts timeouts) {
 			this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+			return this;
+		}
+
+		/**
+		 * Set how long a remote has, after a C-CANCEL-RQ of a C-FIND, C-MOVE or C-GET, to
+		 * send its final response (default
+		 * {@link AssociationTimeouts#DEFAULT_CANCEL_GRACE}); a remote that still sends
+		 * pending responses after it gets an A-ABORT.
+		 * @param cancelGrace the grace period
+		 * @return this builder
+		 * @throws IllegalArgumentException if {@link AssociationTimeouts#check} rejects
+		 * it
+		 */
+		public Builder cancelGrace(Duration cancelGrace) {
+			this.cancelGrace = AssociationTimeouts.check("cancel grace", cancelGrace);
+			return this;
+		}
+
+		/**
+		 * Set the most matches {@code findAll} collects in memory (default
+		 * {@value AeTemplate#DEFAULT_MAX_FIND_RESULTS}); a remote that returns more gets
+		 * a C-CANCEL-RQ and the caller a {@link TooManyMatchesException}.
+		 * @param maxFindResults the maximum, positive
+		 * @return this builder
+		 * @throws IllegalArgumentException if it is not positive
+		 */
+		public Builder maxFindResults(int maxFindResults) {
+			if (maxFindResults <= 0) {
+				throw new IllegalArgumentException("maxFindResults must be positive, got " + maxFindResults);
+			}
+			this.maxFindResults = maxFindResults;
 			return this;
 		}
 

@@ -35,6 +35,9 @@ public class DefaultDicomExceptionTranslator implements DicomExceptionTranslator
 		if (ex instanceof io.github.dicomscu.net.association.DataSetTooLargeException tooLarge) {
 			return new DataSetTooLargeException(name, message, tooLarge.getLimit(), ex);
 		}
+		if (ex instanceof io.github.dicomscu.net.query.TooManyMatchesException tooMany) {
+			return new TooManyMatchesException(name, message, tooMany.getLimit(), ex);
+		}
 		if (ex instanceof io.github.dicomscu.net.pdu.DicomProtocolException) {
 			return new DicomProtocolException(name, message, ex);
 		}

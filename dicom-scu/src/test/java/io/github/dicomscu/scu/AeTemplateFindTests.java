@@ -3,14 +3,17 @@ package io.github.dicomscu.scu;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.DataSetWriter;
 import io.github.dicomscu.data.TransferSyntax;
+import io.github.dicomscu.net.association.TimeoutKind;
 import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.dimse.CommandTag;
 import io.github.dicomscu.net.dimse.Status;
@@ -18,6 +21,8 @@ import io.github.dicomscu.net.peer.DimseScript;
 import io.github.dicomscu.net.peer.ScriptedPeer;
 import io.github.dicomscu.net.query.Query;
 import io.github.dicomscu.net.query.QueryLevel;
+import io.github.dicomscu.net.query.RetrieveProgress;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for the C-FIND operations of {@link AeTemplate} against scripted peers: the lazy
  * stream, C-CANCEL when it is closed early, failure statuses, and the release of the
- * association in every case.
+ * association in every case; and the template's cancel grace period for C-FIND, C-MOVE
+ * and C-GET against peers that ignore the C-CANCEL-RQ.
  */
 class AeTemplateFindTests {
 
@@ -121,6 +127,77 @@ class AeTemplateFindTests {
 	}
 
 	@Test
+	void findAllAbortsAPeerThatIgnoresTheCancelAfterTheTemplatesGracePeriod() throws Exception {
+		CompletableFuture<DimseScript.Message> cancel = new CompletableFuture<>();
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			DimseScript.accept(in, out);
+			DimseScript.Message find = DimseScript.read(in);
+			DimseScript.respond(out, find, Status.PENDING, study("1.2.0"));
+			DimseScript.ignoreCancel(in, cancel,
+					(i) -> DimseScript.respond(out, find, Status.PENDING, study("1.2." + i)));
+		})) {
+			AeTemplate template = builder(peer).cancelGrace(Duration.ofMillis(400)).build();
+			assertCancelTimeout(peer, cancel, "C-FIND-RQ",
+					() -> template.findAll("scripted", Query.studyRoot(QueryLevel.STUDY), 1));
+		}
+	}
+
+	@Test
+	void moveAbortsAPeerThatIgnoresTheCancelAfterTheTemplatesGracePeriod() throws Exception {
+		CompletableFuture<DimseScript.Message> cancel = new CompletableFuture<>();
+		try (ScriptedPeer peer = ignoringTheCancel(cancel)) {
+			AeTemplate template = builder(peer).cancelGrace(Duration.ofMillis(400)).build();
+			List<RetrieveProgress> progress = new CopyOnWriteArrayList<>();
+			assertCancelTimeout(peer, cancel, "C-MOVE-RQ",
+					() -> template.move("scripted", Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", "1.2"),
+							"ELSEWHERE", progress::add, () -> !progress.isEmpty()));
+		}
+	}
+
+	@Test
+	void getAbortsAPeerThatIgnoresTheCancelAfterTheTemplatesGracePeriod() throws Exception {
+		CompletableFuture<DimseScript.Message> cancel = new CompletableFuture<>();
+		try (ScriptedPeer peer = ignoringTheCancel(cancel)) {
+			AeTemplate template = builder(peer).cancelGrace(Duration.ofMillis(400)).build();
+			List<RetrieveProgress> progress = new CopyOnWriteArrayList<>();
+			assertCancelTimeout(peer, cancel, "C-GET-RQ",
+					() -> template.get("scripted", Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", "1.2"),
+							(instance) -> Status.SUCCESS, progress::add, () -> !progress.isEmpty()));
+		}
+	}
+
+	/**
+	 * Start a peer that answers the request with a pending response and then ignores the
+	 * C-CANCEL-RQ, sending pending responses without identifier.
+	 */
+	private static ScriptedPeer ignoringTheCancel(CompletableFuture<DimseScript.Message> cancel) throws IOException {
+		return ScriptedPeer.start((in, out) -> {
+			DimseScript.accept(in, out);
+			DimseScript.Message request = DimseScript.read(in);
+			DimseScript.respond(out, request, Status.PENDING, null);
+			DimseScript.ignoreCancel(in, cancel, (i) -> DimseScript.respond(out, request, Status.PENDING, null));
+		});
+	}
+
+	private static void assertCancelTimeout(ScriptedPeer peer, CompletableFuture<DimseScript.Message> cancel,
+			String operation, ThrowingCallable call) throws Exception {
+		long start = System.nanoTime();
+		assertThatExceptionOfType(DicomTimeoutException.class).isThrownBy(call).satisfies((ex) -> {
+			assertThat(ex.getKind()).isEqualTo(TimeoutKind.CANCEL);
+			assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(400));
+			assertThat(ex.getRemote()).isEqualTo("scripted");
+			assertThat(ex.isTransient()).isTrue();
+			assertThat(ex.getMessage()).contains(operation + " 1 to SCRIPTED@127.0.0.1:" + peer.port())
+				.contains("still pending after");
+		});
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(400),
+				Duration.ofSeconds(3));
+		assertThat(cancel.get(5, TimeUnit.SECONDS).command().commandField()).isEqualTo(CommandField.C_CANCEL_RQ);
+		assertThat(peer.awaitClientClose(5)).isTrue();
+		assertThat(peer.receivedAfterScript()).startsWith(0x07, 0x00);
+	}
+
+	@Test
 	void findAllWithANegativeLimitFails() {
 		AeTemplate.Builder builder = AeTemplate.builder()
 			.remote(new RemoteAe("scripted", "SCRIPTED", "127.0.0.1", 104));
@@ -147,11 +224,15 @@ class AeTemplateFindTests {
 	}
 
 	private static AeTemplate template(ScriptedPeer peer) {
+		return builder(peer).build();
+	}
+
+	private static AeTemplate.Builder builder(ScriptedPeer peer) {
 		AeTemplate.Builder builder = AeTemplate.builder()
 			.aeTitle("TESTSCU")
 			.remote(new RemoteAe("scripted", "SCRIPTED", "127.0.0.1", peer.port()));
 		builder.requestedContexts().add("Verification");
-		return builder.build();
+		return builder;
 	}
 
 }

@@ -118,6 +118,28 @@ class AeTemplateQueryRetrieveDcmtkTests {
 	}
 
 	@Test
+	void findAllOfMoreMatchesThanTheMaximumCancelsAndThrowsInsteadOfTruncating() throws IOException {
+		AeTemplate.Builder builder = builder().maxFindResults(2);
+		builder.requestedContexts().add("Verification");
+		AeTemplate template = builder.build();
+		for (int maxResults : new int[] { 0, 3 }) {
+			assertThatExceptionOfType(TooManyMatchesException.class)
+				.isThrownBy(() -> template.findAll("archive", Query.studyRoot(QueryLevel.STUDY), maxResults))
+				.satisfies((ex) -> {
+					assertThat(ex.getLimit()).isEqualTo(2);
+					assertThat(ex.getRemote()).isEqualTo("archive");
+					assertThat(ex.isTransient()).isFalse();
+				})
+				.withMessageContaining("returned more than 2 matches, the most collected in memory; "
+						+ "the operation was cancelled after 3 matches");
+			assertThat(openSocketsTo(archive.port())).isZero();
+		}
+		assertThat(template.findAll("archive", Query.studyRoot(QueryLevel.STUDY), 2)).hasSize(2);
+		assertThat(template.findAll("archive", Query.studyRoot(QueryLevel.STUDY).match("PatientID", "PAT001"), 0))
+			.hasSize(2);
+	}
+
+	@Test
 	void closingAFindStreamEarlyReleasesTheAssociation() throws IOException {
 		AeTemplate template = template();
 		try (Stream<DataSet> studies = template.find("archive", Query.studyRoot(QueryLevel.STUDY))) {

@@ -421,6 +421,30 @@ class AeTemplateTests {
 	}
 
 	@Test
+	void builderRejectsACancelGraceThatTheTimeoutOwnerRefuses() {
+		assertThatIllegalArgumentException().isThrownBy(() -> AeTemplate.builder().cancelGrace(Duration.ZERO))
+			.withMessage("cancel grace timeout must be positive, was PT0S");
+		assertThatIllegalArgumentException().isThrownBy(() -> AeTemplate.builder().cancelGrace(Duration.ofDays(2)))
+			.withMessage("cancel grace timeout must be at most PT24H, was PT48H");
+	}
+
+	@Test
+	void builderRejectsAMaxFindResultsThatIsNotPositive() {
+		assertThatIllegalArgumentException().isThrownBy(() -> AeTemplate.builder().maxFindResults(0))
+			.withMessage("maxFindResults must be positive, got 0");
+	}
+
+	@Test
+	void cancelGraceAndMaxFindResultsHaveDefaultsAndCanBeSet() {
+		AeTemplate defaults = AeTemplate.builder().build();
+		assertThat(defaults.getCancelGrace()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(defaults.getMaxFindResults()).isEqualTo(10_000);
+		AeTemplate template = AeTemplate.builder().cancelGrace(Duration.ofMillis(750)).maxFindResults(7).build();
+		assertThat(template.getCancelGrace()).isEqualTo(Duration.ofMillis(750));
+		assertThat(template.getMaxFindResults()).isEqualTo(7);
+	}
+
+	@Test
 	void builderRejectsContextsOfAnUnknownRemote() {
 		assertThatIllegalArgumentException().isThrownBy(() -> builder().requestedContexts("nope"))
 			.withMessage("No remote named 'nope'; known remotes: local");

@@ -126,6 +126,18 @@ class DefaultDicomExceptionTranslatorTests {
 	}
 
 	@Test
+	void tooManyMatchesKeepsTheLimit() {
+		io.github.dicomscu.net.query.TooManyMatchesException ex = new io.github.dicomscu.net.query.TooManyMatchesException(
+				"C-FIND-RQ 1 to ARCHIVE@10.0.0.5:4242 returned more than 100 matches", 100);
+		assertThat(translate(ex)).isInstanceOfSatisfying(TooManyMatchesException.class, (tooMany) -> {
+			assertThat(tooMany)
+				.hasMessage(PREFIX + "C-FIND-RQ 1 to ARCHIVE@10.0.0.5:4242 returned more than 100 matches");
+			assertThat(tooMany.getLimit()).isEqualTo(100);
+			assertThat(tooMany.isTransient()).isFalse();
+		});
+	}
+
+	@Test
 	void noAcceptedContext() {
 		List<NegotiatedContext> negotiated = List.of(new NegotiatedContext(1, PresentationContext.of("CTImageStorage"),
 				PresentationContextResult.ABSTRACT_SYNTAX_NOT_SUPPORTED, null, true, false));
@@ -297,6 +309,9 @@ class DefaultDicomExceptionTranslatorTests {
 				row("data set too large",
 						new io.github.dicomscu.net.association.DataSetTooLargeException("Data set too large", 4096),
 						DataSetTooLargeException.class, false),
+				row("too many matches",
+						new io.github.dicomscu.net.query.TooManyMatchesException("More than 100 matches", 100),
+						TooManyMatchesException.class, false),
 				row("no accepted context",
 						new io.github.dicomscu.net.association.NoAcceptedContextException(peer, "1.2.840.10008.1.1",
 								List.of()),

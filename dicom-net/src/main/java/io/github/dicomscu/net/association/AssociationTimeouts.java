@@ -44,6 +44,12 @@ public record AssociationTimeouts(Duration connect, Duration acse, Duration dims
 	/** Default ARTIM timeout: 30 seconds. */
 	public static final Duration DEFAULT_ARTIM = Duration.ofSeconds(30);
 
+	/**
+	 * Default grace period a peer has, after a C-CANCEL-RQ, to send the final response of
+	 * a C-FIND, C-MOVE or C-GET: 5 seconds.
+	 */
+	public static final Duration DEFAULT_CANCEL_GRACE = Duration.ofSeconds(5);
+
 	/** Upper bound for every timer: one day. */
 	public static final Duration MAXIMUM = Duration.ofDays(1);
 

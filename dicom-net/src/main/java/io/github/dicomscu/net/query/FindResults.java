@@ -2,7 +2,8 @@ package io.github.dicomscu.net.query;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -15,8 +16,8 @@ import org.slf4j.LoggerFactory;
 import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
+import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.DicomTimeoutException;
-import io.github.dicomscu.net.association.TimeoutKind;
 import io.github.dicomscu.net.dimse.DimseFailureException;
 import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandField;
@@ -45,12 +46,7 @@ public final class FindResults implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(FindResults.class);
 
-	/** The default grace period after a C-CANCEL-RQ: 5 seconds. */
-	public static final Duration DEFAULT_CANCEL_GRACE = Duration.ofSeconds(5);
-
 	private final OutstandingRequest request;
-
-	private Duration cancelGrace = DEFAULT_CANCEL_GRACE;
 
 	private final int maxResults;
 
@@ -98,6 +94,38 @@ public final class FindResults implements AutoCloseable {
 	}
 
 	/**
+	 * Read the remaining matches into a list, at most a given number: the first match
+	 * past it ends the operation as {@link #close()} does (C-CANCEL-RQ, then the
+	 * responses up to the final one) and throws, so that a peer cannot fill memory and
+	 * the caller never gets a silently truncated answer. A limit on the number of results
+	 * given to {@link FindScu} that is not above this maximum ends the operation first.
+	 * @param maxMatches the most matches to collect, positive
+	 * @return the matches, in the order received
+	 * @throws TooManyMatchesException if the peer returned more than {@code maxMatches}
+	 * matches; the association can carry the next request
+	 * @throws DimseFailureException if the final response has a failure status
+	 * @throws DicomNetworkException if the exchange fails; the association is then
+	 * aborted
+	 */
+	public List<DataSet> toList(int maxMatches) throws DicomNetworkException {
+		if (maxMatches <= 0) {
+			throw new IllegalArgumentException("maxMatches must be positive, got " + maxMatches);
+		}
+		List<DataSet> matches = new ArrayList<>();
+		for (DataSet match = nextMatch(); match != null; match = nextMatch()) {
+			if (matches.size() == maxMatches) {
+				close();
+				throw new TooManyMatchesException(CommandField.C_FIND_RQ.text() + " " + this.request.messageId()
+						+ " to " + PrintableText.of(this.request.association().getPeer()) + " returned more than "
+						+ maxMatches + " matches, the most collected in memory; the operation was cancelled after "
+						+ this.matchCount + " matches (narrow the query or read the matches as a stream)", maxMatches);
+			}
+			matches.add(match);
+		}
+		return matches;
+	}
+
+	/**
 	 * Return the matches as a sequential stream that reads responses as it is consumed.
 	 * Closing the stream closes these results. A failure while reading is thrown as an
 	 * {@link UncheckedIOException} whose cause is the {@link DicomNetworkException}.
@@ -136,16 +164,13 @@ public final class FindResults implements AutoCloseable {
 
 	/**
 	 * Set how long the peer has, after the C-CANCEL-RQ, to send the final response;
-	 * {@link #DEFAULT_CANCEL_GRACE} unless set.
-	 * @param cancelGrace the grace period, positive
+	 * {@link AssociationTimeouts#DEFAULT_CANCEL_GRACE} unless set.
+	 * @param cancelGrace the grace period
 	 * @return these results
+	 * @throws IllegalArgumentException if {@link AssociationTimeouts#check} rejects it
 	 */
 	public FindResults setCancelGrace(Duration cancelGrace) {
-		Objects.requireNonNull(cancelGrace, "cancelGrace");
-		if (cancelGrace.isNegative() || cancelGrace.isZero()) {
-			throw new IllegalArgumentException("cancelGrace must be positive, got " + cancelGrace);
-		}
-		this.cancelGrace = cancelGrace;
+		this.request.setCancelGrace(cancelGrace);
 		return this;
 	}
 
@@ -211,27 +236,18 @@ public final class FindResults implements AutoCloseable {
 			return;
 		}
 		this.request.cancel();
-		long deadline = System.nanoTime() + this.cancelGrace.toNanos();
-		int discarded = 0;
 		while (!isComplete()) {
 			DimseMessage response = this.request.nextResponse();
 			int code = response.command().status();
 			if (Status.categoryOf(code) == StatusCategory.PENDING) {
-				discarded++;
-				if (System.nanoTime() - deadline > 0) {
-					this.request.association().abort();
-					throw new DicomTimeoutException(TimeoutKind.CANCEL, this.cancelGrace,
-							"C-FIND " + this.request.messageId() + " to "
-									+ PrintableText.of(this.request.association().getPeer()) + " still pending after "
-									+ discarded + " more responses; association aborted");
-				}
+				this.request.checkCancelGrace();
 				continue;
 			}
 			this.status = code;
 		}
 		logger.debug("C-FIND {} to {} cancelled after {} matches ({} more discarded), final status {}",
 				this.request.messageId(), PrintableText.of(this.request.association().getPeer()), this.matchCount,
-				discarded, Status.toString(this.status, CommandField.C_FIND_RSP));
+				this.request.messagesAfterCancel(), Status.toString(this.status, CommandField.C_FIND_RSP));
 	}
 
 	private void complete(Command response) throws DimseFailureException {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.association.Association;
+import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.dimse.Priority;
@@ -86,7 +87,8 @@ public final class FindScu {
 		}
 		String sopClassUid = model.findSopClassUid();
 		OutstandingRequest request = OutstandingRequest.send(association, sopClassUid,
-				(messageId) -> Command.findRq(messageId, sopClassUid, priority), identifier, CommandField.C_FIND_RSP);
+				(messageId) -> Command.findRq(messageId, sopClassUid, priority), identifier, CommandField.C_FIND_RSP,
+				AssociationTimeouts.DEFAULT_CANCEL_GRACE);
 		return new FindResults(request, maxResults);
 	}
 

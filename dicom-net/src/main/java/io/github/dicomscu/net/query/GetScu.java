@@ -2,6 +2,7 @@ package io.github.dicomscu.net.query;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,7 @@ import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.pdu.DicomProtocolException;
 import io.github.dicomscu.net.association.TimeoutKind;
 import io.github.dicomscu.net.association.Association;
+import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.DataSetSink;
 import io.github.dicomscu.net.association.NegotiatedContext;
 import io.github.dicomscu.net.context.PresentationContext;
@@ -48,7 +50,10 @@ import io.github.dicomscu.net.storage.ReceivedInstance;
  * role was negotiated: {@link #presentationContexts(QueryRetrieveModel, Collection)}
  * builds them. A C-STORE-RQ on any other context is refused with
  * {@link Status#SOP_CLASS_NOT_SUPPORTED}. The wait for each message is bounded by the
- * DIMSE timeout.
+ * DIMSE timeout. After a C-CANCEL-RQ the peer has a grace period to send its final
+ * response; a pending response or C-STORE-RQ that arrives after it aborts the association
+ * with a {@link io.github.dicomscu.net.association.DicomTimeoutException} of kind
+ * {@link TimeoutKind#CANCEL}.
  */
 public final class GetScu {
 
@@ -124,7 +129,8 @@ public final class GetScu {
 	 * Get the instances an identifier selects, cancelling on request: the supplier is
 	 * asked before each message is awaited, and once it returns {@code true} a
 	 * C-CANCEL-RQ is sent; C-STORE sub-operations already under way are still received,
-	 * and the operation ends with the peer's final response (normally status cancel).
+	 * and the operation ends with the peer's final response (normally status cancel),
+	 * within {@link AssociationTimeouts#DEFAULT_CANCEL_GRACE}.
 	 * @param association the association
 	 * @param model the information model, not
 	 * {@link QueryRetrieveModel#MODALITY_WORKLIST}
@@ -141,6 +147,35 @@ public final class GetScu {
 	public static RetrieveResult get(Association association, QueryRetrieveModel model, DataSet identifier,
 			Priority priority, StoreReceiver receiver, Consumer<RetrieveProgress> progress,
 			BooleanSupplier cancelRequested) throws DicomNetworkException {
+		return get(association, model, identifier, priority, receiver, progress, cancelRequested,
+				AssociationTimeouts.DEFAULT_CANCEL_GRACE);
+	}
+
+	/**
+	 * Get the instances an identifier selects, cancelling on request as
+	 * {@link #get(Association, QueryRetrieveModel, DataSet, Priority, StoreReceiver, Consumer, BooleanSupplier)}
+	 * does, with a given grace period after the C-CANCEL-RQ.
+	 * @param association the association
+	 * @param model the information model, not
+	 * {@link QueryRetrieveModel#MODALITY_WORKLIST}
+	 * @param identifier the identifier: Query/Retrieve Level and unique keys
+	 * @param priority the priority
+	 * @param receiver takes each instance received
+	 * @param progress receives the counts of each pending C-GET response
+	 * @param cancelRequested says whether to cancel the operation
+	 * @param cancelGrace how long the peer has, after the C-CANCEL-RQ, to send its final
+	 * response
+	 * @return the result
+	 * @throws RetrieveFailedException if the peer answers with a failure status
+	 * @throws io.github.dicomscu.net.association.DicomTimeoutException if pending
+	 * responses or C-STORE-RQs still arrive after the grace period; the association is
+	 * then aborted
+	 * @throws DicomNetworkException if no GET context of the model was accepted or the
+	 * exchange fails
+	 */
+	public static RetrieveResult get(Association association, QueryRetrieveModel model, DataSet identifier,
+			Priority priority, StoreReceiver receiver, Consumer<RetrieveProgress> progress,
+			BooleanSupplier cancelRequested, Duration cancelGrace) throws DicomNetworkException {
 		Objects.requireNonNull(identifier, "identifier");
 		Objects.requireNonNull(priority, "priority");
 		Objects.requireNonNull(receiver, "receiver");
@@ -148,7 +183,8 @@ public final class GetScu {
 		Objects.requireNonNull(cancelRequested, "cancelRequested");
 		String sopClassUid = model.getSopClassUid();
 		OutstandingRequest request = OutstandingRequest.send(association, sopClassUid,
-				(messageId) -> Command.getRq(messageId, sopClassUid, priority), identifier, CommandField.C_GET_RSP);
+				(messageId) -> Command.getRq(messageId, sopClassUid, priority), identifier, CommandField.C_GET_RSP,
+				cancelGrace);
 		return new Operation(request, receiver, progress, cancelRequested).run();
 	}
 
@@ -192,6 +228,7 @@ public final class GetScu {
 								+ " released the association while a C-GET-RQ was outstanding");
 					}
 					if (message.command().commandField() == CommandField.C_STORE_RQ) {
+						this.request.checkCancelGrace();
 						store(message);
 						continue;
 					}
@@ -200,6 +237,7 @@ public final class GetScu {
 					}
 					Command command = message.command();
 					if (Status.categoryOf(command.status()) == StatusCategory.PENDING) {
+						this.request.checkCancelGrace();
 						this.progress.accept(RetrieveProgress.of(command));
 						continue;
 					}

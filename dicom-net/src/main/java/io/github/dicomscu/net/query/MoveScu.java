@@ -1,5 +1,6 @@
 package io.github.dicomscu.net.query;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -11,6 +12,7 @@ import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.association.Association;
+import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandField;
 import io.github.dicomscu.net.dimse.DimseMessage;
@@ -26,7 +28,11 @@ import io.github.dicomscu.net.dimse.StatusCategory;
  * <p>
  * The association must have an accepted presentation context for the MOVE SOP class of
  * the information model. The wait for each response is bounded by the DIMSE timeout, so
- * the peer must report progress (or finish) within it.
+ * the peer must report progress (or finish) within it. After a C-CANCEL-RQ the peer has a
+ * grace period to send its final response; a pending response that arrives after it
+ * aborts the association with a
+ * {@link io.github.dicomscu.net.association.DicomTimeoutException} of kind
+ * {@link io.github.dicomscu.net.association.TimeoutKind#CANCEL}.
  */
 public final class MoveScu {
 
@@ -76,7 +82,7 @@ public final class MoveScu {
 	 * Move the instances an identifier selects, cancelling on request: the supplier is
 	 * asked before each response is awaited, and once it returns {@code true} a
 	 * C-CANCEL-RQ is sent and the operation ends with the peer's final response (normally
-	 * status cancel).
+	 * status cancel), within {@link AssociationTimeouts#DEFAULT_CANCEL_GRACE}.
 	 * @param association the association
 	 * @param model the information model, not
 	 * {@link QueryRetrieveModel#MODALITY_WORKLIST}
@@ -94,6 +100,35 @@ public final class MoveScu {
 	public static RetrieveResult move(Association association, QueryRetrieveModel model, DataSet identifier,
 			String destination, Priority priority, Consumer<RetrieveProgress> progress, BooleanSupplier cancelRequested)
 			throws DicomNetworkException {
+		return move(association, model, identifier, destination, priority, progress, cancelRequested,
+				AssociationTimeouts.DEFAULT_CANCEL_GRACE);
+	}
+
+	/**
+	 * Move the instances an identifier selects, cancelling on request as
+	 * {@link #move(Association, QueryRetrieveModel, DataSet, String, Priority, Consumer, BooleanSupplier)}
+	 * does, with a given grace period after the C-CANCEL-RQ.
+	 * @param association the association
+	 * @param model the information model, not
+	 * {@link QueryRetrieveModel#MODALITY_WORKLIST}
+	 * @param identifier the identifier: Query/Retrieve Level and unique keys
+	 * @param destination the move destination AE title
+	 * @param priority the priority
+	 * @param progress receives the counts of each pending response
+	 * @param cancelRequested says whether to cancel the operation
+	 * @param cancelGrace how long the peer has, after the C-CANCEL-RQ, to send its final
+	 * response
+	 * @return the result
+	 * @throws MoveDestinationUnknownException if the peer does not know the destination
+	 * @throws RetrieveFailedException if the peer answers with another failure status
+	 * @throws io.github.dicomscu.net.association.DicomTimeoutException if pending
+	 * responses still arrive after the grace period; the association is then aborted
+	 * @throws DicomNetworkException if no MOVE context of the model was accepted or the
+	 * exchange fails
+	 */
+	public static RetrieveResult move(Association association, QueryRetrieveModel model, DataSet identifier,
+			String destination, Priority priority, Consumer<RetrieveProgress> progress, BooleanSupplier cancelRequested,
+			Duration cancelGrace) throws DicomNetworkException {
 		Objects.requireNonNull(identifier, "identifier");
 		Objects.requireNonNull(destination, "destination");
 		Objects.requireNonNull(priority, "priority");
@@ -102,7 +137,7 @@ public final class MoveScu {
 		String sopClassUid = model.moveSopClassUid();
 		OutstandingRequest request = OutstandingRequest.send(association, sopClassUid,
 				(messageId) -> Command.moveRq(messageId, sopClassUid, priority, destination), identifier,
-				CommandField.C_MOVE_RSP);
+				CommandField.C_MOVE_RSP, cancelGrace);
 		while (true) {
 			if (cancelRequested.getAsBoolean()) {
 				request.cancel();
@@ -110,6 +145,7 @@ public final class MoveScu {
 			DimseMessage response = request.nextResponse();
 			Command command = response.command();
 			if (Status.categoryOf(command.status()) == StatusCategory.PENDING) {
+				request.checkCancelGrace();
 				progress.accept(RetrieveProgress.of(command));
 				continue;
 			}

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.dicomscu.net.dimse.Command;
 import io.github.dicomscu.net.dimse.CommandTag;
@@ -194,6 +195,44 @@ public final class DimseScript {
 		}
 		out.write(new byte[] { 0x06, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00 });
 		out.flush();
+	}
+
+	/**
+	 * Act as a peer that ignores a C-CANCEL-RQ: read it, then keep sending pending
+	 * responses every 20 ms until the SCU sends anything more (its A-ABORT), at most 200.
+	 * @param in the stream from the SCU
+	 * @param cancel completed with the C-CANCEL-RQ
+	 * @param pending sends the pending response of a number
+	 * @throws IOException if the connection fails
+	 */
+	public static void ignoreCancel(InputStream in, CompletableFuture<DimseScript.Message> cancel,
+			PendingResponse pending) throws IOException {
+		cancel.complete(DimseScript.read(in));
+		for (int i = 1; i <= 200 && in.available() == 0; i++) {
+			pending.send(i);
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Sends one pending response of a scripted peer.
+	 */
+	@FunctionalInterface
+	public interface PendingResponse {
+
+		/**
+		 * Send the pending response of a number.
+		 * @param number 1 for the first response after the C-CANCEL-RQ, and so on
+		 * @throws IOException if the connection fails
+		 */
+		void send(int number) throws IOException;
+
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 import io.github.dicomscu.data.DataSet;
@@ -42,6 +43,8 @@ class FindScuTests {
 	private static final String STUDY_ROOT_FIND = QueryRetrieveModel.STUDY_ROOT.findSopClassUid();
 
 	private static final TransferSyntax IMPLICIT = TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
+
+	static final Duration CANCEL_GRACE = Duration.ofMillis(500);
 
 	@Test
 	void requestCarriesTheIdentifierInTheAcceptedTransferSyntax() throws Exception {
@@ -108,33 +111,13 @@ class FindScuTests {
 			DimseScript.accept(in, out);
 			DimseScript.Message find = DimseScript.read(in);
 			DimseScript.respond(out, find, Status.PENDING, encode(patient("0")));
-			cancel.complete(DimseScript.read(in));
-			for (int i = 1; i <= 200 && in.available() == 0; i++) {
-				DimseScript.respond(out, find, Status.PENDING, encode(patient(Integer.toString(i))));
-				try {
-					Thread.sleep(20);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
+			DimseScript.ignoreCancel(in, cancel,
+					(i) -> DimseScript.respond(out, find, Status.PENDING, encode(patient(Integer.toString(i)))));
 		}); Association association = open(peer)) {
 			FindResults results = FindScu.find(association, QueryRetrieveModel.PATIENT_ROOT,
 					Query.patientRoot(QueryLevel.PATIENT).toIdentifier(), Priority.MEDIUM, 1);
-			results.setCancelGrace(Duration.ofMillis(500));
-			long start = System.nanoTime();
-			DicomTimeoutException ex = catchThrowableOfType(DicomTimeoutException.class, results::nextMatch);
-			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-			assertThat(ex.getKind()).isEqualTo(TimeoutKind.CANCEL);
-			assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(500));
-			assertThat(ex.getMessage()).startsWith("cancel grace period (")
-				.contains("C-FIND 1 to SCRIPTED@127.0.0.1:" + peer.port() + " still pending after");
-			assertThat(elapsed).isBetween(Duration.ofMillis(500), Duration.ofSeconds(3));
-			assertThat(cancel.get(5, TimeUnit.SECONDS).command().commandField()).isEqualTo(CommandField.C_CANCEL_RQ);
-			assertThat(association.isEstablished()).isFalse();
-			assertThat(peer.awaitClientClose(5)).isTrue();
-			assertThat(peer.receivedAfterScript()).startsWith(0x07, 0x00);
+			results.setCancelGrace(CANCEL_GRACE);
+			assertAbortedAfterTheGracePeriod(peer, association, cancel, "C-FIND-RQ", results::nextMatch);
 			assertThat(results.getMatchCount()).isEqualTo(1);
 		}
 	}
@@ -249,6 +232,30 @@ class FindScuTests {
 			assertThat(ex.getCause()).isInstanceOf(DimseFailureException.class)
 				.hasMessageContaining("0xA900 (Failure: Identifier does not match SOP Class)");
 		}
+	}
+
+	/**
+	 * Run an operation against a peer that ignores its C-CANCEL-RQ, with a grace period
+	 * of {@link #CANCEL_GRACE}, and check that the grace period ended it: a
+	 * {@link DicomTimeoutException} of kind {@link TimeoutKind#CANCEL} naming the
+	 * request, thrown after the grace period and well before the DIMSE timeout, and an
+	 * A-ABORT on the wire.
+	 */
+	static void assertAbortedAfterTheGracePeriod(ScriptedPeer peer, Association association,
+			CompletableFuture<DimseScript.Message> cancel, String request, ThrowingCallable operation)
+			throws Exception {
+		long start = System.nanoTime();
+		DicomTimeoutException ex = catchThrowableOfType(DicomTimeoutException.class, operation);
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(ex.getKind()).isEqualTo(TimeoutKind.CANCEL);
+		assertThat(ex.getTimeout()).isEqualTo(CANCEL_GRACE);
+		assertThat(ex.getMessage()).startsWith("cancel grace period (")
+			.contains(request + " 1 to SCRIPTED@127.0.0.1:" + peer.port() + " still pending after");
+		assertThat(elapsed).isBetween(CANCEL_GRACE, Duration.ofSeconds(3));
+		assertThat(cancel.get(5, TimeUnit.SECONDS).command().commandField()).isEqualTo(CommandField.C_CANCEL_RQ);
+		assertThat(association.isEstablished()).isFalse();
+		assertThat(peer.awaitClientClose(5)).isTrue();
+		assertThat(peer.receivedAfterScript()).startsWith(0x07, 0x00);
 	}
 
 	static byte[] encode(DataSet dataSet) {

@@ -2,6 +2,7 @@ package io.github.dicomscu.net.query;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import io.github.dicomscu.net.peer.ScriptedPeer;
 import io.github.dicomscu.net.storage.ReceivedInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -196,6 +198,42 @@ class GetScuTests {
 		assertThat(file.fileMeta().getString("SourceApplicationEntityTitle")).isEqualTo("ARCHIVE");
 		assertThat(file.dataSet()).isEqualTo(instance(SampleArchive.CT_IMAGE_STORAGE, "1.2.3.9"));
 		assertThat(receivedFile).doesNotExist();
+	}
+
+	@Test
+	void peerThatIgnoresTheCancelIsAbortedAfterTheGracePeriod() throws Exception {
+		CompletableFuture<DimseScript.Message> cancel = new CompletableFuture<>();
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			DimseScript.accept(in, out);
+			DimseScript.Message get = DimseScript.read(in);
+			DimseScript.respond(out, get, MoveScuTests.counts(get, Status.PENDING, 1000, 0, 0, 0), null);
+			DimseScript.ignoreCancel(in, cancel, (i) -> DimseScript.respond(out, get,
+					MoveScuTests.counts(get, Status.PENDING, 1000 - i, 0, i, 0), null));
+		}); Association association = FindScuTests.open(peer, CONTEXTS)) {
+			List<RetrieveProgress> progress = new ArrayList<>();
+			FindScuTests.assertAbortedAfterTheGracePeriod(peer, association, cancel, "C-GET-RQ",
+					() -> GetScu.get(association, QueryRetrieveModel.STUDY_ROOT,
+							Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", "1.2.3").toIdentifier(),
+							Priority.MEDIUM, (instance) -> Status.SUCCESS, progress::add, () -> !progress.isEmpty(),
+							FindScuTests.CANCEL_GRACE));
+			assertThat(progress).hasSizeGreaterThan(1).first().isEqualTo(new RetrieveProgress(1000, 0, 0, 0));
+		}
+	}
+
+	@Test
+	void aGracePeriodThatIsNotPositiveIsRefusedBeforeAnythingIsSent() throws Exception {
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			DimseScript.accept(in, out);
+			DimseScript.release(in, out);
+		}); Association association = FindScuTests.open(peer, CONTEXTS)) {
+			assertThatIllegalArgumentException().isThrownBy(() -> GetScu.get(association, QueryRetrieveModel.STUDY_ROOT,
+					Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", "1.2.3").toIdentifier(),
+					Priority.MEDIUM, (instance) -> Status.SUCCESS, (progress) -> {
+					}, () -> false, Duration.ZERO))
+				.withMessage("cancel grace timeout must be positive, was PT0S");
+			association.release();
+			assertThat(peer.receivedAfterScript()).isEmpty();
+		}
 	}
 
 	private static DataSet instance(String sopClassUid, String sopInstanceUid) {

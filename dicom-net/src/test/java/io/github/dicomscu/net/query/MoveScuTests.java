@@ -153,6 +153,26 @@ class MoveScuTests {
 		}
 	}
 
+	@Test
+	void peerThatIgnoresTheCancelIsAbortedAfterTheGracePeriod() throws Exception {
+		CompletableFuture<DimseScript.Message> cancel = new CompletableFuture<>();
+		try (ScriptedPeer peer = ScriptedPeer.start((in, out) -> {
+			DimseScript.accept(in, out);
+			DimseScript.Message move = DimseScript.read(in);
+			DimseScript.respond(out, move, counts(move, Status.PENDING, 1000, 1, 0, 0), null);
+			DimseScript.ignoreCancel(in, cancel,
+					(i) -> DimseScript.respond(out, move, counts(move, Status.PENDING, 1000 - i, 1 + i, 0, 0), null));
+		}); Association association = FindScuTests.open(peer, List.of(STUDY_ROOT_MOVE))) {
+			List<RetrieveProgress> progress = new ArrayList<>();
+			FindScuTests.assertAbortedAfterTheGracePeriod(peer, association, cancel, "C-MOVE-RQ",
+					() -> MoveScu.move(association, QueryRetrieveModel.STUDY_ROOT,
+							Query.studyRoot(QueryLevel.STUDY).match("StudyInstanceUID", "1.2.3").toIdentifier(),
+							"WORKSTATION", Priority.MEDIUM, progress::add, () -> !progress.isEmpty(),
+							FindScuTests.CANCEL_GRACE));
+			assertThat(progress).hasSizeGreaterThan(1).first().isEqualTo(new RetrieveProgress(1000, 1, 0, 0));
+		}
+	}
+
 	/**
 	 * Encode a response command set as Orthanc does: Failed SOP Instance UID List
 	 * (0008,0058) after the group 0000 elements, outside the Command Group Length.

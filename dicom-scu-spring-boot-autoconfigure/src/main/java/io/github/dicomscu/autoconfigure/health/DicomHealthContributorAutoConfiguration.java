@@ -1,15 +1,17 @@
 package io.github.dicomscu.autoconfigure.health;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.dicomscu.autoconfigure.ConfiguredRemotes;
 import io.github.dicomscu.autoconfigure.DicomScuAutoConfiguration;
 import io.github.dicomscu.autoconfigure.DicomScuProperties;
 import io.github.dicomscu.health.DicomHealthIndicator;
+import io.github.dicomscu.health.DicomHealthProbes;
 import io.github.dicomscu.scu.AeOperations;
 import io.github.dicomscu.scu.RemoteAe;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,8 +28,10 @@ import org.springframework.context.annotation.Bean;
  * health contributor {@code dicom} with one entry per {@link ConfiguredRemotes configured
  * remote}, checked with C-ECHO through the {@link AeOperations} bean (the auto-configured
  * template or the application's own), except the remotes whose
- * {@code dicom.scu.remotes.<name>.health.enabled} is {@code false}. Each check runs with
- * the timeout {@code dicom.scu.health.timeout}. Switched off with
+ * {@code dicom.scu.remotes.<name>.health.enabled} is {@code false}. The remotes of one
+ * health request are echoed in parallel by a {@link DicomHealthProbes} bean, each step of
+ * an echo with the timeout {@code dicom.scu.health.timeout}, so that remotes that do not
+ * answer cost that timeout once. Switched off with
  * {@code management.health.dicom.enabled=false}.
  */
 @AutoConfiguration(after = DicomScuAutoConfiguration.class)
@@ -38,24 +42,28 @@ import org.springframework.context.annotation.Bean;
 public final class DicomHealthContributorAutoConfiguration
 		extends CompositeHealthContributorConfiguration<DicomHealthIndicator, RemoteAe> {
 
-	private final DicomScuProperties properties;
-
-	DicomHealthContributorAutoConfiguration(AeOperations operations, DicomScuProperties properties) {
-		super((remote) -> new DicomHealthIndicator(operations, remote, properties.getHealth().getTimeout()));
-		this.properties = properties;
+	DicomHealthContributorAutoConfiguration(ObjectProvider<DicomHealthProbes> probes) {
+		super((remote) -> new DicomHealthIndicator(probes.getObject(), remote));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "dicomHealthIndicator", "dicomHealthContributor" })
-	HealthContributor dicomHealthContributor(ConfiguredRemotes configuredRemotes) {
-		Map<String, RemoteAe> remotes = new LinkedHashMap<>();
+	static DicomHealthProbes dicomHealthProbes(AeOperations operations, ConfiguredRemotes configuredRemotes,
+			DicomScuProperties properties) {
+		List<RemoteAe> remotes = new ArrayList<>();
 		configuredRemotes.getRemotes().forEach((name, remote) -> {
-			DicomScuProperties.Remote configured = this.properties.getRemotes().get(name);
+			DicomScuProperties.Remote configured = properties.getRemotes().get(name);
 			if (configured == null || configured.getHealth().isEnabled()) {
-				remotes.put(name, remote);
+				remotes.add(remote);
 			}
 		});
-		return createComposite(remotes);
+		return new DicomHealthProbes(operations, remotes, properties.getHealth().getTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = { "dicomHealthIndicator", "dicomHealthContributor" })
+	HealthContributor dicomHealthContributor(DicomHealthProbes dicomHealthProbes) {
+		return createComposite(dicomHealthProbes.getRemotes());
 	}
 
 }

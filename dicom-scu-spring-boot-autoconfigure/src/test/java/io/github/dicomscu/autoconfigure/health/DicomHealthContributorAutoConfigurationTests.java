@@ -15,6 +15,7 @@ import io.github.dicomscu.autoconfigure.DicomScuAutoConfiguration;
 import io.github.dicomscu.autoconfigure.DicomScuProperties;
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.health.DicomHealthIndicator;
+import io.github.dicomscu.health.DicomHealthProbes;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.peer.DcmtkPeer;
 import io.github.dicomscu.net.scp.DicomScp;
@@ -139,9 +140,36 @@ class DicomHealthContributorAutoConfigurationTests {
 				assertThat(ris.getDetails()).containsEntry("status", "0x0110")
 					.containsEntry("statusText", "Status 0x0110");
 				List<PresentationContext> verification = List.of(PresentationContext.of(Uid.VERIFICATION));
-				assertThat(operations.echoes).containsExactly(
+				assertThat(operations.echoes).containsExactlyInAnyOrder(
 						new EchoingOperations.Echo("pacs", verification, Duration.ofSeconds(2)),
 						new EchoingOperations.Echo("ris", verification, Duration.ofSeconds(2)));
+			});
+	}
+
+	@Test
+	void anOutcomeServesOneRequestAndIsNeverOlderThanTheTimeout() {
+		EchoingOperations operations = new EchoingOperations(Map.of("pacs", 0x0000, "ris", 0x0000));
+		this.contextRunner
+			.withPropertyValues("dicom.scu.remotes.pacs.host=pacs", "dicom.scu.remotes.ris.host=ris",
+					"dicom.scu.health.timeout=300ms")
+			.withBean(AeOperations.class, operations::asAeOperations)
+			.run((context) -> {
+				HealthContributor contributor = context.getBean("dicomHealthContributor", HealthContributor.class);
+				assertThat(health(contributor, "pacs").getStatus()).isEqualTo(Status.UP);
+				assertThat(health(contributor, "ris").getStatus()).isEqualTo(Status.UP);
+				assertThat(operations.echoes).extracting(EchoingOperations.Echo::remote)
+					.as("one round for both remotes")
+					.containsExactlyInAnyOrder("pacs", "ris");
+				assertThat(health(contributor, "pacs").getStatus()).isEqualTo(Status.UP);
+				assertThat(operations.echoes).extracting(EchoingOperations.Echo::remote)
+					.as("a second request starts a new round")
+					.containsExactlyInAnyOrder("pacs", "ris", "pacs", "ris");
+				Thread.sleep(600);
+				assertThat(health(contributor, "ris").getStatus()).isEqualTo(Status.UP);
+				assertThat(operations.echoes).extracting(EchoingOperations.Echo::remote)
+					.as("an outcome older than the timeout is not used")
+					.containsExactlyInAnyOrder("pacs", "ris", "pacs", "ris", "ris", "pacs");
+				assertThat(context.getBean(DicomHealthProbes.class).getRemotes()).containsOnlyKeys("pacs", "ris");
 			});
 	}
 
