@@ -180,7 +180,7 @@ public class DicomAccessExceptionHandler extends ResponseEntityExceptionHandler 
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
 			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
 		logger.warn("{} for {}: {}", statusCode.value(), PrintableText.of(request.getDescription(false)),
-				PrintableText.of(ex.getMessage()));
+				PrintableText.ofMessage(ex.getMessage()));
 		if (body instanceof ProblemDetail problem) {
 			request.setAttribute(ANSWERED_PROBLEM, problem, RequestAttributes.SCOPE_REQUEST);
 		}
@@ -218,7 +218,7 @@ public class DicomAccessExceptionHandler extends ResponseEntityExceptionHandler 
 
 	private static ProblemDetail problem(HttpStatus status, String title, String remote, RuntimeException ex) {
 		logger.warn("{} {} for remote '{}': {}", status.value(), title, PrintableText.of(remote),
-				PrintableText.of(ex.getMessage()));
+				PrintableText.ofMessage(ex.getMessage()));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		problem.setTitle(title);
 		problem.setProperty("remote", remote);
@@ -228,7 +228,7 @@ public class DicomAccessExceptionHandler extends ResponseEntityExceptionHandler 
 
 	private static ProblemDetail clientMistake(String title, String detail, Exception ex, WebRequest request) {
 		logger.warn("400 {} for {}: {}", title, PrintableText.of(request.getDescription(false)),
-				PrintableText.of(ex.getMessage()));
+				PrintableText.ofMessage(ex.getMessage()));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setTitle(title);
 		problem.setProperty("errorType", ex.getClass().getSimpleName());
