@@ -635,8 +635,8 @@ public final class DataSet {
 					values[i] = parse(tag, vr, texts[i]).longValueExact();
 				}
 				catch (ArithmeticException ex) {
-					throw new NumberFormatException(
-							"Value '" + texts[i] + "' of " + Tag.toString(tag) + " is not an integer");
+					throw new NumberFormatException("Value '" + PrintableText.escapeControls(texts[i]) + "' of "
+							+ Tag.toString(tag) + " is not an integer");
 				}
 			}
 			return values;
@@ -652,8 +652,8 @@ public final class DataSet {
 			return new BigDecimal(text.strip().replace('e', 'E'));
 		}
 		catch (NumberFormatException ex) {
-			throw new NumberFormatException(
-					"Value '" + text + "' of " + Tag.toString(tag) + " is not a valid " + vr + " number");
+			throw new NumberFormatException("Value '" + PrintableText.escapeControls(text) + "' of " + Tag.toString(tag)
+					+ " is not a valid " + vr + " number");
 		}
 	}
 

@@ -50,8 +50,10 @@ public final class DataSetReader {
 	public static final long DEFAULT_BULK_DATA_THRESHOLD = 64 * 1024;
 
 	/**
-	 * The deepest nesting of sequences read: a sequence in an item of a sequence counts
-	 * two levels.
+	 * The deepest nesting of sequences read, the one definition of depth for every reader
+	 * of received data: a sequence of the top level is at depth 1, a sequence in one of
+	 * its items at depth 2, and so on; items and encapsulated pixel data add no level,
+	 * and an element read as a sequence (an undefined-length UN) counts as one.
 	 */
 	public static final int MAX_SEQUENCE_DEPTH = 64;
 

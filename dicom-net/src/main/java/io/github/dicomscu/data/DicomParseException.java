@@ -6,7 +6,9 @@ import java.io.IOException;
  * Thrown when bytes that should hold a DICOM data set or Part 10 file are malformed or
  * end too early. The message always names the byte offset where the problem was found and
  * what was expected there, for example
- * {@code "at byte 1234: item tag (FFFE,E000) expected, found (0008,0016)"}.
+ * {@code "at byte 1234: item tag (FFFE,E000) expected, found (0008,0016)"}. Control
+ * characters of text it quotes from the data are escaped
+ * ({@link PrintableText#escapeControls(String)}).
  */
 public class DicomParseException extends IOException {
 
@@ -24,7 +26,7 @@ public class DicomParseException extends IOException {
 	}
 
 	DicomParseException(String unit, long offset, String problem) {
-		super("at " + unit + " " + offset + ": " + problem);
+		super(PrintableText.escapeControls("at " + unit + " " + offset + ": " + problem));
 		this.offset = offset;
 	}
 

@@ -2,7 +2,8 @@ package io.github.dicomscu.data;
 
 /**
  * Thrown when a string is not a valid UID (PS3.5 Section 9.1): its message says what is
- * wrong and where.
+ * wrong and where, quoting the value with its control characters escaped
+ * ({@link PrintableText#escapeControls(String)}), since it may come from the wire.
  */
 public class InvalidUidException extends IllegalArgumentException {
 
@@ -14,7 +15,8 @@ public class InvalidUidException extends IllegalArgumentException {
 	 * @param problem what is wrong with it
 	 */
 	public InvalidUidException(String uid, String problem) {
-		super(((uid != null) ? "Invalid UID '" + uid + "': " : "Invalid UID: ") + problem);
+		super(((uid != null) ? "Invalid UID '" + PrintableText.escapeControls(uid) + "': " : "Invalid UID: ")
+				+ problem);
 		this.uid = uid;
 	}
 

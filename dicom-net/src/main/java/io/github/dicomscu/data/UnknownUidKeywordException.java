@@ -18,7 +18,7 @@ public class UnknownUidKeywordException extends IllegalArgumentException {
 	 * @param suggestions the closest known keywords, nearest first (may be empty)
 	 */
 	public UnknownUidKeywordException(String keyword, List<String> suggestions) {
-		super("Unknown UID keyword '" + keyword + "'"
+		super("Unknown UID keyword '" + PrintableText.escapeControls(keyword) + "'"
 				+ (suggestions.isEmpty() ? "; it is neither a UID nor a keyword of the DICOM UID registry"
 						: NameSuggestions.didYouMean(suggestions)));
 		this.keyword = keyword;

@@ -42,4 +42,19 @@ class PrintableTextTests {
 		assertThat(PrintableText.escape(null)).isEqualTo("null");
 	}
 
+	@Test
+	void escapeControlsKeepsBackslashesSoEscapingTwiceChangesNothing() {
+		String once = PrintableText.escapeControls("A\\B\r\n\u001B[2J");
+		assertThat(once).isEqualTo("A\\B\\r\\n\\u001B[2J");
+		assertThat(PrintableText.escapeControls(once)).isSameAs(once);
+		assertThat(PrintableText.escapeControls(PrintableText.escape("EVIL\r\n"))).isEqualTo("EVIL\\r\\n");
+		assertThat(PrintableText.escapeControls(null)).isNull();
+	}
+
+	@Test
+	void ofMessageEscapesOnlyTheControlCharactersLeft() {
+		assertThat(PrintableText.ofMessage("quoted 'EVIL\\r\\n', then\r\nFORGED"))
+			.hasToString("quoted 'EVIL\\r\\n', then\\r\\nFORGED");
+	}
+
 }

@@ -113,25 +113,6 @@ final class AeTemplateBuilderConfigurer {
 	}
 
 	/**
-	 * Return the {@code dicom.scu.remotes} as {@link RemoteAe}s, each checked by its
-	 * owner, as {@link AeTemplate.Builder#remote} receives them.
-	 * @return the remotes by name, in configuration order
-	 * @throws DicomScuConfigurationException naming every invalid remote property
-	 */
-	Map<String, RemoteAe> remotes() {
-		InvalidValues invalid = new InvalidValues();
-		Map<String, RemoteAe> remotes = new LinkedHashMap<>();
-		this.properties.getRemotes().forEach((name, remote) -> {
-			RemoteAe remoteAe = remoteAe(PREFIX + ".remotes." + name, name, remote, invalid);
-			if (remoteAe != null) {
-				remotes.put(name, remoteAe);
-			}
-		});
-		invalid.throwIfAny();
-		return remotes;
-	}
-
-	/**
 	 * Apply {@code dicom.scu.max-pdu-length} to a setter that checks it with
 	 * {@link MaxPduLength}.
 	 * @param properties the properties

@@ -24,12 +24,12 @@ import org.springframework.context.annotation.Import;
  * unless the application defines its own bean named {@code dicomStorageScp} (other
  * {@link DicomScp} beans of the application, serving something else, do not matter). The
  * SCP listens from the start of the application context to its close. Every property is
- * checked at startup, the storage SCP's (when enabled) with the template's: values that
- * break DICOM rules fail the startup with one {@link DicomScuConfigurationException}
- * naming every property at fault. The {@link ConfiguredRemotes} view of
- * {@code dicom.scu.remotes} is registered whether or not the application defines its own
- * {@link AeOperations}, so that the health contributor and the application can list the
- * remotes.
+ * mapped and checked once at startup, the storage SCP's (when enabled) with the
+ * template's: values that break DICOM rules fail the startup with one
+ * {@link DicomScuConfigurationException} naming every property at fault. The
+ * {@link ConfiguredRemotes} view of {@code dicom.scu.remotes} is registered whether or
+ * not the application defines its own {@link AeOperations}, so that the health
+ * contributor and the application can list the remotes.
  */
 @AutoConfiguration
 @ConditionalOnClass(AeTemplate.class)
@@ -39,10 +39,14 @@ import org.springframework.context.annotation.Import;
 public final class DicomScuAutoConfiguration {
 
 	@Bean
+	DicomScuSettings dicomScuSettings(DicomScuProperties properties) {
+		return new DicomScuSettings(properties);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	ConfiguredRemotes configuredRemotes(DicomScuProperties properties) {
-		DicomScuConfigurations.configureAll(properties, AeTemplate.builder());
-		return new ConfiguredRemotes(new AeTemplateBuilderConfigurer(properties).remotes());
+	ConfiguredRemotes configuredRemotes(DicomScuSettings settings) {
+		return new ConfiguredRemotes(settings.remotes());
 	}
 
 }

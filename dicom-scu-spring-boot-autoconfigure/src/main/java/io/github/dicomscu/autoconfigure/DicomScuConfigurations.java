@@ -13,9 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The configurations {@link DicomScuAutoConfiguration} imports. Every bean that maps
- * properties first checks them all ({@link #configureAll}), so that one startup reports
- * every invalid value, whichever of these beans the application needs first.
+ * The configurations {@link DicomScuAutoConfiguration} imports. Their beans start from
+ * the {@link DicomScuSettings}, where every property was mapped and checked once.
  */
 abstract class DicomScuConfigurations {
 
@@ -27,9 +26,8 @@ abstract class DicomScuConfigurations {
 	static class AeTemplateConfiguration {
 
 		@Bean
-		AeTemplate aeTemplate(DicomScuProperties properties, ObjectProvider<AeTemplateCustomizer> customizers) {
-			AeTemplate.Builder builder = AeTemplate.builder();
-			configureAll(properties, builder);
+		AeTemplate aeTemplate(DicomScuSettings settings, ObjectProvider<AeTemplateCustomizer> customizers) {
+			AeTemplate.Builder builder = settings.templateBuilder();
 			customizers.orderedStream().forEach((customizer) -> customize(builder, customizer));
 			try {
 				return builder.build();
@@ -76,13 +74,8 @@ abstract class DicomScuConfigurations {
 		static final String BEAN_NAME = "dicomStorageScp";
 
 		@Bean(BEAN_NAME)
-		DicomScp dicomStorageScp(DicomScuProperties properties) {
-			configureAll(properties, AeTemplate.builder());
-			InvalidValues invalid = new InvalidValues();
-			DicomScp.Builder builder = new StorageScpBuilderConfigurer(properties).configure(DicomScp.builder(),
-					invalid);
-			invalid.throwIfAny();
-			return builder.build();
+		DicomScp dicomStorageScp(DicomScuSettings settings) {
+			return settings.storageScpBuilder().build();
 		}
 
 		@Bean
@@ -91,24 +84,6 @@ abstract class DicomScuConfigurations {
 			return new StorageScpLifecycle(dicomStorageScp, properties.getStorageScp());
 		}
 
-	}
-
-	/**
-	 * Map every {@code dicom.scu} property onto a template builder and, when the storage
-	 * SCP is enabled, onto a storage SCP builder, and fail with one exception that names
-	 * every invalid value. Each bean that maps properties calls it first, so that the
-	 * first of them to be created reports them all, whatever the order of creation.
-	 * @param properties the properties
-	 * @param template the template builder to configure
-	 * @throws DicomScuConfigurationException if any value is invalid
-	 */
-	static void configureAll(DicomScuProperties properties, AeTemplate.Builder template) {
-		InvalidValues invalid = new InvalidValues();
-		new AeTemplateBuilderConfigurer(properties).configure(template, invalid);
-		if (properties.getStorageScp().isEnabled()) {
-			new StorageScpBuilderConfigurer(properties).configure(DicomScp.builder(), invalid);
-		}
-		invalid.throwIfAny();
 	}
 
 }

@@ -1,12 +1,15 @@
 package io.github.dicomscu.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.github.dicomscu.scu.AeOperations;
 import io.github.dicomscu.scu.AeTemplate;
+import io.github.dicomscu.scu.AeTemplateCustomizer;
 import io.github.dicomscu.scu.RemoteAe;
 import io.github.dicomscu.scu.UnknownRemoteException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -35,6 +38,30 @@ class ConfiguredRemotesTests {
 						entry("ris", new RemoteAe("ris", "RIS", "ris.example.org", 104)),
 						entry("pacs", new RemoteAe("pacs", "ANY-SCP", "10.0.0.5", 4242)));
 				assertThat(remotes.getRemotes()).isEqualTo(context.getBean(AeTemplate.class).getRemotes());
+			});
+	}
+
+	@Test
+	void sharesTheOneMappingOfThePropertiesWithTheTemplateAndTheStorageScp(@TempDir Path directory) {
+		this.contextRunner
+			.withPropertyValues("dicom.scu.remotes.pacs.host=pacs", "dicom.scu.storage-scp.enabled=true",
+					"dicom.scu.storage-scp.port=0", "dicom.scu.storage-scp.directory=" + directory)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DicomScuSettings.class).hasBean("dicomStorageScp");
+				RemoteAe remote = context.getBean(ConfiguredRemotes.class).getRemote("pacs");
+				assertThat(remote).isSameAs(context.getBean(AeTemplate.class).getRemotes().get("pacs"))
+					.isSameAs(context.getBean(DicomScuSettings.class).remotes().get("pacs"));
+			});
+	}
+
+	@Test
+	void listsNoRemoteThatACustomizerAdds() {
+		this.contextRunner.withPropertyValues("dicom.scu.remotes.pacs.host=pacs")
+			.withBean(AeTemplateCustomizer.class,
+					() -> (builder) -> builder.remote(new RemoteAe("extra", "EXTRA", "extra", 104)))
+			.run((context) -> {
+				assertThat(context.getBean(AeTemplate.class).getRemotes()).containsOnlyKeys("pacs", "extra");
+				assertThat(context.getBean(ConfiguredRemotes.class).getRemotes()).containsOnlyKeys("pacs");
 			});
 	}
 

@@ -1,5 +1,7 @@
 package io.github.dicomscu.scu;
 
+import io.github.dicomscu.data.PrintableText;
+
 import org.springframework.core.NestedRuntimeException;
 
 /**
@@ -25,13 +27,16 @@ import org.springframework.core.NestedRuntimeException;
  * A-ABORT, a protocol violation, a data set larger than the in-memory limit, no accepted
  * presentation context or transfer syntax, an unknown move destination, any other DIMSE
  * failure status, an unknown remote name, and an {@link UncategorizedDicomException}.
+ * <p>
+ * The message may quote text from the wire; its control characters are escaped
+ * ({@link PrintableText#escapeControls(String)}) when the exception is created.
  */
 public abstract class DicomAccessException extends NestedRuntimeException {
 
 	private final String remote;
 
 	protected DicomAccessException(String remote, String message, Throwable cause) {
-		super(message, cause);
+		super(PrintableText.escapeControls(message), cause);
 		this.remote = remote;
 	}
 

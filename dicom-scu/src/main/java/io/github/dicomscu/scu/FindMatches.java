@@ -81,7 +81,7 @@ final class FindMatches extends Spliterators.AbstractSpliterator<DataSet> {
 		catch (DicomNetworkException ex) {
 			this.association.abort();
 			logger.warn("Cancelling the C-FIND on the association with remote '{}' ({}) failed: {}", this.remote.name(),
-					PrintableText.of(this.association.getPeer()), PrintableText.of(ex.getMessage()));
+					PrintableText.of(this.association.getPeer()), PrintableText.ofMessage(ex.getMessage()));
 			return;
 		}
 		this.associations.end(this.remote, this.association);

@@ -108,7 +108,7 @@ final class RemoteAssociations {
 		catch (DicomNetworkException ex) {
 			association.abort();
 			logger.warn("Release of the association with remote '{}' ({}) failed: {}", remote.name(),
-					PrintableText.of(association.getPeer()), PrintableText.of(ex.getMessage()));
+					PrintableText.of(association.getPeer()), PrintableText.ofMessage(ex.getMessage()));
 		}
 	}
 

@@ -53,6 +53,15 @@ class DefaultDicomExceptionTranslatorTests {
 	private static final String PREFIX = "remote 'pacs' (ORTHANC@10.0.0.5:4242): ";
 
 	@Test
+	void mirrorsKeepTheEnginesEscapesAndEscapeAnyControlCharacterLeft() {
+		io.github.dicomscu.net.pdu.DicomProtocolException ex = new io.github.dicomscu.net.pdu.DicomProtocolException(
+				"Invalid calling AE title 'EVIL\r\nFORGED\u001B[2J'", AbortReason.INVALID_PDU_PARAMETER_VALUE);
+		assertThat(ex).hasMessage("Invalid calling AE title 'EVIL\\r\\nFORGED\\u001B[2J'");
+		assertThat(translate(ex)).hasMessage(PREFIX + "Invalid calling AE title 'EVIL\\r\\nFORGED\\u001B[2J'");
+		assertThat(new UncategorizedDicomException("pacs", "forged\r\nline", null)).hasMessage("forged\\r\\nline");
+	}
+
+	@Test
 	void connectFailure() {
 		io.github.dicomscu.net.association.DicomConnectException ex = new io.github.dicomscu.net.association.DicomConnectException(
 				"Cannot connect to ORTHANC@10.0.0.5:4242: refused", "10.0.0.5", 4242, new ConnectException("refused"));

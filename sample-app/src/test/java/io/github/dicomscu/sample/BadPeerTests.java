@@ -1,8 +1,10 @@
 package io.github.dicomscu.sample;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import io.github.dicomscu.net.dimse.CommandTag;
 import io.github.dicomscu.net.peer.DimseScript;
 import io.github.dicomscu.net.peer.ScriptedPeer;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests that a remote that never answers a C-MOVE is a 504 problem and one that answers
- * it with a malformed PDU a 502 problem, each logged once at WARN with the remote.
+ * it with a malformed PDU a 502 problem, each logged once at WARN with the remote, and
+ * that a failure's Error Comment with control characters reaches the problem detail and
+ * the log escaped.
  */
 @SpringBootTest(properties = "dicom.scu.timeouts.dimse=1s")
 @AutoConfigureMockMvc
@@ -50,6 +54,18 @@ class BadPeerTests {
 		out.flush();
 	});
 
+	private static final ScriptedPeer commenting = start((in, out) -> {
+		DimseScript.accept(in, out);
+		DimseScript.Message move = DimseScript.read(in);
+		byte[] response = DimseScript.response(move, 0xC000)
+			.putString(CommandTag.ERROR_COMMENT, "index unreadable")
+			.encode();
+		String text = new String(response, StandardCharsets.ISO_8859_1).replace("index unreadable",
+				"bad\r\n\u001B[31mINFO!!");
+		DimseScript.send(out, move.contextId(), text.getBytes(StandardCharsets.ISO_8859_1), null);
+		DimseScript.release(in, out);
+	});
+
 	@Autowired
 	private MockMvcTester mvc;
 
@@ -57,12 +73,14 @@ class BadPeerTests {
 	static void badRemotes(DynamicPropertyRegistry registry) {
 		remote(registry, "silent", silent);
 		remote(registry, "garbling", garbling);
+		remote(registry, "commenting", commenting);
 	}
 
 	@AfterAll
 	static void stopPeers() throws IOException {
 		silent.close();
 		garbling.close();
+		commenting.close();
 	}
 
 	@Test
@@ -86,6 +104,21 @@ class BadPeerTests {
 			.hasPathSatisfying("$.remote", (remote) -> remote.assertThat().isEqualTo("garbling"))
 			.hasPathSatisfying("$.errorType", (type) -> type.assertThat().isEqualTo("DicomProtocolException"));
 		assertThat(warnings(output, "garbling")).isOne();
+	}
+
+	@Test
+	@Timeout(30)
+	void errorCommentWithControlCharactersIsEscapedInTheProblemDetail(CapturedOutput output) {
+		assertThat(move("commenting")).hasStatus(HttpStatus.BAD_GATEWAY)
+			.bodyJson()
+			.hasPathSatisfying("$.errorType", (type) -> type.assertThat().isEqualTo("RetrieveFailedException"))
+			.hasPathSatisfying("$.detail",
+					(detail) -> detail.assertThat()
+						.asString()
+						.contains("bad\\r\\n\\u001B[31mINFO!!")
+						.doesNotContainPattern("[\\x00-\\x1F\\x7F-\\x9F]"));
+		assertThat(warnings(output, "commenting")).isOne();
+		assertThat(output.getOut()).doesNotContain("\u001B[31m");
 	}
 
 	private MvcTestResult move(String remote) {

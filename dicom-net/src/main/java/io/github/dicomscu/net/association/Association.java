@@ -602,7 +602,7 @@ public final class Association implements Closeable {
 			}
 			catch (DicomNetworkException ex) {
 				logger.debug("Release of the association with {} failed: {}", PrintableText.of(this.peer),
-						PrintableText.of(ex.getMessage()));
+						PrintableText.ofMessage(ex.getMessage()));
 			}
 		}
 		abort();

@@ -225,11 +225,12 @@ final class ProtocolMachine {
 			}
 		}
 		catch (DicomTimeoutException ex) {
-			logger.debug("Closing the connection after the ARTIM wait: {}", PrintableText.of(ex.getMessage()));
+			logger.debug("Closing the connection after the ARTIM wait: {}", PrintableText.ofMessage(ex.getMessage()));
 			fire(AssociationEvent.EVT18);
 		}
 		catch (IOException ex) {
-			logger.debug("Closing the connection while awaiting its close: {}", PrintableText.of(ex.getMessage()));
+			logger.debug("Closing the connection while awaiting its close: {}",
+					PrintableText.ofMessage(ex.getMessage()));
 		}
 		closeTransport();
 	}
@@ -267,7 +268,7 @@ final class ProtocolMachine {
 			this.channel.write(abort);
 		}
 		catch (IOException ex) {
-			logger.debug("Could not send A-ABORT: {}", PrintableText.of(ex.getMessage()));
+			logger.debug("Could not send A-ABORT: {}", PrintableText.ofMessage(ex.getMessage()));
 		}
 		finally {
 			this.writeLock.unlock();

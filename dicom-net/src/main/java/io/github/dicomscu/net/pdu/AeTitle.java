@@ -1,5 +1,7 @@
 package io.github.dicomscu.net.pdu;
 
+import io.github.dicomscu.data.PrintableText;
+
 /**
  * The rules for Application Entity titles (PS3.5 AE value representation): 1 to 16
  * characters of the default repertoire, no backslash, no control characters; leading and
@@ -52,7 +54,8 @@ public final class AeTitle {
 	public static String check(String what, String value) {
 		String problem = problemWith(value);
 		if (problem != null) {
-			throw new IllegalArgumentException("Invalid " + what + " '" + value + "': " + problem);
+			throw new IllegalArgumentException(
+					"Invalid " + what + " '" + PrintableText.escapeControls(value) + "': " + problem);
 		}
 		return value.strip();
 	}

@@ -267,7 +267,7 @@ public final class GetScu {
 			}
 			catch (IllegalArgumentException ex) {
 				logger.warn("Cannot receive {} from {}: {}", PrintableText.of(command.affectedSopInstanceUid()),
-						PrintableText.of(this.association.getPeer()), PrintableText.of(ex.getMessage()));
+						PrintableText.of(this.association.getPeer()), PrintableText.ofMessage(ex.getMessage()));
 				return DISCARD;
 			}
 			return this.sink;
@@ -317,12 +317,12 @@ public final class GetScu {
 			}
 			catch (InvalidInstanceException ex) {
 				logger.warn("Refusing a C-STORE-RQ from {}: {}", PrintableText.of(this.association.getPeer()),
-						PrintableText.of(ex.getMessage()));
+						PrintableText.ofMessage(ex.getMessage()));
 				return ex.getStatus();
 			}
 			catch (IOException ex) {
 				logger.warn("Cannot receive {} from {}: {}", PrintableText.of(sopInstanceUid),
-						PrintableText.of(this.association.getPeer()), PrintableText.of(ex.getMessage()));
+						PrintableText.of(this.association.getPeer()), PrintableText.ofMessage(ex.getMessage()));
 				return Status.OUT_OF_RESOURCES;
 			}
 			return deliver(instance);
@@ -332,19 +332,19 @@ public final class GetScu {
 			try {
 				int status = this.receiver.receive(instance);
 				if (status < 0 || status > 0xFFFF) {
-					throw new IllegalStateException("Status " + status + " returned for " + instance.sopInstanceUid()
-							+ " is not a 16-bit status code");
+					throw new IllegalStateException("Status " + status + " returned for "
+							+ PrintableText.escapeControls(instance.sopInstanceUid()) + " is not a 16-bit status code");
 				}
 				return status;
 			}
 			catch (DicomParseException ex) {
 				logger.warn("Instance {} from {} is malformed: {}", PrintableText.of(instance.sopInstanceUid()),
-						PrintableText.of(this.association.getPeer()), PrintableText.of(ex.getMessage()));
+						PrintableText.of(this.association.getPeer()), PrintableText.ofMessage(ex.getMessage()));
 				return Status.CANNOT_UNDERSTAND;
 			}
 			catch (IOException ex) {
 				logger.warn("Cannot keep instance {} from {}: {}", PrintableText.of(instance.sopInstanceUid()),
-						PrintableText.of(this.association.getPeer()), PrintableText.of(ex.getMessage()));
+						PrintableText.of(this.association.getPeer()), PrintableText.ofMessage(ex.getMessage()));
 				return Status.OUT_OF_RESOURCES;
 			}
 			catch (RuntimeException ex) {

@@ -245,7 +245,7 @@ public final class DicomScp implements AutoCloseable {
 			server.close();
 		}
 		catch (IOException ex) {
-			logger.debug("Closing the server socket failed: {}", PrintableText.of(ex.getMessage()));
+			logger.debug("Closing the server socket failed: {}", PrintableText.ofMessage(ex.getMessage()));
 		}
 		this.associations.forEach(Association::abort);
 		this.connections.forEach(DicomScp::closeQuietly);
@@ -276,7 +276,7 @@ public final class DicomScp implements AutoCloseable {
 			}
 			catch (IOException ex) {
 				if (!server.isClosed()) {
-					logger.warn("Accepting a connection failed: {}", PrintableText.of(ex.getMessage()));
+					logger.warn("Accepting a connection failed: {}", PrintableText.ofMessage(ex.getMessage()));
 				}
 				continue;
 			}
@@ -327,11 +327,11 @@ public final class DicomScp implements AutoCloseable {
 		}
 		catch (DataSetTooLargeException ex) {
 			logger.warn("Aborted the association from {}: {}", socket.getRemoteSocketAddress(),
-					PrintableText.of(ex.getMessage()));
+					PrintableText.ofMessage(ex.getMessage()));
 		}
 		catch (DicomNetworkException ex) {
 			logger.warn("Association from {} ended: {}", socket.getRemoteSocketAddress(),
-					PrintableText.of(ex.getMessage()));
+					PrintableText.ofMessage(ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Association from {} failed", socket.getRemoteSocketAddress(), ex);
@@ -414,7 +414,7 @@ public final class DicomScp implements AutoCloseable {
 				closeable.close();
 			}
 			catch (Exception ex) {
-				logger.warn("Closing the data set sink {} failed: {}", sink, PrintableText.of(ex.getMessage()));
+				logger.warn("Closing the data set sink {} failed: {}", sink, PrintableText.ofMessage(ex.getMessage()));
 			}
 		}
 	}

@@ -24,13 +24,12 @@ import io.github.dicomscu.data.VR;
  * inflated on the way, a buffer at a time.
  * <p>
  * Memory stays constant whatever the data set: nothing but the open sequences and items
- * are held, at most {@value #MAX_DEPTH} of them. The first problem found is kept and the
- * rest of the data ignored. Not thread-safe: one scanner per received data set.
+ * are held, and sequences nest at most {@link DataSetReader#MAX_SEQUENCE_DEPTH} levels
+ * deep, counted as the reader counts them, so that the scanner accepts exactly the
+ * nesting the reader does. The first problem found is kept and the rest of the data
+ * ignored. Not thread-safe: one scanner per received data set.
  */
 final class DataSetScanner {
-
-	/** The most sequences, items and fragment lists open at once. */
-	static final int MAX_DEPTH = 128;
 
 	private static final int ITEM = 0xFFFEE000;
 
@@ -57,6 +56,8 @@ final class DataSetScanner {
 	private final String unit;
 
 	private final Deque<Frame> frames = new ArrayDeque<>();
+
+	private int sequenceDepth;
 
 	private final byte[] header = new byte[12];
 
@@ -298,7 +299,7 @@ final class DataSetScanner {
 	private void onElementHeader(Frame frame) {
 		int tag = tag(frame.bigEndian);
 		if (tag == ITEM_DELIMITATION && frame.kind == Kind.UNDEFINED_ITEM) {
-			this.frames.pop();
+			close();
 			return;
 		}
 		if (Tag.group(tag) == DELIMITER_GROUP) {
@@ -331,11 +332,12 @@ final class DataSetScanner {
 		}
 		if (length == UNDEFINED_LENGTH) {
 			if (sequence || unknown || (!frame.explicitVr && tag != PIXEL_DATA)) {
-				open(new Frame(Kind.UNDEFINED_SEQUENCE, -1, frame.bound, "sequence", frame.explicitVr && !unknown,
-						frame.bigEndian && !unknown));
+				openSequence(tag, new Frame(Kind.UNDEFINED_SEQUENCE, -1, frame.bound, "sequence",
+						frame.explicitVr && !unknown, frame.bigEndian && !unknown));
 			}
 			else if (tag == PIXEL_DATA) {
-				open(new Frame(Kind.FRAGMENTS, -1, frame.bound, "pixel data", frame.explicitVr, frame.bigEndian));
+				this.frames
+					.push(new Frame(Kind.FRAGMENTS, -1, frame.bound, "pixel data", frame.explicitVr, frame.bigEndian));
 			}
 			else {
 				fail(this.headerStart, "defined length expected for " + Tag.toString(tag)
@@ -347,8 +349,8 @@ final class DataSetScanner {
 			return;
 		}
 		if (sequence) {
-			open(new Frame(Kind.DEFINED_SEQUENCE, this.position + length, this.position + length, "sequence",
-					frame.explicitVr, frame.bigEndian));
+			openSequence(tag, new Frame(Kind.DEFINED_SEQUENCE, this.position + length, this.position + length,
+					"sequence", frame.explicitVr, frame.bigEndian));
 			return;
 		}
 		this.skipping = length;
@@ -367,7 +369,7 @@ final class DataSetScanner {
 		long length = unsignedInt(4, frame.bigEndian);
 		if (tag == SEQUENCE_DELIMITATION
 				&& (frame.kind == Kind.UNDEFINED_SEQUENCE || (frame.kind == Kind.FRAGMENTS && frame.sawItem))) {
-			this.frames.pop();
+			close();
 			return;
 		}
 		if (tag != ITEM) {
@@ -385,25 +387,38 @@ final class DataSetScanner {
 			return;
 		}
 		if (length == UNDEFINED_LENGTH) {
-			open(new Frame(Kind.UNDEFINED_ITEM, -1, frame.bound, frame.name, frame.explicitVr, frame.bigEndian));
+			this.frames
+				.push(new Frame(Kind.UNDEFINED_ITEM, -1, frame.bound, frame.name, frame.explicitVr, frame.bigEndian));
 		}
 		else if (fits("item length " + length, length, frame)) {
-			open(new Frame(Kind.DEFINED_ITEM, this.position + length, this.position + length, "item", frame.explicitVr,
-					frame.bigEndian));
+			this.frames.push(new Frame(Kind.DEFINED_ITEM, this.position + length, this.position + length, "item",
+					frame.explicitVr, frame.bigEndian));
 		}
 	}
 
-	private void open(Frame frame) {
-		if (this.frames.size() >= MAX_DEPTH) {
-			fail(this.headerStart, "more than " + MAX_DEPTH + " sequences, items and fragment lists open at once");
+	/**
+	 * Open a sequence one level deeper than the data set it is in, as
+	 * {@link DataSetReader} counts them: items and fragment lists add no level.
+	 */
+	private void openSequence(int tag, Frame frame) {
+		if (this.sequenceDepth == DataSetReader.MAX_SEQUENCE_DEPTH) {
+			fail(this.headerStart, "sequence " + Tag.toString(tag) + " nests deeper than the limit of "
+					+ DataSetReader.MAX_SEQUENCE_DEPTH + " levels");
 			return;
 		}
+		this.sequenceDepth++;
 		this.frames.push(frame);
+	}
+
+	private void close() {
+		if (this.frames.pop().kind.isSequence()) {
+			this.sequenceDepth--;
+		}
 	}
 
 	private void closeEndedFrames() {
 		while (this.frames.peek().end >= 0 && this.position >= this.frames.peek().end) {
-			this.frames.pop();
+			close();
 		}
 	}
 
@@ -515,6 +530,10 @@ final class DataSetScanner {
 
 		boolean holdsElements() {
 			return this == DATA_SET || this == DEFINED_ITEM || this == UNDEFINED_ITEM;
+		}
+
+		boolean isSequence() {
+			return this == DEFINED_SEQUENCE || this == UNDEFINED_SEQUENCE;
 		}
 
 		String header() {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import io.github.dicomscu.data.Attribute;
 import io.github.dicomscu.data.DataSet;
 import io.github.dicomscu.data.DataSetWriter;
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.TransferSyntax;
 import io.github.dicomscu.net.association.DataSetSource;
 
@@ -35,12 +36,13 @@ final class DataSetStoreInstance implements StoreInstance {
 		Attribute pixelData = dataSet.get(PIXEL_DATA);
 		boolean encapsulated = pixelData != null && pixelData.isFragments();
 		if (encapsulated && !transferSyntax.isEncapsulated()) {
-			throw new IllegalArgumentException("The data set " + this.sopInstanceUid + " has encapsulated pixel data; "
+			throw new IllegalArgumentException("The data set " + PrintableText.escapeControls(this.sopInstanceUid)
+					+ " has encapsulated pixel data; "
 					+ "give the compressed transfer syntax it is encoded in instead of " + transferSyntax);
 		}
 		if (!encapsulated && pixelData != null && transferSyntax.isEncapsulated()) {
-			throw new IllegalArgumentException("The data set " + this.sopInstanceUid + " has native pixel data, which "
-					+ transferSyntax + " cannot carry");
+			throw new IllegalArgumentException("The data set " + PrintableText.escapeControls(this.sopInstanceUid)
+					+ " has native pixel data, which " + transferSyntax + " cannot carry");
 		}
 	}
 
@@ -79,7 +81,7 @@ final class DataSetStoreInstance implements StoreInstance {
 
 	@Override
 	public String toString() {
-		return "data set " + this.sopInstanceUid;
+		return "data set " + PrintableText.escapeControls(this.sopInstanceUid);
 	}
 
 }

@@ -120,9 +120,8 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 			receipt.buffer = new byte[BUFFER_SIZE];
 		}
 		catch (IOException ex) {
-			receipt.fail(new IOException(
-					"Cannot create a file for instance " + sopInstanceUid + " in " + directory + ": " + ex.getMessage(),
-					ex));
+			receipt.fail(new IOException("Cannot create a file for instance "
+					+ PrintableText.escapeControls(sopInstanceUid) + " in " + directory + ": " + ex.getMessage(), ex));
 		}
 		return receipt;
 	}
@@ -257,8 +256,8 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 			this.buffered = 0;
 		}
 		catch (IOException ex) {
-			fail(new IOException(
-					"Cannot write instance " + this.sopInstanceUid + " to " + this.file + ": " + ex.getMessage(), ex));
+			fail(new IOException("Cannot write instance " + PrintableText.escapeControls(this.sopInstanceUid) + " to "
+					+ this.file + ": " + ex.getMessage(), ex));
 		}
 	}
 
@@ -297,8 +296,8 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 			this.channel.close();
 		}
 		catch (IOException ex) {
-			fail(new IOException(
-					"Cannot write instance " + this.sopInstanceUid + " to " + this.file + ": " + ex.getMessage(), ex));
+			fail(new IOException("Cannot write instance " + PrintableText.escapeControls(this.sopInstanceUid) + " to "
+					+ this.file + ": " + ex.getMessage(), ex));
 			throw this.failure;
 		}
 		this.channel = null;
@@ -405,7 +404,7 @@ public final class InstanceReceipt implements DataSetSink, AutoCloseable {
 		}
 		catch (IOException ex) {
 			logger.warn("Cannot delete the received file {}: {}", PrintableText.of(this.file),
-					PrintableText.of(ex.getMessage()));
+					PrintableText.ofMessage(ex.getMessage()));
 		}
 		this.channel = null;
 		this.file = null;

@@ -1,5 +1,6 @@
 package io.github.dicomscu.net.storage;
 
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.net.dimse.Status;
 
 /**
@@ -24,10 +25,11 @@ public final class InvalidInstanceException extends Exception {
 	 * @param status the failure status to answer
 	 * @param errorComment the Error Comment (0000,0902) to answer, cut to 64 characters
 	 * when sent
-	 * @param message the detailed message, for the log
+	 * @param message the detailed message, for the log; its control characters are
+	 * escaped
 	 */
 	InvalidInstanceException(int status, String errorComment, String message) {
-		super(message);
+		super(PrintableText.escapeControls(message));
 		this.status = status;
 		this.errorComment = errorComment;
 	}

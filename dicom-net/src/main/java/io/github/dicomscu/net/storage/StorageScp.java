@@ -200,14 +200,14 @@ public final class StorageScp implements RequestHandler {
 			catch (InvalidInstanceException ex) {
 				logger.warn("C-STORE of {} from {} refused: {}",
 						PrintableText.of(request.command().affectedSopInstanceUid()),
-						PrintableText.of(association.getPeer()), PrintableText.of(ex.getMessage()));
+						PrintableText.of(association.getPeer()), PrintableText.ofMessage(ex.getMessage()));
 				respond(association, request, ex.getStatus(), ex.getErrorComment());
 				return;
 			}
 			catch (IOException ex) {
 				logger.warn("C-STORE of {} from {} failed: {}",
 						PrintableText.of(request.command().affectedSopInstanceUid()),
-						PrintableText.of(association.getPeer()), PrintableText.of(ex.getMessage()));
+						PrintableText.of(association.getPeer()), PrintableText.ofMessage(ex.getMessage()));
 				respond(association, request, Status.OUT_OF_RESOURCES, "Cannot write the instance");
 				return;
 			}
@@ -225,13 +225,13 @@ public final class StorageScp implements RequestHandler {
 		catch (DicomParseException ex) {
 			logger.warn("C-STORE of {} from {}: malformed data set: {}",
 					PrintableText.of(command.affectedSopInstanceUid()), PrintableText.of(association.getPeer()),
-					PrintableText.of(ex.getMessage()));
+					PrintableText.ofMessage(ex.getMessage()));
 			respond(association, request, Status.CANNOT_UNDERSTAND, ex.getMessage());
 		}
 		catch (IOException ex) {
 			logger.warn("C-STORE of {} from {}: cannot keep the instance: {}",
 					PrintableText.of(command.affectedSopInstanceUid()), PrintableText.of(association.getPeer()),
-					PrintableText.of(ex.getMessage()));
+					PrintableText.ofMessage(ex.getMessage()));
 			respond(association, request, Status.OUT_OF_RESOURCES, "Cannot keep the instance");
 		}
 		catch (RuntimeException ex) {

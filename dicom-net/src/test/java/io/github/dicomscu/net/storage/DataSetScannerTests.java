@@ -141,6 +141,36 @@ class DataSetScannerTests {
 	}
 
 	@Test
+	void sequencesNestedToTheReadersLimitPassBothAndOneLevelMoreFailsBothAlike() {
+		int limit = DataSetReader.MAX_SEQUENCE_DEPTH;
+		for (TransferSyntax syntax : SYNTAXES) {
+			DataSetWriter writer = new DataSetWriter(syntax);
+			byte[] atLimit = writer.toByteArray(nested(limit, syntax));
+			byte[] pastLimit = writer.toByteArray(nested(limit + 1, syntax));
+
+			assertThat(scan(syntax, atLimit, 4096).problem()).as(syntax + " at the limit").isNull();
+			assertThat(readerAccepts(syntax, atLimit)).as(syntax + " at the limit").isTrue();
+			assertThat(scan(syntax, pastLimit, 4096).problem()).as(syntax + " past the limit")
+				.endsWith("sequence (0008,1115) nests deeper than the limit of 64 levels")
+				.isEqualTo(readerProblem(syntax, pastLimit));
+		}
+	}
+
+	@Test
+	void undefinedLengthUnInImplicitVrNestsToTheSameLimitInBoth() {
+		TransferSyntax implicit = TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
+		int limit = DataSetReader.MAX_SEQUENCE_DEPTH;
+		byte[] atLimit = nestedUndefinedLengthUn(limit);
+		byte[] pastLimit = nestedUndefinedLengthUn(limit + 1);
+
+		assertThat(scan(implicit, atLimit, 1).problem()).isNull();
+		assertThat(readerAccepts(implicit, atLimit)).isTrue();
+		assertThat(scan(implicit, pastLimit, 1).problem())
+			.isEqualTo("at byte 1024: sequence (0009,1010) nests deeper than the limit of 64 levels")
+			.isEqualTo(readerProblem(implicit, pastLimit));
+	}
+
+	@Test
 	void deepNestingIsAProblemAndNeverAStackOverflow() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		for (int i = 0; i < 100_000; i++) {
@@ -150,7 +180,8 @@ class DataSetScannerTests {
 
 		DataSetScanner scanner = scan(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, out.toByteArray(), 65536);
 
-		assertThat(scanner.problem()).contains("more than " + DataSetScanner.MAX_DEPTH);
+		assertThat(scanner.problem()).isEqualTo("at byte 1280: sequence (0008,1115) nests deeper than the limit of "
+				+ DataSetReader.MAX_SEQUENCE_DEPTH + " levels");
 	}
 
 	@Test
@@ -196,6 +227,40 @@ class DataSetScannerTests {
 		return dataSet;
 	}
 
+	/**
+	 * A data set whose Referenced Series Sequence holds one item with the next,
+	 * {@code levels} deep, the innermost item holding encapsulated pixel data where the
+	 * syntax is encapsulated (fragments add no level).
+	 */
+	private static DataSet nested(int levels, TransferSyntax syntax) {
+		DataSet innermost = new DataSet().setString("SeriesInstanceUID", "1.2.3");
+		if (syntax.isEncapsulated()) {
+			innermost.setFragments(0x7FE00010, new Fragments(new byte[0]).add(new byte[] { 1, 2 }));
+		}
+		DataSet level = innermost;
+		for (int i = 0; i < levels; i++) {
+			level = new DataSet().setSequence("ReferencedSeriesSequence", List.of(level));
+		}
+		return level.setString("SOPClassUID", CT).setString("SOPInstanceUID", INSTANCE);
+	}
+
+	/**
+	 * Undefined-length private elements (0009,1010) in Implicit VR, each read as a
+	 * sequence whose undefined-length item holds the next, {@code levels} deep.
+	 */
+	private static byte[] nestedUndefinedLengthUn(int levels) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		for (int i = 0; i < levels; i++) {
+			write(out, littleEndianHeader(0x0009, 0x1010, -1));
+			write(out, littleEndianHeader(0xFFFE, 0xE000, -1));
+		}
+		for (int i = 0; i < levels; i++) {
+			write(out, littleEndianHeader(0xFFFE, 0xE00D, 0));
+			write(out, littleEndianHeader(0xFFFE, 0xE0DD, 0));
+		}
+		return out.toByteArray();
+	}
+
 	private static DataSetScanner scan(TransferSyntax syntax, byte[] bytes, int chunk) {
 		DataSetScanner scanner = DataSetScanner.forTransferSyntax(syntax.uid());
 		for (int at = 0; at < bytes.length; at += chunk) {
@@ -206,12 +271,16 @@ class DataSetScannerTests {
 	}
 
 	private static boolean readerAccepts(TransferSyntax syntax, byte[] bytes) {
+		return readerProblem(syntax, bytes) == null;
+	}
+
+	private static String readerProblem(TransferSyntax syntax, byte[] bytes) {
 		try {
 			new DataSetReader(syntax).read(bytes);
-			return true;
+			return null;
 		}
 		catch (DicomParseException ex) {
-			return false;
+			return ex.getMessage();
 		}
 	}
 

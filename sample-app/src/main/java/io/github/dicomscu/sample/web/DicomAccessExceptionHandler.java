@@ -28,6 +28,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -44,10 +45,20 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * invalid parameters, unsupported media types, too large uploads, unreadable bodies) as
  * the base class answers them, a malformed multipart body, an unreadable upload and an
  * invalid value ({@link IllegalArgumentException}). Anything else is a bug: a 500 problem
- * that says nothing of the cause, logged at ERROR with its stack trace.
+ * that says nothing of the cause, logged at ERROR with its stack trace. The problem of a
+ * client mistake is kept as a request attribute, so that {@link ProblemErrorController}
+ * answers it when the servlet container discards this answer (as it does when the request
+ * body breaks off).
  */
 @RestControllerAdvice
 public class DicomAccessExceptionHandler extends ResponseEntityExceptionHandler {
+
+	/**
+	 * The request attribute that holds the problem a client mistake was answered with,
+	 * for {@link ProblemErrorController} to answer it again when the servlet container
+	 * discarded the answer.
+	 */
+	static final String ANSWERED_PROBLEM = DicomAccessExceptionHandler.class.getName() + ".answeredProblem";
 
 	private static final Logger logger = LoggerFactory.getLogger(DicomAccessExceptionHandler.class);
 
@@ -169,7 +180,10 @@ public class DicomAccessExceptionHandler extends ResponseEntityExceptionHandler 
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
 			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
 		logger.warn("{} for {}: {}", statusCode.value(), PrintableText.of(request.getDescription(false)),
-				PrintableText.of(ex.getMessage()));
+				PrintableText.ofMessage(ex.getMessage()));
+		if (body instanceof ProblemDetail problem) {
+			request.setAttribute(ANSWERED_PROBLEM, problem, RequestAttributes.SCOPE_REQUEST);
+		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}
 
@@ -204,7 +218,7 @@ public class DicomAccessExceptionHandler extends ResponseEntityExceptionHandler 
 
 	private static ProblemDetail problem(HttpStatus status, String title, String remote, RuntimeException ex) {
 		logger.warn("{} {} for remote '{}': {}", status.value(), title, PrintableText.of(remote),
-				PrintableText.of(ex.getMessage()));
+				PrintableText.ofMessage(ex.getMessage()));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		problem.setTitle(title);
 		problem.setProperty("remote", remote);
@@ -214,10 +228,11 @@ public class DicomAccessExceptionHandler extends ResponseEntityExceptionHandler 
 
 	private static ProblemDetail clientMistake(String title, String detail, Exception ex, WebRequest request) {
 		logger.warn("400 {} for {}: {}", title, PrintableText.of(request.getDescription(false)),
-				PrintableText.of(ex.getMessage()));
+				PrintableText.ofMessage(ex.getMessage()));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setTitle(title);
 		problem.setProperty("errorType", ex.getClass().getSimpleName());
+		request.setAttribute(ANSWERED_PROBLEM, problem, RequestAttributes.SCOPE_REQUEST);
 		return problem;
 	}
 

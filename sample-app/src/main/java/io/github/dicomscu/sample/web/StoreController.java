@@ -112,7 +112,7 @@ public class StoreController {
 		}
 		catch (NotDicomException ex) {
 			logger.warn("Not sending {}: {}", PrintableText.of(upload.description()),
-					PrintableText.of(ex.getBody().getDetail()));
+					PrintableText.ofMessage(ex.getBody().getDetail()));
 			return StoreResult.notSent(null, null, ex.getBody().getDetail());
 		}
 	}
