@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import io.github.dicomscu.data.Uid;
@@ -18,6 +19,8 @@ import io.github.dicomscu.net.pdu.RejectReason;
 import io.github.dicomscu.net.pdu.RejectResult;
 import io.github.dicomscu.net.pdu.RejectSource;
 import io.github.dicomscu.net.pdu.RoleSelection;
+import io.github.dicomscu.net.pdu.UserIdentityAc;
+import io.github.dicomscu.net.pdu.UserIdentityRq;
 import io.github.dicomscu.net.pdu.UserInformation;
 
 /**
@@ -33,6 +36,8 @@ final class AcceptorNegotiation {
 
 	private final AssociateRj rejection;
 
+	private UserIdentityAc userIdentityAc;
+
 	/**
 	 * Judge a request.
 	 * @param associateRq the A-ASSOCIATE-RQ received
@@ -46,8 +51,7 @@ final class AcceptorNegotiation {
 		this.rejection = rejectionOf(associateRq, settings, admission);
 	}
 
-	private static AssociateRj rejectionOf(AssociateRq associateRq, AcceptorSettings settings,
-			Predicate<String> admission) {
+	private AssociateRj rejectionOf(AssociateRq associateRq, AcceptorSettings settings, Predicate<String> admission) {
 		if ((associateRq.protocolVersion() & 0x0001) == 0) {
 			return AssociateRj.of(RejectResult.PERMANENT, RejectReason.PROTOCOL_VERSION_NOT_SUPPORTED);
 		}
@@ -56,6 +60,18 @@ final class AcceptorNegotiation {
 		}
 		if (settings.aeTitle() != null && !settings.aeTitle().equals(associateRq.calledAeTitle())) {
 			return AssociateRj.of(RejectResult.PERMANENT, RejectReason.CALLED_AE_TITLE_NOT_RECOGNIZED);
+		}
+		AccessPolicy policy = settings.accessPolicy();
+		if (!policy.allows(associateRq.callingAeTitle())) {
+			return AssociateRj.of(RejectResult.PERMANENT, RejectReason.CALLING_AE_TITLE_NOT_RECOGNIZED);
+		}
+		UserIdentityRq identity = associateRq.userInformation().userIdentityRq();
+		Optional<UserIdentityAc> verdict = policy.verifier().verify(associateRq.callingAeTitle(), identity);
+		if (verdict.isEmpty()) {
+			return AssociateRj.of(RejectResult.PERMANENT, RejectReason.NO_REASON_GIVEN);
+		}
+		if (identity != null && identity.positiveResponseRequested()) {
+			this.userIdentityAc = verdict.get();
 		}
 		if (!admission.test(associateRq.callingAeTitle())) {
 			return AssociateRj.localLimitExceeded();
@@ -106,7 +122,8 @@ final class AcceptorNegotiation {
 		}
 		UserInformation userInformation = new UserInformation(this.settings.maxPduLength(),
 				ImplementationInfo.CLASS_UID, ImplementationInfo.VERSION_NAME, null,
-				this.associateRq.userInformation().roleSelections(), List.of(), List.of(), null, null, List.of());
+				this.associateRq.userInformation().roleSelections(), List.of(), List.of(), null, this.userIdentityAc,
+				List.of());
 		return new AssociateAc(1, this.associateRq.calledAeTitle(), this.associateRq.callingAeTitle(),
 				Uid.DICOM_APPLICATION_CONTEXT, results, userInformation);
 	}
