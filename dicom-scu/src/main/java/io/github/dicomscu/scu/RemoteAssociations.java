@@ -61,6 +61,7 @@ final class RemoteAssociations {
 			.bindAddress(this.bindAddress)
 			.timeouts(Objects.requireNonNull(timeouts, "timeouts"))
 			.contexts(contexts)
+			.userIdentity(remote.userIdentity())
 			.build();
 		Association association;
 		try {
