@@ -1,5 +1,6 @@
 package io.github.dicomscu.autoconfigure;
 
+import io.github.dicomscu.net.association.UserIdentityVerifier;
 import io.github.dicomscu.net.scp.DicomScp;
 import io.github.dicomscu.scu.AeOperations;
 import io.github.dicomscu.scu.AeTemplate;
@@ -76,12 +77,13 @@ abstract class DicomScuConfigurations {
 		static final String BEAN_NAME = "dicomStorageScp";
 
 		@Bean(BEAN_NAME)
-		DicomScp dicomStorageScp(DicomScuProperties properties) {
+		DicomScp dicomStorageScp(DicomScuProperties properties, ObjectProvider<UserIdentityVerifier> verifier) {
 			configureAll(properties, AeTemplate.builder());
 			InvalidValues invalid = new InvalidValues();
 			DicomScp.Builder builder = new StorageScpBuilderConfigurer(properties).configure(DicomScp.builder(),
 					invalid);
 			invalid.throwIfAny();
+			verifier.ifAvailable(builder::userIdentityVerifier);
 			return builder.build();
 		}
 
