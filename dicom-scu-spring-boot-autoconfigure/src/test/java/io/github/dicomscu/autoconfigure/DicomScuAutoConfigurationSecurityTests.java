@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
+import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -171,6 +173,27 @@ class DicomScuAutoConfigurationSecurityTests {
 					.orElseThrow();
 				assertThat(report).contains("username=alice").contains("passcode=******").contains("token=******");
 				assertThat(report).doesNotContain("s3cret").doesNotContain("eyJTOKEN");
+			});
+	}
+
+	@Test
+	void passcodesAreMaskedByTheEnvEndpointEvenWhenValuesAreShown() {
+		this.contextRunner
+			.withConfiguration(
+					AutoConfigurations.of(EndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoint.env.show-values=always",
+					"management.endpoints.web.exposure.include=env", "dicom.scu.remotes.pacs.host=pacs",
+					"dicom.scu.remotes.pacs.user-identity.type=username-passcode",
+					"dicom.scu.remotes.pacs.user-identity.username=alice",
+					"dicom.scu.remotes.pacs.user-identity.passcode=s3cret")
+			.run((context) -> {
+				EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
+				assertThat(
+						env.environmentEntry("dicom.scu.remotes.pacs.user-identity.passcode").getProperty().getValue())
+					.isEqualTo("******");
+				assertThat(
+						env.environmentEntry("dicom.scu.remotes.pacs.user-identity.username").getProperty().getValue())
+					.isEqualTo("alice");
 			});
 	}
 
