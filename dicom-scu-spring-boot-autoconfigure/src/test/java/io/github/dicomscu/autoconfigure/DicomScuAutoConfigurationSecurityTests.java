@@ -16,6 +16,7 @@ import io.github.dicomscu.scu.AeOperations;
 import io.github.dicomscu.scu.AeTemplate;
 import io.github.dicomscu.scu.AssociationRejectedException;
 import io.github.dicomscu.scu.RemoteAe;
+import io.github.dicomscu.scu.UserIdentityNotConfirmedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +78,28 @@ class DicomScuAutoConfigurationSecurityTests {
 				assertThat(self.toString() + self.userIdentity() + ex.getMessage()).doesNotContain("s3cret")
 					.doesNotContain("guess");
 			});
+	}
+
+	@Test
+	void missingPositiveResponseFailsTheOperationWithATypedException() {
+		DcmtkPeer.require("storescp");
+		try (DcmtkPeer storescp = DcmtkPeer.startServer("storescp", "--aetitle", "STORESCP", "--output-directory",
+				this.temp.toString())) {
+			this.contextRunner
+				.withPropertyValues("dicom.scu.remotes.dcmtk.host=127.0.0.1",
+						"dicom.scu.remotes.dcmtk.port=" + storescp.port(), "dicom.scu.remotes.dcmtk.ae-title=STORESCP",
+						"dicom.scu.remotes.dcmtk.user-identity.type=saml",
+						"dicom.scu.remotes.dcmtk.user-identity.token=<saml:Assertion>SECRET</saml:Assertion>",
+						"dicom.scu.remotes.dcmtk.user-identity.positive-response-requested=true")
+				.run((context) -> {
+					UserIdentityNotConfirmedException ex = catchThrowableOfType(UserIdentityNotConfirmedException.class,
+							() -> context.getBean(AeOperations.class).echo("dcmtk"));
+					assertThat(ex.getIdentityType()).isEqualTo(UserIdentityType.SAML);
+					assertThat(ex.getRemote()).isEqualTo("dcmtk");
+					assertThat(ex.isTransient()).isFalse();
+					assertThat(ex.getMessage()).contains("SAML assertion").doesNotContain("SECRET");
+				});
+		}
 	}
 
 	@Test

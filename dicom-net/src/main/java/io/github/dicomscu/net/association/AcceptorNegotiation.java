@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.pdu.AssociateAc;
@@ -29,6 +34,8 @@ import io.github.dicomscu.net.pdu.UserInformation;
  * contexts as accepted. No I/O.
  */
 final class AcceptorNegotiation {
+
+	private static final Logger logger = LoggerFactory.getLogger(AcceptorNegotiation.class);
 
 	private final AssociateRq associateRq;
 
@@ -66,7 +73,7 @@ final class AcceptorNegotiation {
 			return AssociateRj.of(RejectResult.PERMANENT, RejectReason.CALLING_AE_TITLE_NOT_RECOGNIZED);
 		}
 		UserIdentityRq identity = associateRq.userInformation().userIdentityRq();
-		Optional<UserIdentityAc> verdict = policy.verifier().verify(associateRq.callingAeTitle(), identity);
+		Optional<UserIdentityAc> verdict = verify(policy.verifier(), associateRq.callingAeTitle(), identity);
 		if (verdict.isEmpty()) {
 			return AssociateRj.of(RejectResult.PERMANENT, RejectReason.NO_REASON_GIVEN);
 		}
@@ -77,6 +84,21 @@ final class AcceptorNegotiation {
 			return AssociateRj.localLimitExceeded();
 		}
 		return null;
+	}
+
+	/**
+	 * Ask the verifier; one that fails refuses (the acceptor fails closed).
+	 */
+	private static Optional<UserIdentityAc> verify(UserIdentityVerifier verifier, String callingAeTitle,
+			UserIdentityRq identity) {
+		try {
+			return Objects.requireNonNull(verifier.verify(callingAeTitle, identity), "verdict");
+		}
+		catch (RuntimeException ex) {
+			logger.warn("User identity verifier failed for calling AE title {}; refusing the association",
+					PrintableText.of(callingAeTitle), ex);
+			return Optional.empty();
+		}
 	}
 
 	/**

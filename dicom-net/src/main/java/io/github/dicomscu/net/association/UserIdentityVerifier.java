@@ -9,8 +9,9 @@ import io.github.dicomscu.net.pdu.UserIdentityRq;
  * Decides, as association-acceptor, whether the user identity of an incoming association
  * request is accepted (PS3.7 section D.3.3.7). A refused identity is rejected with an
  * A-ASSOCIATE-RJ: rejected-permanent, source DICOM UL service-user, reason
- * no-reason-given, the only reason PS3.8 Table 9-21 offers for it. Called from the
- * acceptor's threads, possibly concurrently.
+ * no-reason-given, the only reason PS3.8 Table 9-21 offers for it; so is the identity of
+ * a verifier that throws (logged at WARN). Called from the acceptor's threads, possibly
+ * concurrently.
  */
 @FunctionalInterface
 public interface UserIdentityVerifier {

@@ -100,6 +100,18 @@ class UserIdentityTests {
 	}
 
 	@Test
+	void failingVerifierRefuses() throws Exception {
+		UserIdentityVerifier verifier = (callingAeTitle, identity) -> {
+			throw new IllegalStateException("credential store unavailable");
+		};
+		try (DicomScp scp = DicomScp.builder().userIdentityVerifier(verifier).build().start()) {
+			AssociationRejectedException ex = catchThrowableOfType(AssociationRejectedException.class, () -> Association
+				.request(request(scp.getPort()).userIdentity(UserIdentityRq.username("alice", false)).build()));
+			assertThat(ex.getReason()).isEqualTo(RejectReason.NO_REASON_GIVEN);
+		}
+	}
+
+	@Test
 	void missingPositiveResponseFromStorescpAbortsWithATypedException() throws Exception {
 		DcmtkPeer.require("storescp");
 		try (DcmtkPeer storescp = DcmtkPeer.startServer("storescp", "--aetitle", "STORESCP", "--output-directory",
