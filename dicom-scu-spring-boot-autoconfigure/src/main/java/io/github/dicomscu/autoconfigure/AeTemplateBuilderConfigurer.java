@@ -25,6 +25,7 @@ import io.github.dicomscu.data.UidEntry;
 import io.github.dicomscu.data.UidType;
 import io.github.dicomscu.data.UnknownUidKeywordException;
 import io.github.dicomscu.net.pdu.AeTitle;
+import io.github.dicomscu.net.pdu.UserIdentityRq;
 import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.BindAddress;
@@ -318,10 +319,11 @@ final class AeTemplateBuilderConfigurer {
 		String aeTitle = invalid.map(prefix + ".ae-title", remote.getAeTitle(),
 				() -> AeTitle.check("AE title of remote '" + name + "'", remote.getAeTitle()),
 				"Use the AE title of the remote: 1 to 16 characters of printable ASCII without backslash.");
+		UserIdentityRq userIdentity = RemoteUserIdentity.map(prefix, remote.getUserIdentity(), invalid);
 		if (host == null || port == null || aeTitle == null) {
 			return null;
 		}
-		return new RemoteAe(name, aeTitle, host, port);
+		return new RemoteAe(name, aeTitle, host, port, userIdentity);
 	}
 
 	private static void addContexts(RequestedContexts requested, String prefix, List<String> setNames,

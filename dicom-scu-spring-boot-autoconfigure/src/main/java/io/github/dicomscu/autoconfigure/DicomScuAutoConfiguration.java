@@ -23,9 +23,12 @@ import org.springframework.context.annotation.Import;
  * {@code dicom.scu.storage-scp.directory}, for example as the destination of a C-MOVE,
  * unless the application defines its own bean named {@code dicomStorageScp} (other
  * {@link DicomScp} beans of the application, serving something else, do not matter). The
- * SCP listens from the start of the application context to its close. Every property is
- * mapped and checked once at startup, the storage SCP's (when enabled) with the
- * template's: values that break DICOM rules fail the startup with one
+ * SCP listens from the start of the application context to its close, lets in the calling
+ * AE titles of {@code dicom.scu.storage-scp.allowed-calling-ae-titles} (any when empty)
+ * and has the user identity of each association judged by the application's
+ * {@link io.github.dicomscu.net.association.UserIdentityVerifier} bean, if it defines
+ * one. Every property is mapped and checked once at startup, the storage SCP's (when
+ * enabled) with the template's: values that break DICOM rules fail the startup with one
  * {@link DicomScuConfigurationException} naming every property at fault. The
  * {@link ConfiguredRemotes} view of {@code dicom.scu.remotes} is registered whether or
  * not the application defines its own {@link AeOperations}, so that the health
@@ -35,7 +38,8 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass(AeTemplate.class)
 @ConditionalOnBooleanProperty(name = "dicom.scu.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DicomScuProperties.class)
-@Import({ DicomScuConfigurations.AeTemplateConfiguration.class, DicomScuConfigurations.StorageScpConfiguration.class })
+@Import({ DicomScuConfigurations.AeTemplateConfiguration.class, DicomScuConfigurations.StorageScpConfiguration.class,
+		DicomScuSanitizingConfiguration.class })
 public final class DicomScuAutoConfiguration {
 
 	@Bean

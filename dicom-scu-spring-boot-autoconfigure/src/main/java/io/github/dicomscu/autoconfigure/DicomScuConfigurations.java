@@ -1,5 +1,6 @@
 package io.github.dicomscu.autoconfigure;
 
+import io.github.dicomscu.net.association.UserIdentityVerifier;
 import io.github.dicomscu.net.scp.DicomScp;
 import io.github.dicomscu.scu.AeOperations;
 import io.github.dicomscu.scu.AeTemplate;
@@ -74,8 +75,10 @@ abstract class DicomScuConfigurations {
 		static final String BEAN_NAME = "dicomStorageScp";
 
 		@Bean(BEAN_NAME)
-		DicomScp dicomStorageScp(DicomScuSettings settings) {
-			return settings.storageScpBuilder().build();
+		DicomScp dicomStorageScp(DicomScuSettings settings, ObjectProvider<UserIdentityVerifier> verifier) {
+			DicomScp.Builder builder = settings.storageScpBuilder();
+			verifier.ifAvailable(builder::userIdentityVerifier);
+			return builder.build();
 		}
 
 		@Bean

@@ -421,6 +421,11 @@ public class DicomScuProperties {
 
 		private final RemoteHealth health = new RemoteHealth();
 
+		/**
+		 * User identity sent in each association request to the remote.
+		 */
+		private final UserIdentity userIdentity = new UserIdentity();
+
 		public String getHost() {
 			return this.host;
 		}
@@ -463,6 +468,86 @@ public class DicomScuProperties {
 
 		public RemoteHealth getHealth() {
 			return this.health;
+		}
+
+		public UserIdentity getUserIdentity() {
+			return this.userIdentity;
+		}
+
+	}
+
+	/**
+	 * User identity negotiation (PS3.7 D.3.3.7) with a remote. Passcodes and tokens are
+	 * masked in the actuator's configprops endpoint and never logged.
+	 */
+	public static class UserIdentity {
+
+		/**
+		 * Type of user identity sent: 'username', 'username-passcode', 'kerberos', 'saml'
+		 * or 'jwt'. When not set, no user identity is sent.
+		 */
+		private String type;
+
+		/**
+		 * Username, for the 'username' and 'username-passcode' types.
+		 */
+		private String username;
+
+		/**
+		 * Passcode, for the 'username-passcode' type.
+		 */
+		private String passcode;
+
+		/**
+		 * Token, for the 'saml' (the SAML assertion), 'jwt' (the JSON web token) and
+		 * 'kerberos' (the service ticket, in Base64) types.
+		 */
+		private String token;
+
+		/**
+		 * Whether to ask the remote for a positive response; an association the remote
+		 * accepts without one is aborted and the operation fails.
+		 */
+		private boolean positiveResponseRequested;
+
+		public String getType() {
+			return this.type;
+		}
+
+		public void setType(String type) {
+			this.type = type;
+		}
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPasscode() {
+			return this.passcode;
+		}
+
+		public void setPasscode(String passcode) {
+			this.passcode = passcode;
+		}
+
+		public String getToken() {
+			return this.token;
+		}
+
+		public void setToken(String token) {
+			this.token = token;
+		}
+
+		public boolean isPositiveResponseRequested() {
+			return this.positiveResponseRequested;
+		}
+
+		public void setPositiveResponseRequested(boolean positiveResponseRequested) {
+			this.positiveResponseRequested = positiveResponseRequested;
 		}
 
 	}
@@ -602,6 +687,12 @@ public class DicomScuProperties {
 		private String bindHost;
 
 		/**
+		 * Calling AE titles allowed to associate with the storage SCP; others are
+		 * rejected with calling-AE-title-not-recognized. When empty, any is allowed.
+		 */
+		private List<String> allowedCallingAeTitles = new ArrayList<>();
+
+		/**
 		 * Directory received instances are written to, one Part 10 file each, named after
 		 * its SOP Instance UID with the extension '.dcm'; created if missing. Required
 		 * when the storage SCP is enabled.
@@ -663,6 +754,14 @@ public class DicomScuProperties {
 
 		public void setBindHost(String bindHost) {
 			this.bindHost = bindHost;
+		}
+
+		public List<String> getAllowedCallingAeTitles() {
+			return this.allowedCallingAeTitles;
+		}
+
+		public void setAllowedCallingAeTitles(List<String> allowedCallingAeTitles) {
+			this.allowedCallingAeTitles = allowedCallingAeTitles;
 		}
 
 		public Path getDirectory() {

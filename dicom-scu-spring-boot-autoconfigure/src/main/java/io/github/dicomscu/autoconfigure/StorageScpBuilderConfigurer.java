@@ -51,6 +51,10 @@ final class StorageScpBuilderConfigurer {
 		invalid.apply(PREFIX + ".port", scp.getPort(), builder::port,
 				"Set " + PREFIX + ".port to the port remotes send to, such as " + Port.DICOM + " (" + Port.EPHEMERAL
 						+ " for an ephemeral one).");
+		invalid.apply(PREFIX + ".allowed-calling-ae-titles", scp.getAllowedCallingAeTitles(),
+				builder::allowedCallingAeTitles,
+				"List the calling AE titles of the remotes that send to this application, each 1 to 16 characters of "
+						+ "printable ASCII without backslash, or leave the list empty to allow any.");
 		InetAddress bindAddress = invalid.check(() -> bindAddress(scp.getBindHost()));
 		if (bindAddress != null) {
 			builder.bindAddress(bindAddress);
@@ -74,6 +78,25 @@ final class StorageScpBuilderConfigurer {
 				builder::maxAssociationsPerCallingAeTitle, action);
 		invalid.apply(PREFIX + ".max-pending-connections", scp.getMaxPendingConnections(),
 				builder::maxPendingConnections, action);
+	}
+
+	/**
+	 * Return whether a storage SCP bound to the given host can be reached from beyond
+	 * this machine: when the host is unset or blank (every interface), a wildcard
+	 * address, or any address other than a loopback one.
+	 * @param bindHost the {@code bind-host} property, or {@code null}
+	 * @return whether the SCP listens beyond loopback
+	 */
+	static boolean isBeyondLoopback(String bindHost) {
+		if (bindHost == null || bindHost.isBlank()) {
+			return true;
+		}
+		try {
+			return !InetAddress.getByName(bindHost.strip()).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return true;
+		}
 	}
 
 	private static InetAddress bindAddress(String host) {

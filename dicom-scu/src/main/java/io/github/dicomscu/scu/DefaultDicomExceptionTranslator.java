@@ -26,6 +26,9 @@ public class DefaultDicomExceptionTranslator implements DicomExceptionTranslator
 		if (ex instanceof io.github.dicomscu.net.association.AssociationAbortedException aborted) {
 			return new AssociationAbortedException(name, message, aborted.getSource(), aborted.getReason(), ex);
 		}
+		if (ex instanceof io.github.dicomscu.net.association.UserIdentityNotConfirmedException notConfirmed) {
+			return new UserIdentityNotConfirmedException(name, message, notConfirmed.getIdentityType(), ex);
+		}
 		if (ex instanceof io.github.dicomscu.net.association.AssociationClosedException) {
 			return new AssociationClosedException(name, message, ex);
 		}

@@ -2,18 +2,22 @@ package io.github.dicomscu.scu;
 
 import io.github.dicomscu.net.pdu.AeTitle;
 import io.github.dicomscu.net.association.Port;
+import io.github.dicomscu.net.pdu.UserIdentityRq;
 
 /**
  * A named remote application entity the template talks to. It checks itself on creation:
  * its AE title follows the {@link AeTitle} rules (leading and trailing spaces are
- * dropped), it has a host and its port is between 1 and 65535.
+ * dropped), it has a host and its port is between 1 and 65535. {@link #toString()} never
+ * reveals its user identity.
  *
  * @param name the name it is configured under
  * @param aeTitle its AE title (the called AE title)
  * @param host its host
  * @param port its port
+ * @param userIdentity the user identity sent in each association request, or {@code null}
+ * for none
  */
-public record RemoteAe(String name, String aeTitle, String host, int port) {
+public record RemoteAe(String name, String aeTitle, String host, int port, UserIdentityRq userIdentity) {
 
 	/**
 	 * Create a remote AE.
@@ -23,6 +27,18 @@ public record RemoteAe(String name, String aeTitle, String host, int port) {
 		aeTitle = AeTitle.check("AE title of remote '" + name + "'", aeTitle);
 		host = checkHost(name, host);
 		Port.checkPeer("Remote '" + name + "'", port);
+	}
+
+	/**
+	 * Create a remote AE that sends no user identity.
+	 * @param name the name it is configured under
+	 * @param aeTitle its AE title (the called AE title)
+	 * @param host its host
+	 * @param port its port
+	 * @throws IllegalArgumentException if its AE title, host or port is invalid
+	 */
+	public RemoteAe(String name, String aeTitle, String host, int port) {
+		this(name, aeTitle, host, port, null);
 	}
 
 	/**

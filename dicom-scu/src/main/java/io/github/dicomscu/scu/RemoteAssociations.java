@@ -66,6 +66,7 @@ final class RemoteAssociations {
 			.timeouts(Objects.requireNonNull(timeouts, "timeouts"))
 			.overallTimeout(overallTimeout)
 			.contexts(contexts)
+			.userIdentity(remote.userIdentity())
 			.build();
 		Association association;
 		try {

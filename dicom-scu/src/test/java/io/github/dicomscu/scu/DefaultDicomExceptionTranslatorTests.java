@@ -27,6 +27,7 @@ import io.github.dicomscu.net.pdu.PresentationContextResult;
 import io.github.dicomscu.net.pdu.RejectReason;
 import io.github.dicomscu.net.pdu.RejectResult;
 import io.github.dicomscu.net.pdu.RejectSource;
+import io.github.dicomscu.net.pdu.UserIdentityType;
 import io.github.dicomscu.net.query.RetrieveResult;
 import io.github.dicomscu.net.storage.StoreInstance;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,16 @@ class DefaultDicomExceptionTranslatorTests {
 			assertThat(tooMany.getLimit()).isEqualTo(100);
 			assertThat(tooMany.isTransient()).isFalse();
 		});
+	}
+
+	@Test
+	void userIdentityNotConfirmedKeepsTheIdentityType() {
+		assertThat(translate(new io.github.dicomscu.net.association.UserIdentityNotConfirmedException(
+				"ORTHANC@10.0.0.5:4242", UserIdentityType.USERNAME_AND_PASSCODE)))
+			.isInstanceOfSatisfying(UserIdentityNotConfirmedException.class, (notConfirmed) -> {
+				assertThat(notConfirmed.getIdentityType()).isEqualTo(UserIdentityType.USERNAME_AND_PASSCODE);
+				assertThat(notConfirmed.isTransient()).isFalse();
+			});
 	}
 
 	@Test
@@ -302,6 +313,10 @@ class DefaultDicomExceptionTranslatorTests {
 						new io.github.dicomscu.net.association.AssociationAbortedException(peer,
 								AbortSource.SERVICE_USER, AbortReason.NOT_SPECIFIED),
 						AssociationAbortedException.class, false),
+				row("positive user identity response missing",
+						new io.github.dicomscu.net.association.UserIdentityNotConfirmedException(peer,
+								UserIdentityType.JWT),
+						UserIdentityNotConfirmedException.class, false),
 				row("closed without A-ABORT",
 						new io.github.dicomscu.net.association.AssociationClosedException(
 								peer + " closed the connection"),

@@ -4,8 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.pdu.AssociateAc;
@@ -18,6 +24,8 @@ import io.github.dicomscu.net.pdu.RejectReason;
 import io.github.dicomscu.net.pdu.RejectResult;
 import io.github.dicomscu.net.pdu.RejectSource;
 import io.github.dicomscu.net.pdu.RoleSelection;
+import io.github.dicomscu.net.pdu.UserIdentityAc;
+import io.github.dicomscu.net.pdu.UserIdentityRq;
 import io.github.dicomscu.net.pdu.UserInformation;
 
 /**
@@ -27,11 +35,15 @@ import io.github.dicomscu.net.pdu.UserInformation;
  */
 final class AcceptorNegotiation {
 
+	private static final Logger logger = LoggerFactory.getLogger(AcceptorNegotiation.class);
+
 	private final AssociateRq associateRq;
 
 	private final AcceptorSettings settings;
 
 	private final AssociateRj rejection;
+
+	private UserIdentityAc userIdentityAc;
 
 	/**
 	 * Judge a request.
@@ -46,8 +58,7 @@ final class AcceptorNegotiation {
 		this.rejection = rejectionOf(associateRq, settings, admission);
 	}
 
-	private static AssociateRj rejectionOf(AssociateRq associateRq, AcceptorSettings settings,
-			Predicate<String> admission) {
+	private AssociateRj rejectionOf(AssociateRq associateRq, AcceptorSettings settings, Predicate<String> admission) {
 		if ((associateRq.protocolVersion() & 0x0001) == 0) {
 			return AssociateRj.of(RejectResult.PERMANENT, RejectReason.PROTOCOL_VERSION_NOT_SUPPORTED);
 		}
@@ -57,10 +68,37 @@ final class AcceptorNegotiation {
 		if (settings.aeTitle() != null && !settings.aeTitle().equals(associateRq.calledAeTitle())) {
 			return AssociateRj.of(RejectResult.PERMANENT, RejectReason.CALLED_AE_TITLE_NOT_RECOGNIZED);
 		}
+		AccessPolicy policy = settings.accessPolicy();
+		if (!policy.allows(associateRq.callingAeTitle())) {
+			return AssociateRj.of(RejectResult.PERMANENT, RejectReason.CALLING_AE_TITLE_NOT_RECOGNIZED);
+		}
+		UserIdentityRq identity = associateRq.userInformation().userIdentityRq();
+		Optional<UserIdentityAc> verdict = verify(policy.verifier(), associateRq.callingAeTitle(), identity);
+		if (verdict.isEmpty()) {
+			return AssociateRj.of(RejectResult.PERMANENT, RejectReason.NO_REASON_GIVEN);
+		}
+		if (identity != null && identity.positiveResponseRequested()) {
+			this.userIdentityAc = verdict.get();
+		}
 		if (!admission.test(associateRq.callingAeTitle())) {
 			return AssociateRj.localLimitExceeded();
 		}
 		return null;
+	}
+
+	/**
+	 * Ask the verifier; one that fails refuses (the acceptor fails closed).
+	 */
+	private static Optional<UserIdentityAc> verify(UserIdentityVerifier verifier, String callingAeTitle,
+			UserIdentityRq identity) {
+		try {
+			return Objects.requireNonNull(verifier.verify(callingAeTitle, identity), "verdict");
+		}
+		catch (RuntimeException ex) {
+			logger.warn("User identity verifier failed for calling AE title {}; refusing the association",
+					PrintableText.of(callingAeTitle), ex);
+			return Optional.empty();
+		}
 	}
 
 	/**
@@ -106,7 +144,8 @@ final class AcceptorNegotiation {
 		}
 		UserInformation userInformation = new UserInformation(this.settings.maxPduLength(),
 				ImplementationInfo.CLASS_UID, ImplementationInfo.VERSION_NAME, null,
-				this.associateRq.userInformation().roleSelections(), List.of(), List.of(), null, null, List.of());
+				this.associateRq.userInformation().roleSelections(), List.of(), List.of(), null, this.userIdentityAc,
+				List.of());
 		return new AssociateAc(1, this.associateRq.calledAeTitle(), this.associateRq.callingAeTitle(),
 				Uid.DICOM_APPLICATION_CONTEXT, results, userInformation);
 	}

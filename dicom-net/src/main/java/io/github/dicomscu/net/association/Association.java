@@ -35,6 +35,8 @@ import io.github.dicomscu.net.pdu.Pdu;
 import io.github.dicomscu.net.pdu.PduType;
 import io.github.dicomscu.net.pdu.ReleaseRp;
 import io.github.dicomscu.net.pdu.ReleaseRq;
+import io.github.dicomscu.net.pdu.UserIdentityAc;
+import io.github.dicomscu.net.pdu.UserIdentityRq;
 import io.github.dicomscu.net.pdu.UserInformation;
 
 /**
@@ -138,6 +140,8 @@ public final class Association implements Closeable {
 	 * @throws DicomProtocolException if the peer violates the protocol
 	 * @throws AssociationClosedException if the peer closes the connection without
 	 * answering
+	 * @throws UserIdentityNotConfirmedException if a positive response to the user
+	 * identity was requested and the peer gave none
 	 */
 	public static Association request(AssociationRequest request) throws DicomNetworkException {
 		String peer = request.describePeer();
@@ -160,6 +164,7 @@ public final class Association implements Closeable {
 				negotiated = negotiation.contexts(accept);
 			}
 			if (machine.received(answer, peer, awaited) == AssociationAction.AE_3) {
+				checkUserIdentityConfirmed(request, (AssociateAc) answer, machine, peer);
 				return new Association(machine, peer, request.getCallingAeTitle(), request.getCalledAeTitle(),
 						request.getTimeouts(), overall, request.getMaxDataSetInMemory(), negotiated,
 						((AssociateAc) answer).userInformation());
@@ -173,6 +178,16 @@ public final class Association implements Closeable {
 		catch (RuntimeException ex) {
 			machine.abort(AssociationEvent.EVT15, Abort.byServiceUser());
 			throw ex;
+		}
+	}
+
+	private static void checkUserIdentityConfirmed(AssociationRequest request, AssociateAc accept,
+			ProtocolMachine machine, String peer) throws UserIdentityNotConfirmedException {
+		UserIdentityRq identity = request.getUserIdentity();
+		if (identity != null && identity.positiveResponseRequested()
+				&& accept.userInformation().userIdentityAc() == null) {
+			machine.abort(AssociationEvent.EVT15, Abort.byServiceUser());
+			throw new UserIdentityNotConfirmedException(peer, identity.type());
 		}
 	}
 
@@ -303,6 +318,25 @@ public final class Association implements Closeable {
 	 */
 	public UserInformation getPeerUserInformation() {
 		return this.peerUserInformation;
+	}
+
+	/**
+	 * Return, as acceptor, the user identity the requestor sent.
+	 * @return the requestor's user identity, or empty if it sent none (always empty as
+	 * requestor)
+	 */
+	public Optional<UserIdentityRq> getRequestorUserIdentity() {
+		return Optional.ofNullable(this.peerUserInformation.userIdentityRq());
+	}
+
+	/**
+	 * Return, as requestor, the acceptor's answer to a user identity that asked for a
+	 * positive response.
+	 * @return the server response, or empty if the A-ASSOCIATE-AC carried none (always
+	 * empty as acceptor)
+	 */
+	public Optional<UserIdentityAc> getUserIdentityResponse() {
+		return Optional.ofNullable(this.peerUserInformation.userIdentityAc());
 	}
 
 	public String getPeerImplementationClassUid() {

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.channels.ServerSocketChannel;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.data.Uid;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.association.TimeoutKind;
+import io.github.dicomscu.net.association.UserIdentityVerifier;
+import io.github.dicomscu.net.association.AccessPolicy;
 import io.github.dicomscu.net.association.AcceptorSettings;
 import io.github.dicomscu.net.pdu.AeTitle;
 import io.github.dicomscu.net.association.Association;
@@ -99,7 +102,8 @@ public final class DicomScp implements AutoCloseable {
 		this.bindAddress = builder.bindAddress;
 		this.requestedPort = builder.port;
 		this.settings = new AcceptorSettings(builder.aeTitle, builder.syntaxes, builder.maxPduLength,
-				builder.maxDataSetInMemory, builder.timeouts);
+				builder.maxDataSetInMemory, builder.timeouts,
+				new AccessPolicy(builder.allowedCallingAeTitles, builder.userIdentityVerifier));
 		this.maxPendingConnections = builder.maxPendingConnections;
 		this.slots = new AssociationSlots(builder.maxAssociations, builder.maxAssociationsPerCallingAeTitle);
 		this.handlers = new EnumMap<>(builder.handlers);
@@ -455,6 +459,10 @@ public final class DicomScp implements AutoCloseable {
 
 		private final Map<CommandField, RequestHandler> handlers = new EnumMap<>(CommandField.class);
 
+		private Set<String> allowedCallingAeTitles = Set.of();
+
+		private UserIdentityVerifier userIdentityVerifier = UserIdentityVerifier.acceptAll();
+
 		private Builder() {
 			this.syntaxes.put(Uid.VERIFICATION, PresentationContext.DEFAULT_TRANSFER_SYNTAXES);
 		}
@@ -467,6 +475,31 @@ public final class DicomScp implements AutoCloseable {
 		 */
 		public Builder aeTitle(String aeTitle) {
 			this.aeTitle = (aeTitle != null) ? AeTitle.check("SCP AE title", aeTitle) : null;
+			return this;
+		}
+
+		/**
+		 * Set the calling AE titles allowed to associate; others are rejected with
+		 * calling-AE-title-not-recognized. Empty (the default) allows any.
+		 * @param allowedCallingAeTitles the AE titles
+		 * @return this builder
+		 * @throws IllegalArgumentException if one is not a valid AE title
+		 */
+		public Builder allowedCallingAeTitles(Collection<String> allowedCallingAeTitles) {
+			this.allowedCallingAeTitles = new AccessPolicy(Set.copyOf(allowedCallingAeTitles),
+					this.userIdentityVerifier)
+				.allowedCallingAeTitles();
+			return this;
+		}
+
+		/**
+		 * Set the verifier that accepts or refuses the user identity of each request
+		 * (default: {@link UserIdentityVerifier#acceptAll()}).
+		 * @param userIdentityVerifier the verifier
+		 * @return this builder
+		 */
+		public Builder userIdentityVerifier(UserIdentityVerifier userIdentityVerifier) {
+			this.userIdentityVerifier = Objects.requireNonNull(userIdentityVerifier, "userIdentityVerifier");
 			return this;
 		}
 

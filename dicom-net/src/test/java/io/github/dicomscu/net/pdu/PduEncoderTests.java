@@ -33,6 +33,22 @@ class PduEncoderTests {
 	}
 
 	@Test
+	void tokenUserIdentityHasAnEmptySecondaryField() {
+		UserInformation information = UserInformation.builder()
+			.maximumLength(16382)
+			.implementationClassUid("1.2.3")
+			.userIdentityRq(UserIdentityRq.of(UserIdentityType.JWT, null, null, new byte[] { 'a', '.', 'b' }, true))
+			.build();
+		byte[] bytes = PduEncoder
+			.encode(new AssociateRq(1, "SCP", "SCU", "1.2.840.10008.3.1.1.1", VERIFICATION, information));
+		byte[] userIdentity = Arrays.copyOfRange(bytes, bytes.length - 13, bytes.length);
+		// 58H, reserved, length 9: type 5 (JWT), positive response requested, primary
+		// field length 3, the token, secondary field length 0
+		assertThat(userIdentity).containsExactly(0x58, 0x00, 0x00, 0x09, 0x05, 0x01, 0x00, 0x03, 'a', '.', 'b', 0x00,
+				0x00);
+	}
+
+	@Test
 	void aeTitleOfSeventeenCharacters() {
 		assertThatIllegalArgumentException().isThrownBy(() -> PduEncoder.encode(request("STORESCP_ARCHIVE1", "SCU")))
 			.withMessage("Invalid Called AE title 'STORESCP_ARCHIVE1': it has 17 characters, at most 16 are allowed");

@@ -55,6 +55,36 @@ class PduValueTests {
 	}
 
 	@Test
+	void userIdentityOfEachTypeNeedsItsFieldsAndNoOthers() {
+		assertThat(UserIdentityRq.of(UserIdentityType.USERNAME_AND_PASSCODE, "alice", "s3cret", null, true))
+			.isEqualTo(UserIdentityRq.usernameAndPasscode("alice", "s3cret", true));
+		assertThat(UserIdentityRq.of(UserIdentityType.USERNAME, "bob", null, null, false))
+			.isEqualTo(UserIdentityRq.username("bob", false));
+		UserIdentityRq jwt = UserIdentityRq.of(UserIdentityType.JWT, null, null, new byte[] { 'e', 'y' }, true);
+		assertThat(jwt.primaryField()).containsExactly('e', 'y');
+		assertThat(jwt.secondaryField()).isEmpty();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> UserIdentityRq.of(UserIdentityType.USERNAME_AND_PASSCODE, "alice", null, null, false))
+			.withMessage("A username and passcode user identity needs a passcode");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> UserIdentityRq.of(UserIdentityType.USERNAME_AND_PASSCODE, "alice", "", null, false))
+			.withMessage("A username and passcode user identity needs a passcode");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> UserIdentityRq.of(UserIdentityType.USERNAME, "bob", "s3cret", null, false))
+			.withMessage("A username user identity takes no passcode");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> UserIdentityRq.of(UserIdentityType.SAML, null, null, null, false))
+			.withMessage("A SAML assertion user identity needs a token");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> UserIdentityRq.of(UserIdentityType.KERBEROS, "alice", null, new byte[] { 1 }, false))
+			.withMessage("A Kerberos service ticket user identity takes no username");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> UserIdentityRq.of(UserIdentityType.JWT, null, null, new byte[0x10000], false))
+			.withMessage("The token of a JSON web token user identity is 65536 bytes long, more than the 65535 "
+					+ "its field holds");
+	}
+
+	@Test
 	void byteArrayComponentsAreCopied() {
 		byte[] information = { 1, 0, 1 };
 		SopClassExtendedNegotiation negotiation = new SopClassExtendedNegotiation("1.2.3", information);
