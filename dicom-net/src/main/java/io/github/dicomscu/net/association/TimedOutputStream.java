@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLSocket;
+
 /**
  * Bounds every write to a socket: a peer that stops reading would otherwise block a
  * writer forever once the TCP buffers are full. When a single write does not complete
@@ -26,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * It is also a channel, for the P-DATA-TF PDUs assembled in a direct buffer: they are
  * written to the socket's own channel, when it has one, so that the JDK does not copy
- * them first.
+ * them first (never for a TLS socket, whose bytes must go through its encryption).
  */
 final class TimedOutputStream extends FilterOutputStream implements WritableByteChannel {
 
@@ -61,7 +63,10 @@ final class TimedOutputStream extends FilterOutputStream implements WritableByte
 	TimedOutputStream(Socket socket, TimeoutKind kind, Duration timeout) throws IOException {
 		super(socket.getOutputStream());
 		this.socket = socket;
-		this.channel = (socket.getChannel() != null) ? socket.getChannel() : Channels.newChannel(this.out);
+		// a TLS socket layered over a socket channel answers that channel, which would
+		// bypass the encryption
+		this.channel = (socket.getChannel() != null && !(socket instanceof SSLSocket)) ? socket.getChannel()
+				: Channels.newChannel(this.out);
 		this.kind = kind;
 		this.timeout = timeout;
 		this.timeoutNanos = timeout.toNanos();

@@ -15,8 +15,9 @@ import io.github.dicomscu.net.pdu.DicomNetworkException;
 
 /**
  * Opens the transport connection of an association: connects a requestor's socket (local
- * bind, connect timeout) or takes an acceptor's accepted socket, and wraps it in a
- * {@link PduChannel}. Knows nothing of the protocol machine.
+ * bind, connect timeout; with TLS the handshake too, before the same deadline) or takes
+ * an acceptor's accepted socket, and wraps it in a {@link PduChannel}. Knows nothing of
+ * the protocol machine.
  */
 final class TransportConnector {
 
@@ -29,9 +30,18 @@ final class TransportConnector {
 	 * @return the connection
 	 * @throws DicomConnectException if the connection or the local bind fails
 	 * @throws DicomTimeoutException if the connect timeout expires
+	 * @throws DicomTlsException if the TLS handshake fails
 	 */
 	static PduChannel connect(AssociationRequest request) throws DicomNetworkException {
+		long start = System.nanoTime();
 		Socket socket = open(request);
+		TlsSettings tls = request.getTls();
+		if (tls != null) {
+			Duration timeout = request.getTimeouts().connect();
+			Duration left = timeout.minusNanos(System.nanoTime() - start);
+			socket = TlsHandshake.connect(socket, tls, request.getHost(), request.getPort(),
+					left.isNegative() ? Duration.ofMillis(1) : left, timeout, request.describePeer());
+		}
 		try {
 			return new PduChannel(socket, request.getMaxPduLength(), request.getTimeouts().dimse());
 		}
