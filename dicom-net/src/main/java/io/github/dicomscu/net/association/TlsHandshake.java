@@ -155,7 +155,7 @@ public final class TlsHandshake {
 	 * connection; on a TLS 1.3 connection, the peer closing it before answering the
 	 * A-ASSOCIATE-RQ (a TLS 1.3 server refuses the client's certificate after the
 	 * client's handshake completed, and its alert may be lost to the reset); or a TLS
-	 * alert answering a plain A-ASSOCIATE-RQ.
+	 * alert, or a connection reset, answering a plain A-ASSOCIATE-RQ.
 	 * @param ex the failure
 	 * @param socket the connection
 	 * @param peer the peer, for messages
@@ -180,6 +180,12 @@ public final class TlsHandshake {
 				&& String.valueOf(ex.getMessage()).endsWith(String.format("0x%02X", ALERT_RECORD))) {
 			return new DicomTlsException(TlsFailure.PEER_EXPECTS_TLS, peer,
 					"it answered the A-ASSOCIATE-RQ with a TLS alert", ex);
+		}
+		if (!(ex instanceof DicomNetworkException) && String.valueOf(ex.getMessage()).contains("Connection reset")) {
+			return new DicomTlsException(TlsFailure.PEER_EXPECTS_TLS, peer,
+					"it reset the connection instead of answering the A-ASSOCIATE-RQ, as a TLS server does that "
+							+ "receives plain TCP",
+					ex);
 		}
 		return ex;
 	}
