@@ -6,6 +6,7 @@ import io.github.dicomscu.scu.AeTemplate;
 import io.github.dicomscu.scu.AeTemplateCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,9 +28,11 @@ abstract class DicomScuConfigurations {
 	static class AeTemplateConfiguration {
 
 		@Bean
-		AeTemplate aeTemplate(DicomScuProperties properties, ObjectProvider<AeTemplateCustomizer> customizers) {
+		AeTemplate aeTemplate(DicomScuProperties properties, ObjectProvider<AeTemplateCustomizer> customizers,
+				ObjectProvider<SslBundles> sslBundles) {
 			AeTemplate.Builder builder = AeTemplate.builder();
 			configureAll(properties, builder);
+			new TlsBundles(sslBundles.getIfAvailable()).configure(properties, builder);
 			customizers.orderedStream().forEach((customizer) -> customize(builder, customizer));
 			try {
 				return builder.build();
@@ -76,12 +79,13 @@ abstract class DicomScuConfigurations {
 		static final String BEAN_NAME = "dicomStorageScp";
 
 		@Bean(BEAN_NAME)
-		DicomScp dicomStorageScp(DicomScuProperties properties) {
+		DicomScp dicomStorageScp(DicomScuProperties properties, ObjectProvider<SslBundles> sslBundles) {
 			configureAll(properties, AeTemplate.builder());
 			InvalidValues invalid = new InvalidValues();
 			DicomScp.Builder builder = new StorageScpBuilderConfigurer(properties).configure(DicomScp.builder(),
 					invalid);
 			invalid.throwIfAny();
+			new TlsBundles(sslBundles.getIfAvailable()).configure(properties.getStorageScp().getSsl(), builder);
 			return builder.build();
 		}
 
