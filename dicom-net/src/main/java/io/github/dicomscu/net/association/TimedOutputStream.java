@@ -38,7 +38,7 @@ final class TimedOutputStream extends FilterOutputStream implements WritableByte
 	/** How often the watchdog looks at the streams in use. */
 	static final long CHECK_INTERVAL_MILLIS = 50;
 
-	private static final ScheduledThreadPoolExecutor timer = createTimer();
+	private static final ScheduledThreadPoolExecutor timer = DaemonScheduler.create(THREAD_NAME);
 
 	private static final Set<TimedOutputStream> watched = ConcurrentHashMap.newKeySet();
 
@@ -177,18 +177,6 @@ final class TimedOutputStream extends FilterOutputStream implements WritableByte
 				watchdog = null;
 			}
 		}
-	}
-
-	private static ScheduledThreadPoolExecutor createTimer() {
-		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (runnable) -> {
-			Thread thread = new Thread(runnable, THREAD_NAME);
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.setRemoveOnCancelPolicy(true);
-		executor.setKeepAliveTime(1, TimeUnit.SECONDS);
-		executor.allowCoreThreadTimeOut(true);
-		return executor;
 	}
 
 }

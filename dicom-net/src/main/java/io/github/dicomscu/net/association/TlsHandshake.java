@@ -57,7 +57,7 @@ public final class TlsHandshake {
 			"unknown_ca", "certificate_unknown", "access_denied", "unsupported_certificate", "certificate_revoked",
 			"certificate_expired");
 
-	private static final ScheduledThreadPoolExecutor deadlines = createDeadlines();
+	private static final ScheduledThreadPoolExecutor deadlines = DaemonScheduler.create("dicom-tls-handshake-deadline");
 
 	private TlsHandshake() {
 	}
@@ -254,18 +254,6 @@ public final class TlsHandshake {
 			return TlsFailure.NOT_A_TLS_PEER;
 		}
 		return TlsFailure.HANDSHAKE_FAILED;
-	}
-
-	private static ScheduledThreadPoolExecutor createDeadlines() {
-		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (runnable) -> {
-			Thread thread = new Thread(runnable, "dicom-tls-handshake-deadline");
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.setRemoveOnCancelPolicy(true);
-		executor.setKeepAliveTime(1, TimeUnit.SECONDS);
-		executor.allowCoreThreadTimeOut(true);
-		return executor;
 	}
 
 	/**

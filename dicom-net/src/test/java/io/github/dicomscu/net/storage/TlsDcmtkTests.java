@@ -131,33 +131,24 @@ class TlsDcmtkTests {
 
 	@Test
 	void untrustedAuthorityOfStorescpIsReported() throws Exception {
-		TestPki.Leaf foreign = otherCa.leaf("foreign");
-		try (DcmtkPeer storescp = storescp(this.temp.resolve("out"),
-				foreign.writePrivateKey(this.temp.resolve("k.pem")),
-				foreign.writeCertificate(this.temp.resolve("c.pem")), "-ic")) {
-			assertTlsFailure(request(storescp, TlsSettings.builder(TestPki.context(null, ca)).build(), null),
-					TlsFailure.UNTRUSTED_CERTIFICATE);
-		}
+		assertCertificateFailure(otherCa.leaf("foreign"), TlsFailure.UNTRUSTED_CERTIFICATE);
 	}
 
 	@Test
 	void expiredCertificateOfStorescpIsReported() throws Exception {
-		TestPki.Leaf expired = ca.expiredLeaf("expired");
-		try (DcmtkPeer storescp = storescp(this.temp.resolve("out"),
-				expired.writePrivateKey(this.temp.resolve("k.pem")),
-				expired.writeCertificate(this.temp.resolve("c.pem")), "-ic")) {
-			assertTlsFailure(request(storescp, TlsSettings.builder(TestPki.context(null, ca)).build(), null),
-					TlsFailure.CERTIFICATE_EXPIRED);
-		}
+		assertCertificateFailure(ca.expiredLeaf("expired"), TlsFailure.CERTIFICATE_EXPIRED);
 	}
 
 	@Test
 	void hostnameMismatchWithStorescpIsReported() throws Exception {
-		TestPki.Leaf other = ca.leafFor("pacs", "pacs.example");
-		try (DcmtkPeer storescp = storescp(this.temp.resolve("out"), other.writePrivateKey(this.temp.resolve("k.pem")),
-				other.writeCertificate(this.temp.resolve("c.pem")), "-ic")) {
-			assertTlsFailure(request(storescp, TlsSettings.builder(TestPki.context(null, ca)).build(), null),
-					TlsFailure.HOSTNAME_MISMATCH);
+		assertCertificateFailure(ca.leafFor("pacs", "pacs.example"), TlsFailure.HOSTNAME_MISMATCH);
+	}
+
+	private void assertCertificateFailure(TestPki.Leaf storescpLeaf, TlsFailure failure) throws Exception {
+		try (DcmtkPeer storescp = storescp(this.temp.resolve("out"),
+				storescpLeaf.writePrivateKey(this.temp.resolve("k.pem")),
+				storescpLeaf.writeCertificate(this.temp.resolve("c.pem")), "-ic")) {
+			assertTlsFailure(request(storescp, TlsSettings.builder(TestPki.context(null, ca)).build(), null), failure);
 		}
 	}
 
