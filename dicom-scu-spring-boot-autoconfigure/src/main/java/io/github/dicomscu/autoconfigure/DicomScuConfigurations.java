@@ -7,6 +7,7 @@ import io.github.dicomscu.scu.AeTemplate;
 import io.github.dicomscu.scu.AeTemplateCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,8 +28,10 @@ abstract class DicomScuConfigurations {
 	static class AeTemplateConfiguration {
 
 		@Bean
-		AeTemplate aeTemplate(DicomScuSettings settings, ObjectProvider<AeTemplateCustomizer> customizers) {
+		AeTemplate aeTemplate(DicomScuSettings settings, DicomScuProperties properties,
+				ObjectProvider<AeTemplateCustomizer> customizers, ObjectProvider<SslBundles> sslBundles) {
 			AeTemplate.Builder builder = settings.templateBuilder();
+			new TlsBundles(sslBundles.getIfAvailable()).configure(properties, builder);
 			customizers.orderedStream().forEach((customizer) -> customize(builder, customizer));
 			try {
 				return builder.build();
@@ -75,9 +78,11 @@ abstract class DicomScuConfigurations {
 		static final String BEAN_NAME = "dicomStorageScp";
 
 		@Bean(BEAN_NAME)
-		DicomScp dicomStorageScp(DicomScuSettings settings, ObjectProvider<UserIdentityVerifier> verifier) {
+		DicomScp dicomStorageScp(DicomScuSettings settings, DicomScuProperties properties,
+				ObjectProvider<UserIdentityVerifier> verifier, ObjectProvider<SslBundles> sslBundles) {
 			DicomScp.Builder builder = settings.storageScpBuilder();
 			verifier.ifAvailable(builder::userIdentityVerifier);
+			new TlsBundles(sslBundles.getIfAvailable()).configure(properties.getStorageScp().getSsl(), builder);
 			return builder.build();
 		}
 

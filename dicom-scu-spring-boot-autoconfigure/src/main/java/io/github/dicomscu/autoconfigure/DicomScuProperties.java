@@ -10,6 +10,7 @@ import java.util.Map;
 import io.github.dicomscu.data.UidDictionary;
 import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
+import io.github.dicomscu.net.association.ClientAuth;
 import io.github.dicomscu.net.association.MaxDataSetInMemory;
 import io.github.dicomscu.net.association.Port;
 import io.github.dicomscu.net.context.PresentationContext;
@@ -426,6 +427,12 @@ public class DicomScuProperties {
 		 */
 		private final UserIdentity userIdentity = new UserIdentity();
 
+		private final RemoteSsl ssl = new RemoteSsl();
+
+		public RemoteSsl getSsl() {
+			return this.ssl;
+		}
+
 		public String getHost() {
 			return this.host;
 		}
@@ -724,6 +731,12 @@ public class DicomScuProperties {
 		 */
 		private int maxPendingConnections = ScpCapacity.DEFAULT_MAX_PENDING_CONNECTIONS;
 
+		private final ScpSsl ssl = new ScpSsl();
+
+		public ScpSsl getSsl() {
+			return this.ssl;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -802,6 +815,90 @@ public class DicomScuProperties {
 
 		public void setMaxPendingConnections(int maxPendingConnections) {
 			this.maxPendingConnections = maxPendingConnections;
+		}
+
+	}
+
+	/**
+	 * TLS towards a remote (PS3.15 Annex B): the BCP 195 protocols and cipher suites
+	 * unless the bundle's options name others.
+	 */
+	public static class RemoteSsl {
+
+		/**
+		 * Whether associations with the remote use TLS; implied by a bundle. Without a
+		 * bundle, the JVM's default trust store is used.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.jks.* or spring.ssl.bundle.pem.*)
+		 * with the trust and, for mutual TLS, our key. A reloaded bundle applies to the
+		 * next association.
+		 */
+		private String bundle;
+
+		/**
+		 * Whether the remote's certificate must name its host name or IP address.
+		 */
+		private boolean verifyHostname = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
+		public boolean isVerifyHostname() {
+			return this.verifyHostname;
+		}
+
+		public void setVerifyHostname(boolean verifyHostname) {
+			this.verifyHostname = verifyHostname;
+		}
+
+	}
+
+	/**
+	 * TLS for the storage SCP: every connection is secured with the bundle's key.
+	 */
+	public static class ScpSsl {
+
+		/**
+		 * Name of the SSL bundle with the SCP's key and certificate and the trust for
+		 * client certificates. A reloaded bundle applies to the next connection.
+		 */
+		private String bundle;
+
+		/**
+		 * Whether the SCP asks requestors for a certificate: none, want or need.
+		 */
+		private ClientAuth clientAuth = ClientAuth.NONE;
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
+		public ClientAuth getClientAuth() {
+			return this.clientAuth;
+		}
+
+		public void setClientAuth(ClientAuth clientAuth) {
+			this.clientAuth = clientAuth;
 		}
 
 	}

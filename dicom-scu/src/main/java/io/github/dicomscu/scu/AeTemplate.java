@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -26,6 +27,7 @@ import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.BindAddress;
 import io.github.dicomscu.net.association.MaxDataSetInMemory;
 import io.github.dicomscu.net.association.MaxPduLength;
+import io.github.dicomscu.net.association.TlsSettings;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.context.RequestedContexts;
 import io.github.dicomscu.net.context.TooManyPresentationContextsException;
@@ -142,7 +144,7 @@ public class AeTemplate implements AeOperations {
 		this.bindAddress = builder.bindAddress;
 		this.exceptionTranslator = builder.exceptionTranslator;
 		this.associations = new RemoteAssociations(this.aeTitle, this.maxPduLength, this.maxDataSetInMemory,
-				this.bindAddress, this.exceptionTranslator);
+				this.bindAddress, Map.copyOf(builder.remoteTls), this.exceptionTranslator);
 		this.remotes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.remotes));
 		Map<String, List<PresentationContext>> remoteContexts = new LinkedHashMap<>();
 		builder.remoteContexts.forEach((name, contexts) -> remoteContexts.put(name, contexts.toList()));
@@ -368,6 +370,15 @@ public class AeTemplate implements AeOperations {
 	}
 
 	/**
+	 * Return the TLS settings the next association with a remote would use.
+	 * @param remote the remote's name
+	 * @return the settings, or {@code null} for plain TCP
+	 */
+	public TlsSettings getTls(String remote) {
+		return this.associations.tls(remote);
+	}
+
+	/**
 	 * Return the contexts proposed to remotes that have none of their own.
 	 * @return the contexts, in the order proposed
 	 */
@@ -499,6 +510,8 @@ public class AeTemplate implements AeOperations {
 		private final Map<String, RemoteAe> remotes = new LinkedHashMap<>();
 
 		private final Map<String, RequestedContexts> remoteContexts = new LinkedHashMap<>();
+
+		private final Map<String, Supplier<TlsSettings>> remoteTls = new LinkedHashMap<>();
 
 		private List<String> transferSyntaxes = PresentationContext.DEFAULT_TRANSFER_SYNTAXES;
 
@@ -634,11 +647,36 @@ public class AeTemplate implements AeOperations {
 		 * @throws IllegalArgumentException if no remote has that name
 		 */
 		public RequestedContexts requestedContexts(String remote) {
+			requireRemote(remote);
+			return this.remoteContexts.computeIfAbsent(remote, (name) -> new RequestedContexts());
+		}
+
+		private void requireRemote(String remote) {
 			if (!this.remotes.containsKey(remote)) {
 				throw new IllegalArgumentException(
 						"No remote named '" + remote + "'; known remotes: " + String.join(", ", this.remotes.keySet()));
 			}
-			return this.remoteContexts.computeIfAbsent(remote, (name) -> new RequestedContexts());
+		}
+
+		/**
+		 * Secure the associations with one remote with TLS. The supplier is asked for the
+		 * settings at every association, so that new key material or trust (a reloaded
+		 * certificate) applies to the next association.
+		 * @param remote the remote's name
+		 * @param tls supplies the TLS settings, or {@code null} for plain TCP (the
+		 * default)
+		 * @return this builder
+		 * @throws IllegalArgumentException if no remote has that name
+		 */
+		public Builder tls(String remote, Supplier<TlsSettings> tls) {
+			requireRemote(remote);
+			if (tls != null) {
+				this.remoteTls.put(remote, tls);
+			}
+			else {
+				this.remoteTls.remove(remote);
+			}
+			return this;
 		}
 
 		/**

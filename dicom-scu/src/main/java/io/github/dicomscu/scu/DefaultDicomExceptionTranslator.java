@@ -19,6 +19,9 @@ public class DefaultDicomExceptionTranslator implements DicomExceptionTranslator
 		if (ex instanceof io.github.dicomscu.net.association.DicomConnectException) {
 			return new DicomConnectException(name, message, ex);
 		}
+		if (ex instanceof io.github.dicomscu.net.association.DicomTlsException tls) {
+			return new DicomTlsException(name, message, tls.getFailure(), ex);
+		}
 		if (ex instanceof io.github.dicomscu.net.association.AssociationRejectedException rejected) {
 			return new AssociationRejectedException(name, message, rejected.getResult(), rejected.getSource(),
 					rejected.getReason(), ex);

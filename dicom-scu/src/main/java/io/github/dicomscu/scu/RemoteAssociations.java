@@ -2,7 +2,9 @@ package io.github.dicomscu.scu;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.github.dicomscu.data.PrintableText;
 import io.github.dicomscu.net.association.Association;
@@ -10,6 +12,7 @@ import io.github.dicomscu.net.association.AssociationRequest;
 import io.github.dicomscu.net.association.AssociationTimeouts;
 import io.github.dicomscu.net.association.BindAddress;
 import io.github.dicomscu.net.association.NegotiatedContext;
+import io.github.dicomscu.net.association.TlsSettings;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 import org.slf4j.Logger;
@@ -34,15 +37,28 @@ final class RemoteAssociations {
 
 	private final BindAddress bindAddress;
 
+	private final Map<String, Supplier<TlsSettings>> tls;
+
 	private final DicomExceptionTranslator translator;
 
 	RemoteAssociations(String aeTitle, long maxPduLength, long maxDataSetInMemory, BindAddress bindAddress,
-			DicomExceptionTranslator translator) {
+			Map<String, Supplier<TlsSettings>> tls, DicomExceptionTranslator translator) {
 		this.aeTitle = aeTitle;
 		this.maxPduLength = maxPduLength;
 		this.maxDataSetInMemory = maxDataSetInMemory;
 		this.bindAddress = bindAddress;
+		this.tls = tls;
 		this.translator = translator;
+	}
+
+	/**
+	 * Return the TLS settings of the next association with a remote.
+	 * @param remote the remote's name
+	 * @return the settings, or {@code null} for plain TCP
+	 */
+	TlsSettings tls(String remote) {
+		Supplier<TlsSettings> settings = this.tls.get(remote);
+		return (settings != null) ? settings.get() : null;
 	}
 
 	/**
@@ -65,6 +81,7 @@ final class RemoteAssociations {
 			.bindAddress(this.bindAddress)
 			.timeouts(Objects.requireNonNull(timeouts, "timeouts"))
 			.overallTimeout(overallTimeout)
+			.tls(tls(remote.name()))
 			.contexts(contexts)
 			.userIdentity(remote.userIdentity())
 			.build();

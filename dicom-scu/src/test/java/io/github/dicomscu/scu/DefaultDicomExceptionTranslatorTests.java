@@ -17,6 +17,7 @@ import io.github.dicomscu.data.Fragments;
 import io.github.dicomscu.data.TransferSyntax;
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 import io.github.dicomscu.net.association.TimeoutKind;
+import io.github.dicomscu.net.association.TlsFailure;
 import io.github.dicomscu.net.association.NegotiatedContext;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.dimse.CommandField;
@@ -71,6 +72,19 @@ class DefaultDicomExceptionTranslatorTests {
 			.hasMessage(PREFIX + "Cannot connect to ORTHANC@10.0.0.5:4242: refused")
 			.hasCause(ex);
 		assertThat(translated.getRemote()).isEqualTo("pacs");
+	}
+
+	@Test
+	void tlsFailureKeepsItsReasonAndIsPermanent() {
+		io.github.dicomscu.net.association.DicomTlsException ex = new io.github.dicomscu.net.association.DicomTlsException(
+				TlsFailure.HOSTNAME_MISMATCH, "ORTHANC@10.0.0.5:4242",
+				"No subject alternative names matching IP address 10.0.0.5 found", null);
+		assertThat(translate(ex)).isInstanceOfSatisfying(DicomTlsException.class, (tls) -> {
+			assertThat(tls).hasMessage(PREFIX + ex.getMessage()).hasCause(ex);
+			assertThat(tls.getMessage()).contains("does not match the host connected to");
+			assertThat(tls.getFailure()).isEqualTo(TlsFailure.HOSTNAME_MISMATCH);
+			assertThat(tls.isTransient()).isFalse();
+		});
 	}
 
 	@Test
@@ -297,6 +311,14 @@ class DefaultDicomExceptionTranslatorTests {
 						new io.github.dicomscu.net.association.DicomConnectException("Cannot connect", "pacs.invalid",
 								4242, new UnknownHostException("pacs.invalid")),
 						DicomConnectException.class, false),
+				row("TLS: untrusted certificate",
+						new io.github.dicomscu.net.association.DicomTlsException(TlsFailure.UNTRUSTED_CERTIFICATE, peer,
+								"PKIX path building failed", null),
+						DicomTlsException.class, false),
+				row("TLS: peer expects TLS",
+						new io.github.dicomscu.net.association.DicomTlsException(TlsFailure.PEER_EXPECTS_TLS, peer,
+								null, null),
+						DicomTlsException.class, false),
 				row("rejected-transient, temporary-congestion",
 						new io.github.dicomscu.net.association.AssociationRejectedException(peer,
 								new AssociateRj(2, 3, 1)),

@@ -135,6 +135,8 @@ public final class Association implements Closeable {
 	 * @throws DicomConnectException if the connection or the local bind fails
 	 * @throws DicomTimeoutException if the connect or ACSE timeout, or the overall
 	 * timeout, expires
+	 * @throws DicomTlsException if TLS is configured and cannot be established, or is not
+	 * configured and the peer answers with TLS
 	 * @throws AssociationRejectedException if the peer rejects the association
 	 * @throws AssociationAbortedException if the peer aborts during negotiation
 	 * @throws DicomProtocolException if the peer violates the protocol
@@ -173,7 +175,8 @@ public final class Association implements Closeable {
 			throw new AssociationRejectedException(peer, (AssociateRj) answer);
 		}
 		catch (IOException ex) {
-			throw machine.failed("negotiating the association", ex, peer);
+			throw machine.failed("negotiating the association",
+					TlsHandshake.explain(ex, machine.channel().socket(), peer), peer);
 		}
 		catch (RuntimeException ex) {
 			machine.abort(AssociationEvent.EVT15, Abort.byServiceUser());

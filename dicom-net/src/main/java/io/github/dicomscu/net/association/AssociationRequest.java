@@ -15,8 +15,8 @@ import io.github.dicomscu.net.pdu.UserIdentityRq;
  * Everything needed to request an association: the peer, the AE titles, the presentation
  * contexts to propose (at most {@value RequestedContexts#MAXIMUM}), the maximum PDU
  * length we receive, the largest data set we collect in memory, an optional local bind
- * address, the timers and an optional overall timeout. Immutable; build with
- * {@link #builder(String, int)}.
+ * address, the timers, an optional overall timeout and, for a secure connection, the TLS
+ * settings. Immutable; build with {@link #builder(String, int)}.
  */
 public final class AssociationRequest {
 
@@ -51,6 +51,8 @@ public final class AssociationRequest {
 
 	private final UserIdentityRq userIdentity;
 
+	private final TlsSettings tls;
+
 	private AssociationRequest(Builder builder) {
 		this.host = builder.host;
 		this.port = builder.port;
@@ -67,6 +69,7 @@ public final class AssociationRequest {
 		this.timeouts = builder.timeouts;
 		this.overallTimeout = builder.overallTimeout;
 		this.userIdentity = builder.userIdentity;
+		this.tls = builder.tls;
 	}
 
 	/**
@@ -140,6 +143,14 @@ public final class AssociationRequest {
 	}
 
 	/**
+	 * Return the TLS settings of the connection.
+	 * @return the settings, or {@code null} for plain TCP
+	 */
+	public TlsSettings getTls() {
+		return this.tls;
+	}
+
+	/**
 	 * Return a short description of the peer, such as {@code STORESCP@127.0.0.1:11112}.
 	 * @return the description
 	 */
@@ -149,7 +160,8 @@ public final class AssociationRequest {
 
 	@Override
 	public String toString() {
-		return this.callingAeTitle + " -> " + describePeer() + " (" + this.contexts.size() + " contexts)";
+		return this.callingAeTitle + " -> " + describePeer() + ((this.tls != null) ? " over TLS" : "") + " ("
+				+ this.contexts.size() + " contexts)";
 	}
 
 	/**
@@ -178,6 +190,8 @@ public final class AssociationRequest {
 		private Duration overallTimeout;
 
 		private UserIdentityRq userIdentity;
+
+		private TlsSettings tls;
 
 		private Builder(String host, int port) {
 			if (host == null || host.isBlank()) {
@@ -273,6 +287,17 @@ public final class AssociationRequest {
 
 		public Builder userIdentity(UserIdentityRq userIdentity) {
 			this.userIdentity = userIdentity;
+			return this;
+		}
+
+		/**
+		 * Secure the connection with TLS; the handshake completes within the connect
+		 * timeout (PS3.15 Annex B).
+		 * @param tls the TLS settings, or {@code null} for plain TCP (the default)
+		 * @return this builder
+		 */
+		public Builder tls(TlsSettings tls) {
+			this.tls = tls;
 			return this;
 		}
 

@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLSocket;
+
 /**
  * Bounds every write to a socket: a peer that stops reading would otherwise block a
  * writer forever once the TCP buffers are full. When a single write does not complete
@@ -26,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * It is also a channel, for the P-DATA-TF PDUs assembled in a direct buffer: they are
  * written to the socket's own channel, when it has one, so that the JDK does not copy
- * them first.
+ * them first (never for a TLS socket, whose bytes must go through its encryption).
  */
 final class TimedOutputStream extends FilterOutputStream implements WritableByteChannel {
 
@@ -36,7 +38,7 @@ final class TimedOutputStream extends FilterOutputStream implements WritableByte
 	/** How often the watchdog looks at the streams in use. */
 	static final long CHECK_INTERVAL_MILLIS = 50;
 
-	private static final ScheduledThreadPoolExecutor timer = createTimer();
+	private static final ScheduledThreadPoolExecutor timer = DaemonScheduler.create(THREAD_NAME);
 
 	private static final Set<TimedOutputStream> watched = ConcurrentHashMap.newKeySet();
 
@@ -73,7 +75,10 @@ final class TimedOutputStream extends FilterOutputStream implements WritableByte
 	TimedOutputStream(Socket socket, TimeoutKind kind, Duration timeout, Deadline overall) throws IOException {
 		super(socket.getOutputStream());
 		this.socket = socket;
-		this.channel = (socket.getChannel() != null) ? socket.getChannel() : Channels.newChannel(this.out);
+		// a TLS socket layered over a socket channel answers that channel, which would
+		// bypass the encryption
+		this.channel = (socket.getChannel() != null && !(socket instanceof SSLSocket)) ? socket.getChannel()
+				: Channels.newChannel(this.out);
 		this.kind = kind;
 		this.timeout = timeout;
 		this.timeoutNanos = timeout.toNanos();
@@ -192,18 +197,6 @@ final class TimedOutputStream extends FilterOutputStream implements WritableByte
 				watchdog = null;
 			}
 		}
-	}
-
-	private static ScheduledThreadPoolExecutor createTimer() {
-		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (runnable) -> {
-			Thread thread = new Thread(runnable, THREAD_NAME);
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.setRemoveOnCancelPolicy(true);
-		executor.setKeepAliveTime(1, TimeUnit.SECONDS);
-		executor.allowCoreThreadTimeOut(true);
-		return executor;
 	}
 
 }

@@ -9,13 +9,15 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 
 import io.github.dicomscu.net.pdu.DicomNetworkException;
 
 /**
  * Opens the transport connection of an association: connects a requestor's socket (local
- * bind, connect timeout) or takes an acceptor's accepted socket, and wraps it in a
- * {@link PduChannel}. Knows nothing of the protocol machine.
+ * bind, connect timeout; with TLS the handshake too, before the same deadline) or takes
+ * an acceptor's accepted socket, and wraps it in a {@link PduChannel}. Knows nothing of
+ * the protocol machine.
  */
 final class TransportConnector {
 
@@ -29,10 +31,18 @@ final class TransportConnector {
 	 * @return the connection
 	 * @throws DicomConnectException if the connection or the local bind fails
 	 * @throws DicomTimeoutException if the connect timeout or the overall deadline
-	 * expires
+	 * expires (the TLS handshake included)
+	 * @throws DicomTlsException if the TLS handshake fails
 	 */
 	static PduChannel connect(AssociationRequest request, Deadline overall) throws DicomNetworkException {
-		Socket socket = open(request, overall);
+		Deadline deadline = Deadline.after(TimeoutKind.CONNECT, request.getTimeouts().connect()).within(overall);
+		Socket socket = open(request, deadline);
+		TlsSettings tls = request.getTls();
+		if (tls != null) {
+			socket = TlsHandshake.connect(socket, tls, request.getHost(), request.getPort(),
+					Duration.ofMillis(deadline.remainingMillis()), request.getTimeouts().connect(),
+					request.describePeer());
+		}
 		try {
 			return new PduChannel(socket, request.getMaxPduLength(), request.getTimeouts().dimse(), overall);
 		}
@@ -64,7 +74,7 @@ final class TransportConnector {
 		}
 	}
 
-	private static Socket open(AssociationRequest request, Deadline overall) throws DicomNetworkException {
+	private static Socket open(AssociationRequest request, Deadline deadline) throws DicomNetworkException {
 		String peer = request.describePeer();
 		Socket socket;
 		try {
@@ -98,7 +108,6 @@ final class TransportConnector {
 							request.getHost(), request.getPort(), ex);
 				}
 			}
-			Deadline deadline = Deadline.after(TimeoutKind.CONNECT, request.getTimeouts().connect()).within(overall);
 			try {
 				socket.connect(new InetSocketAddress(request.getHost(), request.getPort()), deadline.remainingMillis());
 			}

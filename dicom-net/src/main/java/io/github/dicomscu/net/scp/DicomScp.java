@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,8 @@ import io.github.dicomscu.net.association.DataSetTooLargeException;
 import io.github.dicomscu.net.association.MaxDataSetInMemory;
 import io.github.dicomscu.net.association.MaxPduLength;
 import io.github.dicomscu.net.association.Port;
+import io.github.dicomscu.net.association.TlsHandshake;
+import io.github.dicomscu.net.association.TlsSettings;
 import io.github.dicomscu.net.context.ContextSet;
 import io.github.dicomscu.net.context.PresentationContext;
 import io.github.dicomscu.net.dimse.Command;
@@ -59,7 +62,9 @@ import io.github.dicomscu.net.dimse.Status;
  * {@link Builder#maxAssociationsPerCallingAeTitle(int)} from one calling AE title, are
  * served at once (more are rejected transiently with local-limit-exceeded). Each
  * connection runs on a thread of a pool of that many threads; {@link #stop()} aborts them
- * and returns once every thread and socket is gone.
+ * and returns once every thread and socket is gone. With {@link Builder#tls(Supplier)}
+ * every connection is secured with TLS first, on its own thread, its handshake bounded by
+ * the ARTIM timeout.
  */
 public final class DicomScp implements AutoCloseable {
 
@@ -80,6 +85,8 @@ public final class DicomScp implements AutoCloseable {
 	private final AssociationSlots slots;
 
 	private final Map<CommandField, RequestHandler> handlers;
+
+	private final Supplier<TlsSettings> tls;
 
 	private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
 
@@ -107,6 +114,7 @@ public final class DicomScp implements AutoCloseable {
 		this.maxPendingConnections = builder.maxPendingConnections;
 		this.slots = new AssociationSlots(builder.maxAssociations, builder.maxAssociationsPerCallingAeTitle);
 		this.handlers = new EnumMap<>(builder.handlers);
+		this.tls = builder.tls;
 		this.name = "dicom-scp-" + instances.incrementAndGet();
 	}
 
@@ -154,8 +162,8 @@ public final class DicomScp implements AutoCloseable {
 		this.acceptorThread = new Thread(this::acceptLoop, this.name + "-acceptor");
 		this.acceptorThread.setDaemon(true);
 		this.acceptorThread.start();
-		logger.info("DICOM SCP {} listening on {}:{}", (this.aeTitle != null) ? this.aeTitle : "(any AE title)",
-				this.bindAddress.getHostAddress(), getPort());
+		logger.info("DICOM SCP {} listening on {}:{}{}", (this.aeTitle != null) ? this.aeTitle : "(any AE title)",
+				this.bindAddress.getHostAddress(), getPort(), (this.tls != null) ? " (TLS)" : "");
 		return this;
 	}
 
@@ -210,6 +218,14 @@ public final class DicomScp implements AutoCloseable {
 	 */
 	public int getMaxPendingConnections() {
 		return this.maxPendingConnections;
+	}
+
+	/**
+	 * Return whether connections are secured with TLS.
+	 * @return whether TLS is used
+	 */
+	public boolean isTls() {
+		return this.tls != null;
 	}
 
 	/**
@@ -310,7 +326,9 @@ public final class DicomScp implements AutoCloseable {
 		String[] admitted = new String[1];
 		try {
 			try {
-				association = Association.accept(socket, this.settings, (callingAeTitle) -> {
+				Socket connection = (this.tls != null)
+						? TlsHandshake.accept(socket, this.tls.get(), this.settings.timeouts().artim()) : socket;
+				association = Association.accept(connection, this.settings, (callingAeTitle) -> {
 					boolean acquired = this.slots.acquire(callingAeTitle);
 					admitted[0] = acquired ? callingAeTitle : null;
 					return acquired;
@@ -462,6 +480,8 @@ public final class DicomScp implements AutoCloseable {
 		private Set<String> allowedCallingAeTitles = Set.of();
 
 		private UserIdentityVerifier userIdentityVerifier = UserIdentityVerifier.acceptAll();
+
+		private Supplier<TlsSettings> tls;
 
 		private Builder() {
 			this.syntaxes.put(Uid.VERIFICATION, PresentationContext.DEFAULT_TRANSFER_SYNTAXES);
@@ -655,6 +675,27 @@ public final class DicomScp implements AutoCloseable {
 				throw new IllegalArgumentException(field.text() + " is a response, not a request");
 			}
 			this.handlers.put(field, Objects.requireNonNull(handler, "handler"));
+			return this;
+		}
+
+		/**
+		 * Secure every connection with TLS.
+		 * @param tls the TLS settings, or {@code null} for plain TCP (the default)
+		 * @return this builder
+		 */
+		public Builder tls(TlsSettings tls) {
+			return tls((tls != null) ? () -> tls : null);
+		}
+
+		/**
+		 * Secure every connection with TLS, with the settings the supplier gives when the
+		 * connection is accepted (so that new key material applies to new connections).
+		 * @param tls supplies the TLS settings, or {@code null} for plain TCP (the
+		 * default)
+		 * @return this builder
+		 */
+		public Builder tls(Supplier<TlsSettings> tls) {
+			this.tls = tls;
 			return this;
 		}
 

@@ -11,6 +11,7 @@ import io.github.dicomscu.scu.AssociationRejectedException;
 import io.github.dicomscu.scu.DicomConnectException;
 import io.github.dicomscu.scu.DicomProtocolException;
 import io.github.dicomscu.scu.DicomTimeoutException;
+import io.github.dicomscu.scu.DicomTlsException;
 import io.github.dicomscu.scu.DimseFailureException;
 import io.github.dicomscu.scu.MoveDestinationUnknownException;
 import io.github.dicomscu.scu.NoAcceptedContextException;
@@ -70,6 +71,13 @@ public class DicomAccessExceptionHandler extends ResponseEntityExceptionHandler 
 	@ExceptionHandler
 	ProblemDetail handleConnectionFailure(DicomConnectException ex) {
 		return peerFailure("Connection to the remote AE failed", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail handleTlsFailure(DicomTlsException ex) {
+		ProblemDetail problem = peerFailure("TLS connection to the remote AE failed", ex);
+		problem.setProperty("tlsFailure", ex.getFailure().name());
+		return problem;
 	}
 
 	@ExceptionHandler
