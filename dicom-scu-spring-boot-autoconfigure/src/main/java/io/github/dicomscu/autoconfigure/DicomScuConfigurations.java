@@ -6,11 +6,14 @@ import io.github.dicomscu.scu.AeOperations;
 import io.github.dicomscu.scu.AeTemplate;
 import io.github.dicomscu.scu.AeTemplateCustomizer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -77,13 +80,32 @@ abstract class DicomScuConfigurations {
 
 		static final String BEAN_NAME = "dicomStorageScp";
 
+		private static final Log logger = LogFactory.getLog(DicomScuAutoConfiguration.class);
+
 		@Bean(BEAN_NAME)
 		DicomScp dicomStorageScp(DicomScuSettings settings, DicomScuProperties properties,
 				ObjectProvider<UserIdentityVerifier> verifier, ObjectProvider<SslBundles> sslBundles) {
 			DicomScp.Builder builder = settings.storageScpBuilder();
 			verifier.ifAvailable(builder::userIdentityVerifier);
 			new TlsBundles(sslBundles.getIfAvailable()).configure(properties.getStorageScp().getSsl(), builder);
+			warnIfOpen(properties.getStorageScp());
 			return builder.build();
+		}
+
+		/**
+		 * Say once when the storage SCP can be reached beyond this machine by anyone:
+		 * neither TLS nor an allow-list of calling AE titles.
+		 */
+		private static void warnIfOpen(DicomScuProperties.StorageScp scp) {
+			if (StorageScpBuilderConfigurer.isBeyondLoopback(scp.getBindHost()) && scp.getSsl().getBundle() == null
+					&& scp.getAllowedCallingAeTitles().isEmpty()) {
+				logger.warn("The DICOM storage SCP listens beyond loopback ("
+						+ ((scp.getBindHost() == null || scp.getBindHost().isBlank()) ? "every interface"
+								: scp.getBindHost())
+						+ ") with neither TLS (dicom.scu.storage-scp.ssl.bundle) nor an allow-list "
+						+ "(dicom.scu.storage-scp.allowed-calling-ae-titles): any peer that can reach it may store "
+						+ "instances");
+			}
 		}
 
 		@Bean

@@ -18,6 +18,7 @@ import io.github.dicomscu.scu.AssociationRejectedException;
 import io.github.dicomscu.scu.RemoteAe;
 import io.github.dicomscu.scu.UserIdentityNotConfirmedException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
@@ -27,6 +28,8 @@ import org.springframework.boot.actuate.context.properties.ConfigurationProperti
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static io.github.dicomscu.autoconfigure.DicomScuAutoConfigurationTests.configurationException;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -231,6 +234,28 @@ class DicomScuAutoConfigurationSecurityTests {
 		assertThat(StorageScpBuilderConfigurer.isBeyondLoopback("127.0.0.2")).isFalse();
 		assertThat(StorageScpBuilderConfigurer.isBeyondLoopback("::1")).isFalse();
 		assertThat(StorageScpBuilderConfigurer.isBeyondLoopback(" localhost ")).isFalse();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void storageScpOpenToAnyoneBeyondLoopbackIsSaidOnceAtWarn(CapturedOutput output) {
+		String warning = "The DICOM storage SCP listens beyond loopback";
+		String directory = "dicom.scu.storage-scp.directory=" + this.temp.resolve("open");
+		this.contextRunner
+			.withPropertyValues("dicom.scu.storage-scp.enabled=true", "dicom.scu.storage-scp.port=0", directory)
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.getOut().split(warning, -1)).as("one WARN for every interface").hasSize(2);
+		assertThat(output.getOut()).contains(warning + " (every interface) with neither TLS");
+		int before = output.getOut().length();
+		this.contextRunner
+			.withPropertyValues("dicom.scu.storage-scp.enabled=true", "dicom.scu.storage-scp.port=0", directory,
+					"dicom.scu.storage-scp.allowed-calling-ae-titles=MODALITY")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner
+			.withPropertyValues("dicom.scu.storage-scp.enabled=true", "dicom.scu.storage-scp.port=0", directory,
+					"dicom.scu.storage-scp.bind-host=127.0.0.1")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.getOut().substring(before)).as("allow-list or loopback: no WARN").doesNotContain(warning);
 	}
 
 	private String[] selfProperties(int port) {

@@ -41,7 +41,8 @@ class DicomHealthProbesTests {
 				Health localHealth = new DicomHealthIndicator(probes, local).health();
 				Duration othersElapsed = Duration.ofNanos(System.nanoTime() - start);
 				assertThat(firstHealth.getStatus()).isEqualTo(Status.DOWN);
-				assertThat((String) firstHealth.getDetails().get("error")).contains("ACSE timeout (500 ms) expired");
+				assertThat((String) firstHealth.getDetails().get("error"))
+					.contains("operation timeout (500 ms) expired");
 				assertThat(secondHealth.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(secondHealth.getDetails()).containsEntry("aeTitle", "SILENT")
 					.containsEntry("port", silent2.port());

@@ -76,7 +76,7 @@ public final class TlsHandshake {
 	 */
 	public static SSLSocket accept(Socket socket, TlsSettings tls, Duration timeout) throws DicomNetworkException {
 		String peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
-		Deadline deadline = new Deadline(socket, timeout);
+		HandshakeWatchdog deadline = new HandshakeWatchdog(socket, timeout);
 		try {
 			InputStream in = socket.getInputStream();
 			socket.setSoTimeout(deadline.millis());
@@ -128,7 +128,7 @@ public final class TlsHandshake {
 	 */
 	static SSLSocket connect(Socket socket, TlsSettings tls, String host, int port, Duration timeout,
 			Duration connectTimeout, String peer) throws DicomNetworkException {
-		Deadline deadline = new Deadline(socket, timeout);
+		HandshakeWatchdog deadline = new HandshakeWatchdog(socket, timeout);
 		try {
 			SSLSocket secured = (SSLSocket) tls.getContext().getSocketFactory().createSocket(socket, host, port, true);
 			secured.setUseClientMode(true);
@@ -190,7 +190,7 @@ public final class TlsHandshake {
 		return ex;
 	}
 
-	private static SSLSocket handshake(SSLSocket secured, Deadline deadline, TimeoutKind kind, String peer,
+	private static SSLSocket handshake(SSLSocket secured, HandshakeWatchdog deadline, TimeoutKind kind, String peer,
 			boolean requestor) throws IOException {
 		try {
 			secured.setSoTimeout(deadline.millis());
@@ -259,7 +259,7 @@ public final class TlsHandshake {
 	/**
 	 * The deadline of one handshake: closes the plain socket when it passes.
 	 */
-	private static final class Deadline {
+	private static final class HandshakeWatchdog {
 
 		private final Socket socket;
 
@@ -271,7 +271,7 @@ public final class TlsHandshake {
 
 		private final ScheduledFuture<?> closer;
 
-		Deadline(Socket socket, Duration timeout) {
+		HandshakeWatchdog(Socket socket, Duration timeout) {
 			this.socket = socket;
 			this.timeout = timeout;
 			this.end = System.nanoTime() + timeout.toNanos();

@@ -161,16 +161,26 @@ class DicomHealthContributorAutoConfigurationTests {
 					.as("one round for both remotes")
 					.containsExactlyInAnyOrder("pacs", "ris");
 				assertThat(health(contributor, "pacs").getStatus()).isEqualTo(Status.UP);
+				// the round's other echo runs on its own thread and may not have started
+				// yet
+				awaitEchoes(operations, 4);
 				assertThat(operations.echoes).extracting(EchoingOperations.Echo::remote)
 					.as("a second request starts a new round")
 					.containsExactlyInAnyOrder("pacs", "ris", "pacs", "ris");
 				Thread.sleep(600);
 				assertThat(health(contributor, "ris").getStatus()).isEqualTo(Status.UP);
+				awaitEchoes(operations, 6);
 				assertThat(operations.echoes).extracting(EchoingOperations.Echo::remote)
 					.as("an outcome older than the timeout is not used")
 					.containsExactlyInAnyOrder("pacs", "ris", "pacs", "ris", "ris", "pacs");
 				assertThat(context.getBean(DicomHealthProbes.class).getRemotes()).containsOnlyKeys("pacs", "ris");
 			});
+	}
+
+	private static void awaitEchoes(EchoingOperations operations, int count) throws InterruptedException {
+		for (int i = 0; i < 500 && operations.echoes.size() < count; i++) {
+			Thread.sleep(10);
+		}
 	}
 
 	@Test

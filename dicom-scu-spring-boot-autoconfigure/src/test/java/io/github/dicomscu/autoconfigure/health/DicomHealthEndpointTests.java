@@ -92,7 +92,7 @@ class DicomHealthEndpointTests {
 				IndicatedHealthDescriptor silent = (IndicatedHealthDescriptor) dicom.get("silent" + i);
 				assertThat(silent.getStatus()).isEqualTo(Status.DOWN);
 				assertThat((String) silent.getDetails().get("error")).startsWith("remote 'silent" + i + "'")
-					.contains("ACSE timeout (1 s) expired");
+					.contains("operation timeout (1 s) expired");
 			}
 			assertThat(elapsed).as("three silent remotes checked together").isLessThan(Duration.ofMillis(2500));
 			assertThat(healthThreads()).isNotEmpty();
