@@ -31,8 +31,8 @@ import io.github.dicomscu.scu.RemoteAe;
  * (such as {@code /actuator/health/dicom/pacs}) starts a round too, which re-uses the
  * echoes still under way.
  * <p>
- * Each echo proposes Verification only, with the timeout for each step. The threads are
- * daemon threads of a pool of at most one per remote, which ends idle threads and is
+ * Each echo proposes Verification only, with the timeout for the whole check. The threads
+ * are daemon threads of a pool of at most one per remote, which ends idle threads and is
  * stopped by {@link #close()}. Thread-safe.
  */
 public class DicomHealthProbes implements AutoCloseable {
@@ -57,8 +57,8 @@ public class DicomHealthProbes implements AutoCloseable {
 	 * Create the probes of some remotes of an {@link AeOperations}.
 	 * @param operations the operations that know the remotes by their names
 	 * @param remotes the remotes to check
-	 * @param timeout the timeout of each step of a check: connect, association, C-ECHO
-	 * and release
+	 * @param timeout the timeout of a whole check: connect, association, C-ECHO and
+	 * release together
 	 */
 	public DicomHealthProbes(AeOperations operations, Collection<RemoteAe> remotes, Duration timeout) {
 		this.operations = Objects.requireNonNull(operations, "operations");
@@ -81,7 +81,7 @@ public class DicomHealthProbes implements AutoCloseable {
 	}
 
 	/**
-	 * Return the timeout of each step of a check.
+	 * Return the timeout of a whole check.
 	 * @return the timeout
 	 */
 	public Duration getTimeout() {

@@ -513,8 +513,9 @@ public final class Association implements Closeable {
 	 * acceptor awaits the next request) it bounds the wait for the message's first PDU,
 	 * and from that PDU on the rest of the message must arrive within the DIMSE timeout.
 	 * One exception: a data set streamed to a sink may be large and slow, so while it
-	 * arrives the DIMSE deadline restarts with each PDU, and each PDU must arrive whole
-	 * within the DIMSE timeout.
+	 * arrives the DIMSE deadline restarts, at a PDU boundary, each time at least
+	 * {@value #STREAMING_PROGRESS} more bytes of it have arrived: a slow but steady peer
+	 * goes on, a peer that drips a few bytes per PDU is cut off.
 	 * @param kind the timer bounding the wait
 	 * @param timeout its timeout
 	 * @param detail what is awaited, for a timeout message
@@ -540,10 +541,13 @@ public final class Association implements Closeable {
 		Supplier<String> incomplete = () -> detail.get() + " from " + this.peer + ", only part of a message arrived";
 		Deadline deadline = first;
 		boolean begun = false;
+		long progressMark = -1;
 		try {
 			while (true) {
-				if (assembler.isStreamingToSink()) {
+				if (assembler.isStreamingToSink()
+						&& (progressMark < 0 || assembler.streamedBytes() - progressMark >= STREAMING_PROGRESS)) {
 					deadline = dimseDeadline();
+					progressMark = assembler.streamedBytes();
 				}
 				PduType type = this.channel.nextType(deadline, begun ? incomplete : awaited);
 				if (!begun && dimseAfterFirstPdu) {
@@ -691,6 +695,11 @@ public final class Association implements Closeable {
 			throw ex;
 		}
 	}
+
+	/**
+	 * The bytes of a data set streamed to a sink that restart the DIMSE deadline.
+	 */
+	static final int STREAMING_PROGRESS = 4096;
 
 	private Deadline dimseDeadline() {
 		return Deadline.after(TimeoutKind.DIMSE, this.timeouts.dimse()).within(this.overall);

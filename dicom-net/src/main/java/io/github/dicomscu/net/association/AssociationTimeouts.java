@@ -9,8 +9,9 @@ import java.time.Duration;
  * {@link io.github.dicomscu.net.association.DicomTimeoutException} naming the timer. One
  * exception: while a data set streams to a {@link DataSetSink} (a C-STORE-RQ at an SCP, a
  * C-STORE sub-operation of a C-GET), which may be large and slow on a wide-area network,
- * the DIMSE deadline restarts with each PDU: each PDU must arrive whole within the DIMSE
- * timeout. A requestor may also set an overall timeout for the association's whole use
+ * the DIMSE deadline restarts at a PDU boundary each time another 4 KiB of it have
+ * arrived: a slow but steady peer goes on, one that drips a few bytes per PDU is cut off.
+ * A requestor may also set an overall timeout for the association's whole use
  * ({@link AssociationRequest.Builder#overallTimeout}), which ends every one of these
  * waits that would end later.
  *

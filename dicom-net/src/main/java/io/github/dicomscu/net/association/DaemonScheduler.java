@@ -4,9 +4,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A single daemon thread for the engine's timers: it exists only while tasks are
- * scheduled (it ends a second after the last one), and cancelled tasks leave its queue at
- * once.
+ * A factory for the engine's timer threads: each scheduler it creates has one daemon
+ * thread, which exists only while tasks are scheduled (it ends a second after the last
+ * one), and cancelled tasks leave its queue at once.
  */
 final class DaemonScheduler {
 

@@ -44,6 +44,8 @@ final class MessageAssembler implements PresentationDataValueHandler {
 
 	private int contextId;
 
+	private long streamedBytes;
+
 	private Command command;
 
 	private DataSetSink sink;
@@ -65,6 +67,14 @@ final class MessageAssembler implements PresentationDataValueHandler {
 		this.sinks = sinks;
 		this.maxDataSetInMemory = maxDataSetInMemory;
 		this.peer = peer;
+	}
+
+	/**
+	 * Return how many bytes of the data set went to the sink so far.
+	 * @return the bytes streamed
+	 */
+	long streamedBytes() {
+		return this.streamedBytes;
 	}
 
 	/**
@@ -128,6 +138,7 @@ final class MessageAssembler implements PresentationDataValueHandler {
 					AbortReason.UNEXPECTED_PDU_PARAMETER);
 		}
 		if (this.sink != null) {
+			this.streamedBytes += length;
 			this.sink.fragment(fragment, length, last);
 		}
 		else {

@@ -39,9 +39,16 @@ final class TransportConnector {
 		Socket socket = open(request, deadline);
 		TlsSettings tls = request.getTls();
 		if (tls != null) {
-			socket = TlsHandshake.connect(socket, tls, request.getHost(), request.getPort(),
-					Duration.ofMillis(deadline.remainingMillis()), request.getTimeouts().connect(),
-					request.describePeer());
+			try {
+				socket = TlsHandshake.connect(socket, tls, request.getHost(), request.getPort(),
+						Duration.ofMillis(deadline.remainingMillis()), request.getTimeouts().connect(),
+						request.describePeer());
+			}
+			catch (DicomTimeoutException ex) {
+				// the connect timer or the overall one, whichever ends first, names
+				// itself
+				throw deadline.expired("the TLS handshake with " + request.describePeer() + " did not complete");
+			}
 		}
 		try {
 			return new PduChannel(socket, request.getMaxPduLength(), request.getTimeouts().dimse(), overall);

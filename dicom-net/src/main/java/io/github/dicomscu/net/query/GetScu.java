@@ -129,8 +129,10 @@ public final class GetScu {
 	 * Get the instances an identifier selects, cancelling on request: the supplier is
 	 * asked before each message is awaited, and once it returns {@code true} a
 	 * C-CANCEL-RQ is sent; C-STORE sub-operations already under way are still received,
-	 * and the operation ends with the peer's final response (normally status cancel),
-	 * within {@link AssociationTimeouts#DEFAULT_CANCEL_GRACE}.
+	 * and the operation ends with the peer's final response (normally status cancel), but
+	 * pending messages stop being accepted after
+	 * {@link AssociationTimeouts#DEFAULT_CANCEL_GRACE}; a peer that goes silent instead
+	 * is bounded by the DIMSE timeout.
 	 * @param association the association
 	 * @param model the information model, not
 	 * {@link QueryRetrieveModel#MODALITY_WORKLIST}

@@ -82,7 +82,9 @@ public final class MoveScu {
 	 * Move the instances an identifier selects, cancelling on request: the supplier is
 	 * asked before each response is awaited, and once it returns {@code true} a
 	 * C-CANCEL-RQ is sent and the operation ends with the peer's final response (normally
-	 * status cancel), within {@link AssociationTimeouts#DEFAULT_CANCEL_GRACE}.
+	 * status cancel): pending responses stop being accepted after
+	 * {@link AssociationTimeouts#DEFAULT_CANCEL_GRACE}; a peer that goes silent instead
+	 * is bounded by the DIMSE timeout.
 	 * @param association the association
 	 * @param model the information model, not
 	 * {@link QueryRetrieveModel#MODALITY_WORKLIST}

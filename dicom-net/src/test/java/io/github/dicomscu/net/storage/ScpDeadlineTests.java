@@ -45,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A-ASSOCIATE-RQ, a request or one PDU of a streamed data set, one byte every
  * {@link Drip#INTERVAL}, is cut off when the deadline passes, with the connection closed
  * and one WARN line; while a large data set that streams to a sink arrives slowly but
- * steadily, the DIMSE deadline restarts with each PDU, so it is stored however long the
- * whole takes. Each test prints the measured cut-off.
+ * steadily, the DIMSE deadline restarts with its progress, so it is stored however long
+ * the whole takes. Each test prints the measured cut-off.
  */
 class ScpDeadlineTests {
 
@@ -131,6 +131,36 @@ class ScpDeadlineTests {
 		try (var files = Files.list(this.temp)) {
 			assertThat(files).as("no file kept").isEmpty();
 		}
+	}
+
+	@Test
+	void tinyPdusOfAStreamedDataSetEachInTimeAreCutOffAtTheDimseDeadline() throws Exception {
+		start(AssociationTimeouts.defaults().withIdle(LONG).withDimse(SECOND));
+		try (RawRequestor requestor = new RawRequestor(this.scp.getPort())) {
+			assertThat(requestor.associate(16382, CT_IMAGE_STORAGE)[0]).isEqualTo((byte) 0x02);
+			requestor.sendCommandAnnouncingDataSet(1,
+					Command.storeRq(1, CT_IMAGE_STORAGE, "1.2.3.4.5", Priority.MEDIUM));
+			// 16 bytes per PDU every 300 ms: each PDU well within the 1 s timer, but far
+			// from the progress that restarts it
+			Thread dripper = new Thread(() -> {
+				try {
+					for (int i = 0; i < 30; i++) {
+						requestor.sendFragment(1, false, false, new byte[16]);
+						Thread.sleep(300);
+					}
+				}
+				catch (IOException | InterruptedException ex) {
+					// cut off: the test reads the A-ABORT
+				}
+			});
+			long start = System.nanoTime();
+			dripper.start();
+			assertThat(requestor.readPdu()).containsExactly(USER_ABORT);
+			assertCutOff("DIMSE 1 s, 16-byte PDUs of a streamed data set every 300 ms", start, SECOND);
+			dripper.interrupt();
+			dripper.join(5000);
+		}
+		assertOneWarning("DIMSE timeout (1 s) expired", "only part of a message arrived");
 	}
 
 	@Test

@@ -29,9 +29,9 @@ import org.springframework.context.annotation.Bean;
  * remote}, checked with C-ECHO through the {@link AeOperations} bean (the auto-configured
  * template or the application's own), except the remotes whose
  * {@code dicom.scu.remotes.<name>.health.enabled} is {@code false}. The remotes of one
- * health request are echoed in parallel by a {@link DicomHealthProbes} bean, each step of
- * an echo with the timeout {@code dicom.scu.health.timeout}, so that remotes that do not
- * answer cost that timeout once. Switched off with
+ * health request are echoed in parallel by a {@link DicomHealthProbes} bean, each whole
+ * echo bounded by the timeout {@code dicom.scu.health.timeout}, so that remotes that do
+ * not answer cost that timeout once. Switched off with
  * {@code management.health.dicom.enabled=false}.
  */
 @AutoConfiguration(after = DicomScuAutoConfiguration.class)
