@@ -1,5 +1,6 @@
 package io.github.dicomscu.autoconfigure;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -16,12 +17,23 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(SanitizingFunction.class)
 class DicomScuSanitizingConfiguration {
 
+	/**
+	 * A passcode or token key, once every run of characters other than letters and digits
+	 * became one dot: {@code dicom.scu.remotes.pacs.user-identity.passcode},
+	 * {@code dicom.scu.remotes[pacs].userIdentity.token} and the environment variable
+	 * {@code DICOM_SCU_REMOTES_PACS_USERIDENTITY_PASSCODE} all match.
+	 */
 	static final Pattern CREDENTIAL_KEY = Pattern
-		.compile("dicom\\.scu\\.remotes\\..+\\.user-?identity\\.(passcode|token)", Pattern.CASE_INSENSITIVE);
+		.compile("dicom\\.scu\\.remotes\\..+\\.user\\.?identity\\.(passcode|token)");
 
 	@Bean
 	SanitizingFunction dicomScuCredentialSanitizingFunction() {
-		return SanitizingFunction.sanitizeValue().ifKeyMatches(CREDENTIAL_KEY);
+		return SanitizingFunction.sanitizeValue().ifKeyMatches(DicomScuSanitizingConfiguration::isCredential);
+	}
+
+	static boolean isCredential(String key) {
+		String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", ".").replaceAll("^\\.|\\.$", "");
+		return CREDENTIAL_KEY.matcher(normalized).matches();
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.dicomscu.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,6 +31,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static io.github.dicomscu.autoconfigure.DicomScuAutoConfigurationTests.configurationException;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -200,6 +202,41 @@ class DicomScuAutoConfigurationSecurityTests {
 				assertThat(report).contains("username=alice").contains("passcode=******").contains("token=******");
 				assertThat(report).doesNotContain("s3cret").doesNotContain("eyJTOKEN");
 			});
+	}
+
+	@Test
+	void credentialsGivenAsEnvironmentVariablesOrInBracketsAreMasked() {
+		this.contextRunner
+			.withConfiguration(
+					AutoConfigurations.of(EndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class))
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment",
+						Map.of("DICOM_SCU_REMOTES_CLOUD_USERIDENTITY_TOKEN", "t0ken",
+								"DICOM_SCU_REMOTES_PACS_USER_IDENTITY_PASSCODE", "s3cret",
+								"DICOM_SCU_REMOTES_PACS_USERIDENTITY_USERNAME", "alice"))))
+			.withPropertyValues("management.endpoint.env.show-values=always",
+					"management.endpoints.web.exposure.include=env", "dicom.scu.remotes.cloud.host=cloud",
+					"dicom.scu.remotes.cloud.user-identity.type=jwt", "dicom.scu.remotes.pacs.host=pacs",
+					"dicom.scu.remotes.pacs.user-identity.type=username-passcode", "dicom.scu.remotes.ris.host=ris",
+					"dicom.scu.remotes.ris.user-identity.type=username-passcode",
+					"dicom.scu.remotes.ris.user-identity.username=bob",
+					"dicom.scu.remotes[ris].user-identity.passcode=r1s")
+			.run((context) -> {
+				Map<String, Object> values = new HashMap<>();
+				context.getBean(EnvironmentEndpoint.class)
+					.environment(null)
+					.getPropertySources()
+					.forEach((source) -> source.getProperties()
+						.forEach((key, value) -> values.put(key, value.getValue())));
+				assertThat(values).containsEntry("DICOM_SCU_REMOTES_CLOUD_USERIDENTITY_TOKEN", "******")
+					.containsEntry("DICOM_SCU_REMOTES_PACS_USER_IDENTITY_PASSCODE", "******")
+					.containsEntry("dicom.scu.remotes[ris].user-identity.passcode", "******")
+					.containsEntry("DICOM_SCU_REMOTES_PACS_USERIDENTITY_USERNAME", "alice");
+			});
+		assertThat(DicomScuSanitizingConfiguration.isCredential("dicom.scu.remotes.pacs.userIdentity.token")).isTrue();
+		assertThat(DicomScuSanitizingConfiguration.isCredential("dicom.scu.remotes.pacs.user-identity.username"))
+			.isFalse();
 	}
 
 	@Test
