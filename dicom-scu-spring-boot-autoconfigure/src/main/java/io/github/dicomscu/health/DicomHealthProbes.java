@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.dicomscu.data.Uid;
@@ -189,18 +190,31 @@ public class DicomHealthProbes implements AutoCloseable {
 			return this.completed && now - this.completedAt > DicomHealthProbes.this.timeout.toNanos();
 		}
 
+		/**
+		 * Wait for the outcome: at most two timeouts (a round still under way, then this
+		 * echo) and a second, so that an echo that does not end by its own deadline
+		 * cannot hold the health request.
+		 */
 		EchoResult await() {
+			Duration limit = DicomHealthProbes.this.timeout.multipliedBy(2).plusSeconds(1);
 			try {
-				return this.outcome.join();
+				return this.outcome.get(limit.toMillis(), TimeUnit.MILLISECONDS);
 			}
-			catch (CompletionException ex) {
+			catch (TimeoutException ex) {
+				throw new IllegalStateException("The health check did not end within " + limit, ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting for the health check", ex);
+			}
+			catch (ExecutionException ex) {
 				if (ex.getCause() instanceof RuntimeException failure) {
 					throw failure;
 				}
 				if (ex.getCause() instanceof Error error) {
 					throw error;
 				}
-				throw ex;
+				throw new IllegalStateException("The health check failed", ex.getCause());
 			}
 		}
 

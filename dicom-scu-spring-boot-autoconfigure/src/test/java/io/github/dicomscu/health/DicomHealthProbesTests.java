@@ -1,6 +1,7 @@
 package io.github.dicomscu.health;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.dicomscu.net.peer.ScriptedPeer;
 import io.github.dicomscu.net.scp.DicomScp;
+import io.github.dicomscu.scu.AeOperations;
 import io.github.dicomscu.scu.AeTemplate;
 import io.github.dicomscu.scu.RemoteAe;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,24 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * connection and never answer.
  */
 class DicomHealthProbesTests {
+
+	@Test
+	void anEchoThatDoesNotEndByItsDeadlineCannotHoldTheHealthRequest() {
+		AeOperations stuck = (AeOperations) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { AeOperations.class }, (proxy, method, args) -> {
+					Thread.sleep(60_000);
+					throw new UnsupportedOperationException(method.getName());
+				});
+		RemoteAe remote = remote("stuck", "STUCK", 104);
+		try (DicomHealthProbes probes = new DicomHealthProbes(stuck, List.of(remote), Duration.ofMillis(300))) {
+			long start = System.nanoTime();
+			Health health = new DicomHealthIndicator(probes, remote).health();
+			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails().get("error").toString()).contains("did not end within PT1.6S");
+			assertThat(elapsed).isBetween(Duration.ofMillis(1600), Duration.ofMillis(4000));
+		}
+	}
 
 	@Test
 	void theFirstIndicatorAskedEchoesEveryRemoteAndTheOthersTakeTheirOutcome() throws IOException {
